@@ -1,0 +1,41 @@
+package dev.patchexplorer.core.grid;
+
+import org.junit.jupiter.api.Test;
+
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+class WorkingResolutionTest {
+    @Test
+    void keepScalesTheShorterSide() {
+        // chelsea is 451 x 300: 224 / 300 scale -> 336.7 -> 337 x 224.
+        WorkingResolution r = WorkingResolution.of(451, 300, 224, AspectMode.KEEP);
+        assertEquals(337, r.width());
+        assertEquals(224, r.height());
+        assertEquals(300.0 / 224, r.scaleY(), 1e-12);
+    }
+
+    @Test
+    void squashMakesASquare() {
+        WorkingResolution r = WorkingResolution.of(4000, 3000, 384, AspectMode.SQUASH);
+        assertEquals(384, r.width());
+        assertEquals(384, r.height());
+        assertEquals(4000.0 / 384, r.scaleX(), 1e-12);
+    }
+
+    @Test
+    void rejectsSizesOutOfRange() {
+        assertThrows(IllegalArgumentException.class, () -> WorkingResolution.of(10, 10, 0, AspectMode.KEEP));
+        assertThrows(IllegalArgumentException.class, () -> WorkingResolution.of(10, 10, 9000, AspectMode.KEEP));
+    }
+
+    @Test
+    void snapFindsTheNearestDivisor() {
+        assertEquals(List.of(2, 4, 7, 8, 14, 16, 28, 32, 56, 112), PatchSizes.divisors(224, 224));
+        assertEquals(16, PatchSizes.snap(17, 224, 224));
+        assertEquals(14, PatchSizes.snap(12, 224, 224));   // 12 is 2 from 14 and 4 from 8
+        assertEquals(13, PatchSizes.snap(13, 337, 337));   // 337 is prime: nothing to snap to
+    }
+}
