@@ -1,5 +1,7 @@
 package dev.patchexplorer.app;
 
+import dev.patchexplorer.cli.Cli;
+
 /**
  * Plain entry point. A class that extends Application cannot be the classpath main class,
  * so this one decides between the headless CLI and the window.
@@ -8,6 +10,14 @@ public final class Launcher {
     private Launcher() {}
 
     public static void main(String[] args) {
-        System.out.println("Patch Explorer");
+        Cli cli = Cli.standard();
+        if (args.length > 0 && cli.knows(args[0])) {
+            System.exit(cli.run(args, System.out, System.err));
+        }
+        if (args.length > 0 && !args[0].startsWith("-") && !java.nio.file.Files.isRegularFile(java.nio.file.Path.of(args[0]))) {
+            // Neither a command nor an image file: a typo should fail loudly, not open a window.
+            System.exit(cli.run(args, System.out, System.err));
+        }
+        PatchExplorerApp.launchWith(args);
     }
 }

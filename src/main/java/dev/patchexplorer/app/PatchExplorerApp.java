@@ -1,0 +1,77 @@
+package dev.patchexplorer.app;
+
+import dev.patchexplorer.ui.ExplorerView;
+import dev.patchexplorer.ui.ExplorerViewModel;
+import dev.patchexplorer.ui.Messages;
+import dev.patchexplorer.ui.SessionPersistence;
+import dev.patchexplorer.ui.Settings;
+import dev.patchexplorer.ui.io.Samples;
+import javafx.application.Application;
+import javafx.scene.Scene;
+import javafx.stage.Stage;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Objects;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+
+/** The window: wires settings, the view model's background executor and the main view. */
+public final class PatchExplorerApp extends Application {
+    private final ExecutorService background = Executors.newCachedThreadPool(r -> {
+        Thread t = new Thread(r, "patch-explorer-io");
+        t.setDaemon(true);
+        return t;
+    });
+    private ExplorerView view;
+
+    static void launchWith(String[] args) {
+        launch(PatchExplorerApp.class, args);
+    }
+
+    @Override
+    public void start(Stage stage) {
+        SessionPersistence session = new SessionPersistence(Settings.forUser());
+        ExplorerViewModel model = new ExplorerViewModel(background);
+        session.restore(model);
+        session.theme().apply();
+        view = new ExplorerView(model, session);
+        view.themeProperty().set(session.theme());
+        model.setOnImageOpened(img -> {
+            if (img.source() != null && !img.source().startsWith(tempFolder())) {
+                session.settings().addRecentFile(img.source());
+            }
+        });
+
+        Scene scene = new Scene(view, 1400, 900);
+        scene.getStylesheets().add(Objects.requireNonNull(
+                PatchExplorerApp.class.getResource("/dev/patchexplorer/ui/app.css"), "app.css missing from the build").toExternalForm());
+        stage.setTitle(Messages.get("app.title"));
+        stage.setScene(scene);
+        session.restoreWindow(stage);
+        stage.setOnHidden(e -> session.save(model, stage, view.themeProperty().get()));
+        stage.show();
+
+        initialImage(getParameters().getRaw(), session).ifPresentOrElse(model::open,
+                () -> view.openSample(Samples.first()));
+    }
+
+    /** A file named on the command line, else the last image, else nothing (the caller shows a sample). */
+    private static java.util.Optional<Path> initialImage(List<String> args, SessionPersistence session) {
+        for (String a : args) {
+            if (!a.startsWith("-") && Files.isRegularFile(Path.of(a))) return java.util.Optional.of(Path.of(a));
+        }
+        return session.lastImage();
+    }
+
+    private static Path tempFolder() {
+        return Path.of(System.getProperty("java.io.tmpdir")).toAbsolutePath();
+    }
+
+    @Override
+    public void stop() throws IOException {
+        background.shutdownNow();
+    }
+}

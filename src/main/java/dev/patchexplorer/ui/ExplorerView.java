@@ -1,0 +1,222 @@
+package dev.patchexplorer.ui;
+
+import dev.patchexplorer.ui.io.Samples;
+import dev.patchexplorer.ui.panels.ChartsPane;
+import dev.patchexplorer.ui.panels.ControlsPane;
+import dev.patchexplorer.ui.panels.ReadoutPane;
+import dev.patchexplorer.ui.panels.StatusBar;
+import dev.patchexplorer.ui.viewer.GridOverlay;
+import dev.patchexplorer.ui.viewer.ImageViewer;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.geometry.Insets;
+import javafx.geometry.Orientation;
+import javafx.geometry.Pos;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.control.ScrollPane;
+import javafx.scene.control.SplitPane;
+import javafx.scene.control.TitledPane;
+import javafx.scene.input.Clipboard;
+import javafx.scene.input.DragEvent;
+import javafx.scene.input.KeyEvent;
+import javafx.scene.input.TransferMode;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.StackPane;
+import javafx.scene.layout.VBox;
+import javafx.stage.FileChooser;
+import javafx.stage.Window;
+
+import java.io.File;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.List;
+
+/**
+ * The main window's content: menus, the viewer with its overlays, the controls, the readouts, the
+ * charts and the status bar, wired to one {@link ExplorerViewModel}.
+ */
+public final class ExplorerView extends BorderPane {
+    private final ExplorerViewModel model;
+    private final SessionPersistence session;
+    private final ImageViewer viewer = new ImageViewer();
+    private final ControlsPane controls;
+    private final ReadoutPane readouts;
+    private final ChartsPane charts;
+    private final StatusBar status;
+    private final Label problemText = new Label();
+    private final HBox problemBanner;
+    private final ObjectProperty<Theme> theme = new SimpleObjectProperty<>(this, "theme", Theme.LIGHT);
+
+    public ExplorerView(ExplorerViewModel model, SessionPersistence session) {
+        this.model = model;
+        this.session = session;
+        setId("explorer");
+        getStyleClass().add("explorer");
+        controls = new ControlsPane(model);
+        readouts = new ReadoutPane(model);
+        charts = new ChartsPane(model);
+        status = new StatusBar(model);
+        problemBanner = problemBanner();
+
+        viewer.setId("viewer");
+        viewer.addOverlay(new GridOverlay(model));
+        viewer.imageProperty().bind(javafx.beans.binding.Bindings.createObjectBinding(
+                () -> model.getImage() == null ? null : model.getImage().image(), model.imageProperty()));
+        viewer.setOnImageHover((x, y) -> {
+            status.showPointer(x, y);
+            model.hoverPatchProperty().set(Double.isNaN(x) ? -1 : model.patchAtImagePoint(x, y));
+        });
+        viewer.setOnImageClick((x, y) -> model.selectedPatchProperty().set(model.patchAtImagePoint(x, y)));
+        viewer.scaleProperty().addListener((o, was, now) -> status.showZoom(now.doubleValue()));
+        status.showZoom(1);
+        for (var p : List.of(model.gridProperty(), model.gridStyleProperty(), model.hoverPatchProperty(),
+                model.selectedPatchProperty(), model.workingProperty())) {
+            p.addListener(x -> viewer.requestRepaint());
+        }
+
+        ScrollPane left = new ScrollPane(controls);
+        left.setId("controls-scroll");
+        left.setFitToWidth(true);
+        left.setMinWidth(330);
+        left.setPrefWidth(340);
+        TitledPane readoutSection = new TitledPane(Messages.get("readout.title"), readouts);
+        readoutSection.setCollapsible(false);
+        ScrollPane readoutScroll = new ScrollPane(readoutSection);
+        readoutScroll.setFitToWidth(true);
+        SplitPane right = new SplitPane(readoutScroll, charts);
+        right.setOrientation(Orientation.VERTICAL);
+        right.setDividerPositions(0.56);
+        right.setMinWidth(440);
+        right.setPrefWidth(460);
+        StackPane viewerBox = new StackPane(viewer);
+        viewerBox.getStyleClass().add("viewer-box");
+        VBox center = new VBox(problemBanner, viewerBox);
+        VBox.setVgrow(viewerBox, Priority.ALWAYS);
+        SplitPane main = new SplitPane(left, center, right);
+        SplitPane.setResizableWithParent(left, false);
+        SplitPane.setResizableWithParent(right, false);
+        main.setDividerPositions(0.24, 0.67);
+
+        setTop(new MainMenu(this).build());
+        setCenter(main);
+        setBottom(status);
+        installDragAndDrop();
+        addEventFilter(KeyEvent.KEY_PRESSED, new PlainKeyShortcuts(this)::handle);
+        theme.addListener((o, was, now) -> now.apply());
+    }
+
+    private HBox problemBanner() {
+        problemText.setId("problem-message");
+        problemText.setWrapText(true);
+        problemText.setMaxWidth(Double.MAX_VALUE);
+        HBox.setHgrow(problemText, Priority.ALWAYS);
+        Button close = new Button(Messages.get("problem.dismiss"));
+        close.setId("problem-dismiss");
+        close.setOnAction(e -> model.clearProblem());
+        HBox banner = new HBox(10, problemText, close);
+        banner.setId("problem-banner");
+        banner.getStyleClass().add("problem-banner");
+        banner.setAlignment(Pos.CENTER_LEFT);
+        banner.setPadding(new Insets(6, 10, 6, 10));
+        banner.setMinHeight(Region.USE_PREF_SIZE);
+        banner.setVisible(false);
+        banner.setManaged(false);
+        model.problemProperty().addListener((o, was, now) -> {
+            problemText.setText(now == null ? "" : now.message());
+            banner.setVisible(now != null);
+            banner.setManaged(now != null);
+        });
+        return banner;
+    }
+
+    private void installDragAndDrop() {
+        addEventHandler(DragEvent.DRAG_OVER, e -> {
+            if (e.getDragboard().hasFiles() || e.getDragboard().hasImage()) e.acceptTransferModes(TransferMode.COPY);
+            e.consume();
+        });
+        addEventHandler(DragEvent.DRAG_DROPPED, e -> {
+            var board = e.getDragboard();
+            boolean done = false;
+            if (board.hasFiles() && !board.getFiles().isEmpty()) {
+                open(board.getFiles().get(0).toPath());
+                done = true;
+            } else if (board.hasImage()) {
+                model.openPasted(board.getImage());
+                done = true;
+            }
+            e.setDropCompleted(done);
+            e.consume();
+        });
+    }
+
+    // --- actions (used by menus, key shortcuts and tests) ---
+
+    public void open(Path file) {
+        model.open(file);
+    }
+
+    public void chooseAndOpen() {
+        FileChooser chooser = new FileChooser();
+        chooser.setTitle(Messages.get("menu.file.open"));
+        chooser.getExtensionFilters().addAll(
+                new FileChooser.ExtensionFilter(Messages.get("file.filter.images"), "*.png", "*.jpg", "*.jpeg", "*.bmp", "*.gif",
+                        "*.PNG", "*.JPG", "*.JPEG", "*.BMP", "*.GIF"),
+                new FileChooser.ExtensionFilter(Messages.get("file.filter.all"), "*"));
+        session.settings().get("lastFolder").map(File::new).filter(File::isDirectory).ifPresent(chooser::setInitialDirectory);
+        File f = chooser.showOpenDialog(window());
+        if (f != null) {
+            session.settings().put("lastFolder", f.getParent());
+            open(f.toPath());
+        }
+    }
+
+    public void openSample(Samples.Sample sample) {
+        try {
+            open(Samples.path(sample));
+        } catch (IOException e) {
+            model.openPasted(null);
+        }
+    }
+
+    public void paste() {
+        Clipboard cb = Clipboard.getSystemClipboard();
+        if (cb.hasFiles() && !cb.getFiles().isEmpty()) {
+            open(cb.getFiles().get(0).toPath());
+        } else if (cb.hasImage()) {
+            model.openPasted(cb.getImage());
+        } else if (cb.hasString() && new File(cb.getString().trim()).isFile()) {
+            open(Path.of(cb.getString().trim()));
+        } else {
+            model.reportProblem(Messages.get("problem.clipboardEmpty"));
+        }
+    }
+
+    public void toggleGrid() {
+        model.gridStyleProperty().set(model.gridStyleProperty().get().withVisible(!model.gridStyleProperty().get().visible()));
+    }
+
+    public void toggleLabels() {
+        model.gridStyleProperty().set(model.gridStyleProperty().get().withLabels(!model.gridStyleProperty().get().labels()));
+    }
+
+    public void toggleTheme() {
+        theme.set(theme.get().other());
+    }
+
+    private Window window() {
+        return getScene() == null ? null : getScene().getWindow();
+    }
+
+    public ExplorerViewModel model() { return model; }
+    public SessionPersistence session() { return session; }
+    public ImageViewer viewer() { return viewer; }
+    public ControlsPane controls() { return controls; }
+    public ReadoutPane readouts() { return readouts; }
+    public ChartsPane charts() { return charts; }
+    public StatusBar status() { return status; }
+    public ObjectProperty<Theme> themeProperty() { return theme; }
+}

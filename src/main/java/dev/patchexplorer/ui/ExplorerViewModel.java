@@ -1,0 +1,215 @@
+package dev.patchexplorer.ui;
+
+import dev.patchexplorer.core.grid.AspectMode;
+import dev.patchexplorer.core.grid.EdgePolicy;
+import dev.patchexplorer.core.grid.GridSpec;
+import dev.patchexplorer.core.grid.PatchGrid;
+import dev.patchexplorer.core.grid.PatchSizes;
+import dev.patchexplorer.core.grid.WorkingResolution;
+import dev.patchexplorer.core.tradeoff.TradeOffs;
+import dev.patchexplorer.core.tradeoff.VitArchitecture;
+import dev.patchexplorer.core.tradeoff.VitPresets;
+import dev.patchexplorer.ui.io.ImageLoadException;
+import dev.patchexplorer.ui.io.ImageLoader;
+import dev.patchexplorer.ui.io.LoadedImage;
+import javafx.application.Platform;
+import javafx.beans.Observable;
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.IntegerProperty;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.SimpleBooleanProperty;
+import javafx.beans.property.SimpleIntegerProperty;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.scene.image.Image;
+
+import java.nio.file.Path;
+import java.util.concurrent.Executor;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Consumer;
+
+/**
+ * The explorer's state as properties, and the pure functions that derive the grid and readouts from it.
+ * Lives on the FX thread; slow work (decoding images) goes to the injected executor and only the
+ * latest request's result is applied.
+ */
+public final class ExplorerViewModel {
+    public record Problem(String message) {}
+
+    private final Executor background;
+    private final ObjectProperty<LoadedImage> image = new SimpleObjectProperty<>(this, "image");
+    private final IntegerProperty workingSize = new SimpleIntegerProperty(this, "workingSize", 224);
+    private final ObjectProperty<AspectMode> aspectMode = new SimpleObjectProperty<>(this, "aspectMode", AspectMode.SQUASH);
+    private final IntegerProperty patch = new SimpleIntegerProperty(this, "patch", 16);
+    private final BooleanProperty strideFollowsPatch = new SimpleBooleanProperty(this, "strideFollowsPatch", true);
+    private final IntegerProperty stride = new SimpleIntegerProperty(this, "stride", 16);
+    private final IntegerProperty offsetX = new SimpleIntegerProperty(this, "offsetX", 0);
+    private final IntegerProperty offsetY = new SimpleIntegerProperty(this, "offsetY", 0);
+    private final ObjectProperty<EdgePolicy> edgePolicy = new SimpleObjectProperty<>(this, "edgePolicy", EdgePolicy.CROP);
+    private final BooleanProperty snapToDivisors = new SimpleBooleanProperty(this, "snapToDivisors", false);
+    private final ObjectProperty<VitArchitecture> architecture =
+            new SimpleObjectProperty<>(this, "architecture", VitPresets.defaultArchitecture());
+    private final ObjectProperty<GridStyle> gridStyle = new SimpleObjectProperty<>(this, "gridStyle", GridStyle.DEFAULT);
+    private final IntegerProperty hoverPatch = new SimpleIntegerProperty(this, "hoverPatch", -1);
+    private final IntegerProperty selectedPatch = new SimpleIntegerProperty(this, "selectedPatch", -1);
+
+    private final ReadOnlyObjectWrapper<WorkingResolution> working = new ReadOnlyObjectWrapper<>(this, "working");
+    private final ReadOnlyObjectWrapper<PatchGrid> grid = new ReadOnlyObjectWrapper<>(this, "grid");
+    private final ReadOnlyObjectWrapper<TradeOffs> tradeOffs = new ReadOnlyObjectWrapper<>(this, "tradeOffs");
+    private final ReadOnlyObjectWrapper<Problem> problem = new ReadOnlyObjectWrapper<>(this, "problem");
+    private final ReadOnlyBooleanWrapper loading = new ReadOnlyBooleanWrapper(this, "loading");
+    private final AtomicLong loadGeneration = new AtomicLong();
+    private final long heapBytes = Runtime.getRuntime().maxMemory();
+    private Consumer<LoadedImage> onImageOpened = i -> { };
+
+    public ExplorerViewModel(Executor background) {
+        this.background = background;
+        Observable[] inputs = {image, workingSize, aspectMode, patch, strideFollowsPatch, stride, offsetX, offsetY,
+                edgePolicy, architecture};
+        for (Observable o : inputs) o.addListener(x -> recompute());
+        patch.addListener((o, was, now) -> {
+            int fixed = normalisedPatch(now.intValue());
+            if (fixed != now.intValue()) patch.set(fixed);
+        });
+        snapToDivisors.addListener((o, was, now) -> patch.set(normalisedPatch(patch.get())));
+        workingSize.addListener((o, was, now) -> patch.set(normalisedPatch(patch.get())));
+        architecture.addListener((o, was, now) -> {
+            if (now != null) patch.set(normalisedPatch(now.nativePatch()));
+        });
+        recompute();
+    }
+
+    /** Clamps to the slider's range and the working image, and snaps to a divisor when asked. */
+    int normalisedPatch(int p) {
+        WorkingResolution w = working.get();
+        int max = PatchSizes.MAX;
+        if (w != null) max = Math.max(PatchSizes.MIN, Math.min(max, Math.min(w.width(), w.height())));
+        int clamped = Math.max(PatchSizes.MIN, Math.min(max, p));
+        return snapToDivisors.get() && w != null ? PatchSizes.snap(clamped, w.width(), w.height()) : clamped;
+    }
+
+    private void recompute() {
+        LoadedImage img = image.get();
+        int srcW = img == null ? workingSize.get() : img.width();
+        int srcH = img == null ? workingSize.get() : img.height();
+        WorkingResolution w = WorkingResolution.of(srcW, srcH, workingSize.get(), aspectMode.get());
+        working.set(w);
+        int p = patch.get();
+        int s = strideFollowsPatch.get() ? p : Math.max(1, stride.get());
+        PatchGrid g = PatchGrid.of(w.width(), w.height(),
+                new GridSpec(p, s, Math.max(0, offsetX.get()), Math.max(0, offsetY.get()), edgePolicy.get()));
+        grid.set(g);
+        tradeOffs.set(g.isEmpty() ? null : TradeOffs.of(architecture.get(), g, heapBytes));
+        if (selectedPatch.get() >= g.patchCount()) selectedPatch.set(-1);
+    }
+
+    /** Decodes the file in the background; on failure the previous image stays and {@link #problemProperty()} explains. */
+    public void open(Path file) {
+        long generation = loadGeneration.incrementAndGet();
+        loading.set(true);
+        background.execute(() -> {
+            try {
+                LoadedImage loaded = ImageLoader.load(file);
+                Platform.runLater(() -> finishLoad(generation, loaded, null));
+            } catch (ImageLoadException e) {
+                Platform.runLater(() -> finishLoad(generation, null, e.getMessage()));
+            } catch (RuntimeException | OutOfMemoryError e) {
+                Platform.runLater(() -> finishLoad(generation, null, Messages.format("image.error.unexpected",
+                        file.getFileName(), String.valueOf(e.getMessage()))));
+            }
+        });
+    }
+
+    /** An image from the clipboard (already decoded by JavaFX). */
+    public void openPasted(Image pasted) {
+        loadGeneration.incrementAndGet();
+        try {
+            String name = Messages.get("image.pasted");
+            finishLoad(loadGeneration.get(), new LoadedImage(ImageLoader.checkDecoded(pasted, name), name, null), null);
+        } catch (ImageLoadException e) {
+            finishLoad(loadGeneration.get(), null, e.getMessage());
+        }
+    }
+
+    private void finishLoad(long generation, LoadedImage loaded, String error) {
+        if (generation != loadGeneration.get()) return; // a newer request superseded this one
+        loading.set(false);
+        if (error != null) {
+            problem.set(new Problem(error));
+            return;
+        }
+        problem.set(null);
+        selectedPatch.set(-1);
+        hoverPatch.set(-1);
+        image.set(loaded);
+        onImageOpened.accept(loaded);
+    }
+
+    public void setOnImageOpened(Consumer<LoadedImage> listener) {
+        this.onImageOpened = listener;
+    }
+
+    /** Shows a message in the window's problem banner (e.g. nothing to paste). */
+    public void reportProblem(String message) {
+        problem.set(new Problem(message));
+    }
+
+    public void clearProblem() {
+        problem.set(null);
+    }
+
+    /** Patch index under a point given in original-image pixels, or -1. */
+    public int patchAtImagePoint(double x, double y) {
+        WorkingResolution w = working.get();
+        PatchGrid g = grid.get();
+        if (w == null || g == null || g.isEmpty()) return -1;
+        return g.indexAt(x / w.scaleX(), y / w.scaleY());
+    }
+
+    public void stepPatch(int delta) {
+        if (!snapToDivisors.get()) {
+            patch.set(normalisedPatch(patch.get() + delta));
+            return;
+        }
+        WorkingResolution w = working.get();
+        var divisors = PatchSizes.divisors(w.width(), w.height());
+        int current = patch.get();
+        int next = current;
+        for (int d : divisors) {
+            if (delta > 0 && d > current) { next = d; break; }
+            if (delta < 0 && d < current) next = d;
+        }
+        patch.set(next);
+    }
+
+    // --- properties ---
+    public ObjectProperty<LoadedImage> imageProperty() { return image; }
+    public LoadedImage getImage() { return image.get(); }
+    public IntegerProperty workingSizeProperty() { return workingSize; }
+    public ObjectProperty<AspectMode> aspectModeProperty() { return aspectMode; }
+    public IntegerProperty patchProperty() { return patch; }
+    public int getPatch() { return patch.get(); }
+    public void setPatch(int p) { patch.set(p); }
+    public BooleanProperty strideFollowsPatchProperty() { return strideFollowsPatch; }
+    public IntegerProperty strideProperty() { return stride; }
+    public IntegerProperty offsetXProperty() { return offsetX; }
+    public IntegerProperty offsetYProperty() { return offsetY; }
+    public ObjectProperty<EdgePolicy> edgePolicyProperty() { return edgePolicy; }
+    public BooleanProperty snapToDivisorsProperty() { return snapToDivisors; }
+    public ObjectProperty<VitArchitecture> architectureProperty() { return architecture; }
+    public ObjectProperty<GridStyle> gridStyleProperty() { return gridStyle; }
+    public IntegerProperty hoverPatchProperty() { return hoverPatch; }
+    public IntegerProperty selectedPatchProperty() { return selectedPatch; }
+    public ReadOnlyObjectProperty<WorkingResolution> workingProperty() { return working.getReadOnlyProperty(); }
+    public WorkingResolution getWorking() { return working.get(); }
+    public ReadOnlyObjectProperty<PatchGrid> gridProperty() { return grid.getReadOnlyProperty(); }
+    public PatchGrid getGrid() { return grid.get(); }
+    public ReadOnlyObjectProperty<TradeOffs> tradeOffsProperty() { return tradeOffs.getReadOnlyProperty(); }
+    public TradeOffs getTradeOffs() { return tradeOffs.get(); }
+    public ReadOnlyObjectProperty<Problem> problemProperty() { return problem.getReadOnlyProperty(); }
+    public ReadOnlyBooleanProperty loadingProperty() { return loading.getReadOnlyProperty(); }
+    public long heapBytes() { return heapBytes; }
+}

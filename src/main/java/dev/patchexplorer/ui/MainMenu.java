@@ -1,0 +1,116 @@
+package dev.patchexplorer.ui;
+
+import dev.patchexplorer.ui.io.Samples;
+import javafx.scene.control.CheckMenuItem;
+import javafx.scene.control.Menu;
+import javafx.scene.control.MenuBar;
+import javafx.scene.control.MenuItem;
+import javafx.scene.control.SeparatorMenuItem;
+import javafx.scene.input.KeyCombination;
+
+import java.nio.file.Path;
+import java.util.List;
+
+/** The menu bar. Every frequent action has an accelerator; the plain-key twins live in {@link PlainKeyShortcuts}. */
+final class MainMenu {
+    private final ExplorerView view;
+    private final Menu recent = new Menu(Messages.get("menu.file.recent"));
+    private final Menu help = new Menu(Messages.get("menu.help"));
+
+    MainMenu(ExplorerView view) {
+        this.view = view;
+    }
+
+    MenuBar build() {
+        MenuBar bar = new MenuBar(file(), viewMenu(), grid(), help());
+        bar.setId("menu-bar");
+        return bar;
+    }
+
+    private static MenuItem item(String key, String accelerator, Runnable action) {
+        MenuItem i = new MenuItem(Messages.get(key));
+        i.setId(key.replace('.', '-'));
+        if (accelerator != null) i.setAccelerator(KeyCombination.keyCombination(accelerator));
+        i.setOnAction(e -> action.run());
+        return i;
+    }
+
+    private Menu file() {
+        Menu samples = new Menu(Messages.get("menu.file.samples"));
+        samples.setId("menu-samples");
+        for (Samples.Sample s : Samples.ALL) {
+            MenuItem i = new MenuItem(Messages.get(s.titleKey()));
+            i.setId("sample-" + s.file().replaceAll("\\..*", ""));
+            i.setOnAction(e -> view.openSample(s));
+            samples.getItems().add(i);
+        }
+        recent.setId("menu-recent");
+        Menu m = new Menu(Messages.get("menu.file"));
+        m.setOnShowing(e -> fillRecent());
+        fillRecent();
+        m.getItems().addAll(
+                item("menu.file.open", "Shortcut+O", view::chooseAndOpen),
+                recent, samples,
+                item("menu.file.paste", "Shortcut+V", view::paste),
+                new SeparatorMenuItem(),
+                item("menu.file.quit", "Shortcut+Q", () -> view.getScene().getWindow().hide()));
+        return m;
+    }
+
+    private void fillRecent() {
+        recent.getItems().clear();
+        List<Path> files = view.session().settings().recentFiles();
+        for (Path p : files) {
+            MenuItem i = new MenuItem(p.getFileName() + "  —  " + p.getParent());
+            i.setMnemonicParsing(false);
+            i.setOnAction(e -> view.open(p));
+            recent.getItems().add(i);
+        }
+        recent.setDisable(files.isEmpty());
+    }
+
+    private Menu viewMenu() {
+        CheckMenuItem dark = new CheckMenuItem(Messages.get("menu.view.dark"));
+        dark.setId("menu-view-dark");
+        dark.setAccelerator(KeyCombination.keyCombination("Shortcut+Shift+D"));
+        dark.setSelected(view.themeProperty().get() == Theme.DARK);
+        view.themeProperty().addListener((o, was, now) -> dark.setSelected(now == Theme.DARK));
+        dark.setOnAction(e -> view.themeProperty().set(dark.isSelected() ? Theme.DARK : Theme.LIGHT));
+        Menu m = new Menu(Messages.get("menu.view"));
+        m.getItems().addAll(
+                item("menu.view.zoomIn", "Shortcut+Equals", view.viewer()::zoomIn),
+                item("menu.view.zoomOut", "Shortcut+Minus", view.viewer()::zoomOut),
+                item("menu.view.fit", "Shortcut+0", view.viewer()::fitToWindow),
+                item("menu.view.actual", "Shortcut+1", view.viewer()::actualSize),
+                new SeparatorMenuItem(),
+                item("menu.view.grid", "Shortcut+G", view::toggleGrid),
+                item("menu.view.labels", "Shortcut+L", view::toggleLabels),
+                dark);
+        return m;
+    }
+
+    private Menu grid() {
+        ExplorerViewModel model = view.model();
+        CheckMenuItem snap = new CheckMenuItem(Messages.get("menu.grid.snap"));
+        snap.setId("menu-grid-snap");
+        snap.selectedProperty().bindBidirectional(model.snapToDivisorsProperty());
+        snap.setAccelerator(KeyCombination.keyCombination("Shortcut+Shift+S"));
+        Menu m = new Menu(Messages.get("menu.grid"));
+        m.getItems().addAll(
+                item("menu.grid.larger", "Shortcut+CLOSE_BRACKET", () -> model.stepPatch(1)),
+                item("menu.grid.smaller", "Shortcut+OPEN_BRACKET", () -> model.stepPatch(-1)),
+                snap,
+                item("menu.grid.clearSelection", "Shortcut+Shift+A", () -> model.selectedPatchProperty().set(-1)));
+        return m;
+    }
+
+    private Menu help() {
+        help.getItems().add(item("menu.help.shortcuts", "F1", () -> ShortcutsDialog.show(view.getScene().getWindow())));
+        return help;
+    }
+
+    /** Where later features (About, user guide) add their items. */
+    Menu helpMenu() {
+        return help;
+    }
+}

@@ -1,0 +1,81 @@
+package dev.patchexplorer.ui;
+
+import dev.patchexplorer.core.grid.AspectMode;
+import dev.patchexplorer.core.grid.EdgePolicy;
+import dev.patchexplorer.core.tradeoff.VitPresets;
+import javafx.stage.Stage;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Optional;
+
+/** Copies the explorer's state to and from the settings file. Unknown or broken values fall back to defaults. */
+public final class SessionPersistence {
+    private final Settings settings;
+
+    public SessionPersistence(Settings settings) {
+        this.settings = settings;
+    }
+
+    public void restore(ExplorerViewModel m) {
+        VitPresets.byName(settings.get("architecture", "")).ifPresent(m.architectureProperty()::set);
+        int size = settings.getInt("workingSize", 224);
+        if (size >= 16 && size <= 4096) m.workingSizeProperty().set(size);
+        m.aspectModeProperty().set(parse(AspectMode.class, settings.get("aspect", ""), AspectMode.SQUASH));
+        m.edgePolicyProperty().set(parse(EdgePolicy.class, settings.get("edge", ""), EdgePolicy.CROP));
+        m.snapToDivisorsProperty().set(settings.getBoolean("snap", false));
+        m.setPatch(settings.getInt("patch", m.getPatch()));
+    }
+
+    /** The last image the user opened from a file, if it still exists. */
+    public Optional<Path> lastImage() {
+        return settings.get("lastImage").map(Path::of).filter(Files::isRegularFile);
+    }
+
+    public Theme theme() {
+        return Theme.parse(settings.get("theme", "LIGHT"));
+    }
+
+    public void restoreWindow(Stage stage) {
+        double w = settings.getDouble("window.width", 1400);
+        double h = settings.getDouble("window.height", 900);
+        stage.setWidth(Math.max(800, w));
+        stage.setHeight(Math.max(600, h));
+        settings.get("window.x").ifPresent(x -> stage.setX(settings.getDouble("window.x", 0)));
+        settings.get("window.y").ifPresent(y -> stage.setY(settings.getDouble("window.y", 0)));
+        stage.setMaximized(settings.getBoolean("window.maximized", false));
+    }
+
+    public void save(ExplorerViewModel m, Stage stage, Theme theme) {
+        settings.put("architecture", m.architectureProperty().get().name());
+        settings.put("workingSize", m.workingSizeProperty().get());
+        settings.put("aspect", m.aspectModeProperty().get());
+        settings.put("edge", m.edgePolicyProperty().get());
+        settings.put("snap", m.snapToDivisorsProperty().get());
+        settings.put("patch", m.getPatch());
+        settings.put("theme", theme);
+        if (m.getImage() != null && m.getImage().source() != null) settings.put("lastImage", m.getImage().source());
+        if (stage != null) {
+            settings.put("window.maximized", stage.isMaximized());
+            if (!stage.isMaximized()) {
+                settings.put("window.x", stage.getX());
+                settings.put("window.y", stage.getY());
+                settings.put("window.width", stage.getWidth());
+                settings.put("window.height", stage.getHeight());
+            }
+        }
+        settings.save();
+    }
+
+    public Settings settings() {
+        return settings;
+    }
+
+    private static <E extends Enum<E>> E parse(Class<E> type, String value, E fallback) {
+        try {
+            return Enum.valueOf(type, value);
+        } catch (IllegalArgumentException e) {
+            return fallback;
+        }
+    }
+}

@@ -1,0 +1,129 @@
+package dev.patchexplorer.ui.panels;
+
+import dev.patchexplorer.core.format.Units;
+import dev.patchexplorer.core.grid.PatchGrid;
+import dev.patchexplorer.core.grid.WorkingResolution;
+import dev.patchexplorer.core.tradeoff.TradeOffs;
+import dev.patchexplorer.core.tradeoff.VitArchitecture;
+import dev.patchexplorer.ui.ExplorerViewModel;
+import dev.patchexplorer.ui.Messages;
+import javafx.geometry.Insets;
+import javafx.scene.control.Label;
+import javafx.scene.control.ProgressBar;
+import javafx.scene.layout.ColumnConstraints;
+import javafx.scene.layout.GridPane;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.VBox;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * The trade-off readouts, refreshed on every change of the grid. Each value label has the id
+ * {@code readout-<name>} so tests (and screen readers) can find it; each name has a one-sentence tooltip.
+ */
+public final class ReadoutPane extends VBox {
+    static final String[] ROWS = {"working", "grid", "tokens", "sequence", "dropped", "padded", "values", "compression",
+            "embedParams", "modelParams", "compute", "computeEmbed", "computeLinear", "computeAttention",
+            "attentionShare", "attentionLayer", "attentionAll", "activations"};
+
+    private final ExplorerViewModel model;
+    private final Map<String, Label> values = new LinkedHashMap<>();
+    private final ProgressBar attentionShareBar = new ProgressBar(0);
+    private final Label warning = new Label();
+
+    public ReadoutPane(ExplorerViewModel model) {
+        this.model = model;
+        getStyleClass().add("readout-pane");
+        setSpacing(6);
+        setPadding(new Insets(6, 4, 6, 4));
+        GridPane table = new GridPane();
+        table.setHgap(10);
+        table.setVgap(3);
+        ColumnConstraints nameCol = new ColumnConstraints();
+        nameCol.setMinWidth(170);
+        ColumnConstraints valueCol = new ColumnConstraints();
+        valueCol.setHgrow(Priority.ALWAYS);
+        table.getColumnConstraints().addAll(nameCol, valueCol);
+        int row = 0;
+        for (String name : ROWS) {
+            Label key = new Label(Messages.get("readout." + name));
+            key.getStyleClass().add(name.startsWith("compute") && !name.equals("compute") ? "readout-subname" : "readout-name");
+            key.setTooltip(ControlsPane.tip("readout." + name + ".tip"));
+            Label value = new Label();
+            value.setId("readout-" + name);
+            value.getStyleClass().add("readout-value");
+            value.setTooltip(ControlsPane.tip("readout." + name + ".tip"));
+            values.put(name, value);
+            table.addRow(row++, key, value);
+        }
+        attentionShareBar.setId("attention-share-bar");
+        attentionShareBar.setMaxWidth(Double.MAX_VALUE);
+        attentionShareBar.setTooltip(ControlsPane.tip("readout.attentionShare.tip"));
+        warning.setId("readout-warning");
+        warning.getStyleClass().add("readout-warning");
+        warning.setWrapText(true);
+        warning.setManaged(false);
+        warning.setVisible(false);
+        getChildren().addAll(table, attentionShareBar, warning);
+
+        model.tradeOffsProperty().addListener((o, was, now) -> refresh());
+        model.workingProperty().addListener((o, was, now) -> refresh());
+        refresh();
+    }
+
+    public String value(String name) {
+        return values.get(name).getText();
+    }
+
+    private void set(String name, String text) {
+        values.get(name).setText(text);
+    }
+
+    private void refresh() {
+        WorkingResolution w = model.getWorking();
+        PatchGrid g = model.getGrid();
+        TradeOffs t = model.getTradeOffs();
+        VitArchitecture a = model.architectureProperty().get();
+        set("working", w == null ? "" : Messages.format("readout.working.value", w.width(), w.height()));
+        if (t == null || g == null) {
+            String none = Messages.get("readout.noGrid");
+            for (String name : ROWS) if (!name.equals("working")) set(name, "—");
+            set("grid", none);
+            attentionShareBar.setProgress(0);
+            showWarning(Messages.format("readout.warning.noGrid", g == null ? 0 : g.patch()));
+            return;
+        }
+        set("grid", Messages.format("readout.grid.value", t.gridRows(), t.gridCols()));
+        set("tokens", Units.count(t.patchTokens()));
+        set("sequence", Messages.format("readout.sequence.value", Units.count(t.sequenceLength()), t.prefixTokens()));
+        long pixels = (long) g.width() * g.height();
+        set("dropped", Messages.format("readout.pixels.value", Units.count(t.droppedPixels()), Units.percent((double) t.droppedPixels() / pixels)));
+        set("padded", Messages.format("readout.pixels.value", Units.count(t.paddedPixels()), Units.percent((double) t.paddedPixels() / pixels)));
+        set("values", Messages.format("readout.values.value", Units.count(t.valuesPerPatch()), g.patch(), a.channels()));
+        set("compression", Messages.format("readout.compression.value", Units.count(t.valuesPerPatch()), t.embeddingWidth(), Units.ratio(t.compressionRatio())));
+        set("embedParams", Units.count(t.patchEmbeddingParameters()));
+        set("modelParams", Units.compact(t.modelParameters()));
+        set("compute", Messages.format("readout.compute.value", Units.giga(t.totalMacs()), Units.giga(t.totalFlops())));
+        set("computeEmbed", Messages.format("readout.gmacs.value", Units.giga(t.patchEmbeddingMacs())));
+        set("computeLinear", Messages.format("readout.gmacs.value", Units.giga(t.linearMacs())));
+        set("computeAttention", Messages.format("readout.gmacs.value", Units.giga(t.attentionMacs())));
+        set("attentionShare", Units.percent(t.attentionShare()));
+        attentionShareBar.setProgress(t.attentionShare());
+        set("attentionLayer", Units.bytes(t.attentionBytesPerLayer()));
+        set("attentionAll", Messages.format("readout.attentionAll.value", Units.bytes(t.attentionBytesAllLayers()), a.depth()));
+        set("activations", Messages.format("readout.activations.value", Units.bytes(t.activationBytesPerBlock()), Units.bytes(t.activationBytesAllLayers())));
+        if (t.attentionExceedsHeap()) {
+            showWarning(Messages.format("readout.warning.heap", Units.bytes(t.attentionBytesAllLayers()), Units.bytes(model.heapBytes())));
+        } else {
+            showWarning(null);
+        }
+    }
+
+    private void showWarning(String text) {
+        boolean show = text != null;
+        warning.setText(show ? text : "");
+        warning.setVisible(show);
+        warning.setManaged(show);
+    }
+}
