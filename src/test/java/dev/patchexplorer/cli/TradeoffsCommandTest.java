@@ -1,0 +1,81 @@
+package dev.patchexplorer.cli;
+
+import com.google.gson.JsonArray;
+import com.google.gson.JsonObject;
+import com.google.gson.JsonParser;
+import org.junit.jupiter.api.Test;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class TradeoffsCommandTest {
+    record Result(int code, String out, String err) {}
+
+    static Result run(String... args) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        int code = Cli.standard().run(args, new PrintStream(out, true, StandardCharsets.UTF_8),
+                new PrintStream(err, true, StandardCharsets.UTF_8));
+        return new Result(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+    }
+
+    @Test
+    void vitBase16At224() {
+        Result r = run("tradeoffs", "--arch", "vit_base_patch16_224", "--size", "224", "--patch", "16");
+        assertEquals(0, r.code(), r.err());
+        JsonObject o = JsonParser.parseString(r.out()).getAsJsonObject();
+        assertEquals(14, o.get("grid_rows").getAsInt());
+        assertEquals(196, o.get("patch_tokens").getAsInt());
+        assertEquals(197, o.get("sequence_length").getAsInt());
+        assertEquals(17.56, o.get("gmacs").getAsDouble(), 0.005);             // PATCH_MATH.md check value
+        assertEquals(2 * o.getAsJsonObject("macs").get("total").getAsLong() / 1e9, o.get("gflops").getAsDouble(), 1e-4);
+        assertEquals(12L * 197 * 197 * 4, o.get("attention_bytes_per_layer").getAsLong());
+        assertEquals(86_567_656L, o.get("model_parameters").getAsLong());
+    }
+
+    @Test
+    void listAndRangeSweep() {
+        JsonArray list = JsonParser.parseString(run("tradeoffs", "--arch", "vit_base_patch16_224", "--patch", "8,16,32").out()).getAsJsonArray();
+        assertEquals(3, list.size());
+        assertEquals(4.41, list.get(2).getAsJsonObject().get("gmacs").getAsDouble(), 0.005);
+        JsonArray range = JsonParser.parseString(run("tradeoffs", "--patch", "4:64").out()).getAsJsonArray();
+        assertEquals(61, range.size());
+        assertEquals(4, range.get(0).getAsJsonObject().get("patch").getAsInt());
+        assertEquals(56 * 56, range.get(0).getAsJsonObject().get("patch_tokens").getAsInt());  // floor(224/4)^2
+    }
+
+    @Test
+    void nonSquareWithPadding() {
+        JsonObject o = JsonParser.parseString(run("tradeoffs", "--width", "300", "--height", "200", "--patch", "32",
+                "--edge", "pad").out()).getAsJsonObject();
+        assertEquals(7, o.get("grid_rows").getAsInt());
+        assertEquals(10, o.get("grid_cols").getAsInt());
+        assertEquals(320L * 224 - 300L * 200, o.get("padded_pixels").getAsLong());
+    }
+
+    @Test
+    void badInputExitsNonZeroWithOneLine() {
+        for (String[] args : new String[][]{
+                {"tradeoffs", "--patch", "300"},
+                {"tradeoffs", "--patch", "0"},
+                {"tradeoffs", "--patch", "-4"},
+                {"tradeoffs", "--patch", "abc"},
+                {"tradeoffs", "--bogus", "1"},
+                {"tradeoffs", "--arch", "vit_huge_patch99"},
+                {"tradeoffs", "--size", "0"},
+                {"tradeoffs", "--patch", "64:4"},
+                {"tradeoffs", "--edge", "wrap"},
+                {"nonsense"}}) {
+            Result r = run(args);
+            assertEquals(2, r.code(), String.join(" ", args));
+            assertEquals("", r.out(), String.join(" ", args));
+            assertEquals(1, r.err().lines().count(), r.err());
+            assertTrue(r.err().startsWith("patch-explorer"), r.err());
+        }
+        assertTrue(run("tradeoffs", "--patch", "300").err().contains("larger than the 224x224 image"));
+    }
+}
