@@ -42,10 +42,15 @@ public record CatalogEntry(
         }
         files = List.copyOf(files);
         expectedTensors = List.copyOf(expectedTensors);
-        if (file(RemoteFile.CONFIG).isEmpty() || file(RemoteFile.WEIGHTS).isEmpty()) {
+        // fields are not assigned yet inside a compact constructor, so look at the parameter
+        if (!hasFile(files, RemoteFile.CONFIG) || !hasFile(files, RemoteFile.WEIGHTS)) {
             throw new IllegalArgumentException(id + " must list both " + RemoteFile.CONFIG
                     + " and " + RemoteFile.WEIGHTS);
         }
+    }
+
+    private static boolean hasFile(List<RemoteFile> files, String name) {
+        return files.stream().anyMatch(f -> f.name().equals(name));
     }
 
     public Optional<RemoteFile> file(String name) {
