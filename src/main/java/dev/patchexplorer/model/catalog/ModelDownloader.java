@@ -59,7 +59,8 @@ public final class ModelDownloader {
         Path target = cache.folderFor(entry);
         if (cache.isCached(entry)) return new ModelFolder(entry.id(), target, cache.root());
         Path staging = cache.stagingFolderFor(entry);
-        try (FileChannel lockChannel = openLock(staging); FileLock lock = lock(lockChannel, entry)) {
+        try (FileChannel lockChannel = openLock(staging)) { // closing the channel releases the lock
+            lock(lockChannel, entry);
             List<RemoteFile> files = entry.files();
             for (int i = 0; i < files.size(); i++) {
                 fetchVerified(entry, files.get(i), i + 1, files.size(), staging, listener, cancelRequested);
@@ -158,7 +159,7 @@ public final class ModelDownloader {
     }
 
     /** One download per entry at a time, across threads and across running copies of the app. */
-    private static FileLock lock(FileChannel channel, CatalogEntry entry) throws IOException {
+    private static void lock(FileChannel channel, CatalogEntry entry) throws IOException {
         FileLock lock;
         try {
             lock = channel.tryLock();
@@ -166,7 +167,6 @@ public final class ModelDownloader {
             lock = null;
         }
         if (lock == null) throw new DownloadException(UserMessage.ALREADY_DOWNLOADING.format(entry.id()), true);
-        return lock;
     }
 
     private static boolean isWeights(RemoteFile file) {

@@ -15,6 +15,10 @@ import java.time.Duration;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.CancellationException;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.function.BooleanSupplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -32,6 +36,7 @@ final class ResumableTransfer {
     }
 
     private static final int CHUNK = 64 * 1024;
+    private static final Duration CANCEL_POLL = Duration.ofMillis(100);
     private static final Pattern CONTENT_RANGE = Pattern.compile("bytes (\\d+)-(\\d+)/(\\d+|\\*)");
     private static final String VALIDATOR_SUFFIX = ".etag";
 
@@ -57,9 +62,13 @@ final class ResumableTransfer {
             InputStream body = response.body();
             try {
                 int status = response.statusCode();
-                if (status == 416 && have > 0 && attempt == 0) {
-                    discard(part);
-                    continue;
+                if (status == 416 && have > 0) {
+                    // "bytes */N" with N == what we hold: an earlier attempt already got everything
+                    if (unsatisfiedRangeTotal(response) == have) return have;
+                    if (attempt == 0) {
+                        discard(part);
+                        continue;
+                    }
                 }
                 if (status == 404) throw new DownloadException(UserMessage.NOT_FOUND.format(uri), have > 0);
                 if (status != 200 && status != 206) {
@@ -116,16 +125,31 @@ final class ResumableTransfer {
         return b.build();
     }
 
+    /** Waits for the response headers, polling the cancel flag so that cancelling works while we wait. */
     private HttpResponse<InputStream> send(HttpRequest request, URI uri, long have, BooleanSupplier cancelRequested)
             throws DownloadException {
+        CompletableFuture<HttpResponse<InputStream>> pending =
+                client.sendAsync(request, HttpResponse.BodyHandlers.ofInputStream());
         try {
-            return client.send(request, HttpResponse.BodyHandlers.ofInputStream());
+            while (true) {
+                if (isCancelled(cancelRequested)) {
+                    pending.cancel(true);
+                    throw cancelled(uri);
+                }
+                try {
+                    return pending.get(CANCEL_POLL.toMillis(), TimeUnit.MILLISECONDS);
+                } catch (TimeoutException stillWaiting) {
+                    // poll the cancel flag again
+                }
+            }
         } catch (InterruptedException e) {
+            pending.cancel(true);
             Thread.currentThread().interrupt();
             throw cancelled(uri);
-        } catch (IOException e) {
-            if (isCancelled(cancelRequested)) throw cancelled(uri);
-            throw new DownloadException(UserMessage.NETWORK_ERROR.format(uri, describe(e)), have > 0, e);
+        } catch (ExecutionException e) {
+            Throwable cause = e.getCause() != null ? e.getCause() : e;
+            String why = cause.getMessage() != null ? cause.getMessage() : cause.getClass().getSimpleName();
+            throw new DownloadException(UserMessage.NETWORK_ERROR.format(uri, why), have > 0, cause);
         }
     }
 
@@ -207,6 +231,13 @@ final class ResumableTransfer {
         return response.headers().firstValue("Content-Range").map(CONTENT_RANGE::matcher)
                 .filter(Matcher::matches)
                 .map(m -> new long[] {Long.parseLong(m.group(1)), m.group(3).equals("*") ? -1 : Long.parseLong(m.group(3))});
+    }
+
+    private static long unsatisfiedRangeTotal(HttpResponse<?> response) {
+        return response.headers().firstValue("Content-Range")
+                .filter(v -> v.matches("bytes \\*/\\d+"))
+                .map(v -> Long.parseLong(v.substring(v.indexOf('/') + 1)))
+                .orElse(-1L);
     }
 
     /** Only a strong ETag proves byte-identical content, so only that one may tie a resume to the file. */

@@ -21,7 +21,7 @@ import java.util.regex.Pattern;
  * for model.safetensors (config.json is always served properly, so each test reaches the big file).
  */
 final class LocalModelServer implements AutoCloseable {
-    enum Mode { NORMAL, DROP_HALFWAY, IGNORE_RANGE, TRUNCATED, HTML_PAGE, HTML_AS_BINARY, NOT_FOUND }
+    enum Mode { NORMAL, REDIRECT_TO_CDN, DROP_HALFWAY, IGNORE_RANGE, TRUNCATED, HTML_PAGE, HTML_AS_BINARY, NOT_FOUND }
 
     static final String ETAG = "\"weights-v1\"";
     private static final Pattern RANGE = Pattern.compile("bytes=(\\d+)-");
@@ -56,11 +56,16 @@ final class LocalModelServer implements AutoCloseable {
     private void handle(HttpExchange exchange) throws IOException {
         try {
             String path = exchange.getRequestURI().getPath();
-            if (path.endsWith("/" + RemoteFile.CONFIG)) {
+            if (path.startsWith("/cdn/")) {
+                // the hub answers file requests with a redirect to a CDN; that end serves properly
+                String range = exchange.getRequestHeaders().getFirst("Range");
+                weightsRanges.add(range == null ? "" : range);
+                serveNormally(exchange, range);
+            } else if (path.endsWith("/" + RemoteFile.CONFIG)) {
                 send(exchange, 200, "application/json", config, 0, config.length);
             } else if (path.endsWith("/" + RemoteFile.WEIGHTS)) {
                 String range = exchange.getRequestHeaders().getFirst("Range");
-                weightsRanges.add(range == null ? "" : range);
+                if (mode != Mode.REDIRECT_TO_CDN) weightsRanges.add(range == null ? "" : range);
                 serveWeights(exchange, range);
             } else {
                 send(exchange, 404, "text/plain", bytes("Entry not found"), 0, 15);
@@ -84,14 +89,21 @@ final class LocalModelServer implements AutoCloseable {
                     dropHalfway(exchange);
                 }
             }
-            case NORMAL -> {
-                String ifRange = exchange.getRequestHeaders().getFirst("If-Range");
-                if (range != null && (ifRange == null || ifRange.equals(ETAG))) {
-                    serveRange(exchange, range);
-                } else {
-                    send(exchange, 200, "application/octet-stream", weights, 0, weights.length);
-                }
+            case REDIRECT_TO_CDN -> {
+                exchange.getResponseHeaders().set("Location", "/cdn/" + RemoteFile.WEIGHTS + "?signature=abc");
+                exchange.sendResponseHeaders(302, -1);
             }
+            case NORMAL -> serveNormally(exchange, range);
+        }
+    }
+
+    /** Honours Range unless If-Range names another version of the file. */
+    private void serveNormally(HttpExchange exchange, String range) throws IOException {
+        String ifRange = exchange.getRequestHeaders().getFirst("If-Range");
+        if (range != null && (ifRange == null || ifRange.equals(ETAG))) {
+            serveRange(exchange, range);
+        } else {
+            send(exchange, 200, "application/octet-stream", weights, 0, weights.length);
         }
     }
 

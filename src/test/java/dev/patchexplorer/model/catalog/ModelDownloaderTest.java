@@ -108,6 +108,32 @@ class ModelDownloaderTest {
     }
 
     @Test
+    void aResumeSurvivesTheRedirectToACdnThatTheHubUses() throws IOException {
+        server.mode(Mode.DROP_HALFWAY);
+        assertThrows(DownloadException.class, () -> downloader.download(entry, DownloadListener.NONE, () -> false));
+        long kept = Files.size(partFile());
+        server.mode(Mode.REDIRECT_TO_CDN);
+
+        downloader.download(entry, events::add, () -> false);
+
+        assertEquals("bytes=" + kept + "-", server.weightsRanges.get(server.weightsRanges.size() - 1),
+                "the Range header reached the CDN");
+        assertEquals(-1, Files.mismatch(localModel.resolve(RemoteFile.WEIGHTS), cache.folderFor(entry).resolve(RemoteFile.WEIGHTS)));
+    }
+
+    @Test
+    void aPartFileThatIsAlreadyCompleteIsVerifiedWithoutDownloadingAgain() throws IOException {
+        Files.createDirectories(partFile().getParent());
+        Files.copy(localModel.resolve(RemoteFile.WEIGHTS), partFile());
+
+        downloader.download(entry, events::add, () -> false);
+
+        assertEquals("bytes=" + server.weightsLength() + "-", server.weightsRanges.get(0));
+        assertTrue(cache.isCached(entry));
+        assertEquals(-1, Files.mismatch(localModel.resolve(RemoteFile.WEIGHTS), cache.folderFor(entry).resolve(RemoteFile.WEIGHTS)));
+    }
+
+    @Test
     void aServerThatIgnoresRangeMakesTheDownloadRestartCleanly() throws IOException {
         server.mode(Mode.DROP_HALFWAY);
         assertThrows(DownloadException.class, () -> downloader.download(entry, DownloadListener.NONE, () -> false));
