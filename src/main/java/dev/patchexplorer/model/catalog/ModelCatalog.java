@@ -1,0 +1,93 @@
+package dev.patchexplorer.model.catalog;
+
+import com.google.gson.JsonArray;
+import com.google.gson.JsonElement;
+import com.google.gson.JsonObject;
+import com.google.gson.JsonParseException;
+import com.google.gson.JsonParser;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.Reader;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/** The checkpoints the app knows how to download, read from the bundled catalog.json. */
+public final class ModelCatalog {
+    private static final String RESOURCE = "catalog.json";
+
+    private final List<CatalogEntry> entries;
+
+    public ModelCatalog(List<CatalogEntry> entries) {
+        this.entries = List.copyOf(entries);
+    }
+
+    /** The catalog that ships with the app; a damaged bundle is a build error, hence unchecked. */
+    public static ModelCatalog bundled() {
+        try (InputStream in = ModelCatalog.class.getResourceAsStream(RESOURCE)) {
+            if (in == null) throw new IllegalStateException("bundled resource missing: " + RESOURCE);
+            return parse(new InputStreamReader(in, StandardCharsets.UTF_8));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    public static ModelCatalog parse(Reader json) throws ModelFileException {
+        try {
+            JsonObject root = JsonParser.parseReader(json).getAsJsonObject();
+            List<CatalogEntry> list = new ArrayList<>();
+            for (JsonElement e : root.getAsJsonArray("entries")) {
+                list.add(entry(e.getAsJsonObject()));
+            }
+            return new ModelCatalog(list);
+        } catch (JsonParseException | IllegalStateException | IllegalArgumentException
+                 | NullPointerException | UnsupportedOperationException e) {
+            // gson reports a missing or mistyped field through these runtime exceptions
+            throw new ModelFileException(UserMessage.CATALOG_INVALID.format(e.getMessage()));
+        }
+    }
+
+    public List<CatalogEntry> entries() {
+        return entries;
+    }
+
+    public Optional<CatalogEntry> find(String id) {
+        return entries.stream().filter(e -> e.id().equals(id)).findFirst();
+    }
+
+    private static CatalogEntry entry(JsonObject o) {
+        List<RemoteFile> files = new ArrayList<>();
+        for (JsonElement f : o.getAsJsonArray("files")) {
+            JsonObject fo = f.getAsJsonObject();
+            files.add(new RemoteFile(fo.get("name").getAsString(), URI.create(fo.get("url").getAsString())));
+        }
+        List<ExpectedTensor> tensors = new ArrayList<>();
+        for (Map.Entry<String, JsonElement> t : o.getAsJsonObject("expectedTensors").entrySet()) {
+            tensors.add(new ExpectedTensor(t.getKey(), longs(t.getValue().getAsJsonArray())));
+        }
+        return new CatalogEntry(
+                o.get("id").getAsString(),
+                o.get("architecture").getAsString(),
+                o.get("description").getAsString(),
+                URI.create(o.get("page").getAsString()),
+                files,
+                o.get("weightsBytes").getAsLong(),
+                o.get("weightsSizeExact").getAsBoolean(),
+                o.get("licence").getAsString(),
+                o.get("licenceUncertain").getAsBoolean(),
+                o.get("notice").getAsString(),
+                tensors);
+    }
+
+    private static List<Long> longs(JsonArray a) {
+        List<Long> out = new ArrayList<>();
+        for (JsonElement e : a) out.add(e.getAsLong());
+        return out;
+    }
+}
