@@ -66,6 +66,7 @@ public final class ImageLoader {
             try {
                 String format = reader.getFormatName().toLowerCase(Locale.ROOT);
                 if (format.equals("jpg")) format = "jpeg";
+                if (format.equals("tif")) format = "tiff";
                 if (!FORMATS.contains(format)) {
                     throw new ImageLoadException(Messages.format("image.error.formatNamed", name, format.toUpperCase(Locale.ROOT)));
                 }
