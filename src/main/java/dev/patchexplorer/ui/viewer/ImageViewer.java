@@ -45,6 +45,7 @@ public final class ImageViewer extends Region {
     private Point2D pressAt;
     private Point2D lastDrag;
     private boolean dragging;
+    private ImagePyramid pyramid;
     private BiConsumer<Double, Double> onImageClick = (x, y) -> { };
     private BiConsumer<Double, Double> onImageHover = (x, y) -> { };
 
@@ -62,9 +63,11 @@ public final class ImageViewer extends Region {
         setMinSize(100, 100);
 
         image.addListener((o, was, now) -> {
+            pyramid = null;
             imageView.setImage(now);
             fitted = true;
             requestLayout();
+            if (now != null && Math.max(now.getWidth(), now.getHeight()) >= 2048) buildPyramid(now);
         });
         addEventHandler(ScrollEvent.SCROLL, this::onScroll);
         addEventHandler(ZoomEvent.ZOOM, e -> {
@@ -124,12 +127,28 @@ public final class ImageViewer extends Region {
     private void placeImage() {
         Image img = image.get();
         if (img == null) return;
+        Image shown = pyramid == null ? img : pyramid.forScale(scale.get());
+        if (imageView.getImage() != shown) imageView.setImage(shown);
         imageView.setLayoutX(translateX);
         imageView.setLayoutY(translateY);
         imageView.setFitWidth(img.getWidth() * scale.get());
         imageView.setFitHeight(img.getHeight() * scale.get());
         // Past 2x the user wants to see pixels, not a blur.
         imageView.setSmooth(scale.get() < 2);
+    }
+
+    private void buildPyramid(Image source) {
+        Thread t = new Thread(() -> {
+            ImagePyramid built = ImagePyramid.of(source);
+            Platform.runLater(() -> {
+                if (image.get() == source) {
+                    pyramid = built;
+                    placeImage();
+                }
+            });
+        }, "image-pyramid");
+        t.setDaemon(true);
+        t.start();
     }
 
     public void fitToWindow() {
