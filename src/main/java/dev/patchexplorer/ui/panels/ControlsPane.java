@@ -213,7 +213,8 @@ public final class ControlsPane extends VBox {
         strideFollows.setId("stride-follows");
         strideFollows.selectedProperty().bindBidirectional(model.strideFollowsPatchProperty());
         strideFollows.setTooltip(tip("controls.stride.tip"));
-        Spinner<Integer> stride = intSpinner("stride", 1, PatchSizes.MAX, model.strideProperty().get());
+        Spinner<Integer> stride = intSpinner("stride", 1, PatchSizes.MAX,
+                model.strideFollowsPatchProperty().get() ? model.getPatch() : model.strideProperty().get());
         stride.getValueFactory().valueProperty().addListener((o, was, now) -> model.strideProperty().set(now));
         stride.disableProperty().bind(model.strideFollowsPatchProperty());
         model.patchProperty().addListener((o, was, now) -> {
