@@ -29,6 +29,8 @@ record CnnNetwork(List<Stage> stages, NDArray classifierWeight, NDArray classifi
     NDArray logits(NDArray x) {
         NDArray f = features(x, stages.size() - 1);
         if (numClasses == 0) return null;
-        return Ops.linear(f.mean(new int[] {2, 3}), classifierWeight, classifierBias);
+        // mean over H*W in one reduction (the PyTorch engine reduces one axis per call)
+        NDArray pooled = f.reshape(f.getShape().get(0), f.getShape().get(1), -1).mean(new int[] {2});
+        return Ops.linear(pooled, classifierWeight, classifierBias);
     }
 }

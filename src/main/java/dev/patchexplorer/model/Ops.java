@@ -38,7 +38,7 @@ final class Ops {
     }
 
     static NDArray relu6(NDArray x) {
-        return x.clip(0, 6);
+        return Activation.relu6(x);
     }
 
     /** Exact (erf) GELU, as PyTorch's default. */
