@@ -38,7 +38,7 @@ final class Ops {
     }
 
     static NDArray relu6(NDArray x) {
-        return Activation.relu6(x);
+        return Activation.relu6(x); // min(6, relu(x)), like torch.nn.ReLU6 in value
     }
 
     /** Exact (erf) GELU, as PyTorch's default. */
