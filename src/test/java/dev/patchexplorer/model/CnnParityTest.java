@@ -14,7 +14,7 @@ import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 class CnnParityTest {
 
     @ParameterizedTest
-    @CsvSource({"mobilenetv2_chelsea.npz, 285, 2e-4, 1e-3", "mobilenetv2_coffee.npz, 967, 1e-5, 1e-5"})
+    @CsvSource({"mobilenetv2_chelsea.npz, 285, 2e-4, 1.5e-3", "mobilenetv2_coffee.npz, 967, 1e-5, 1e-5"})
     void mobileNetV2(String golden, int top1, double gradTolerance, double erfTolerance) throws Exception {
         Npz g = Npz.read(TestAssets.golden(golden));
         try (CnnModel m = assertInstanceOf(CnnModel.class, ModelLoader.load(TestAssets.model("mobilenetv2_100.dequant_in1k")))) {
