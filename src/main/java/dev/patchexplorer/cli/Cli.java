@@ -16,7 +16,7 @@ public final class Cli {
 
     /** The commands this build ships. */
     public static Cli standard() {
-        return new Cli(List.of());
+        return new Cli(List.of(new AnalyzeCommand()));
     }
 
     public boolean knows(String command) {
