@@ -29,10 +29,12 @@ class NativeMemoryTest {
     /** Resident memory minus the committed Java heap, after a GC: roughly the native part, in KiB. */
     private static long nativeKiB() throws Exception {
         System.gc();
-        return residentKiB() - Runtime.getRuntime().totalMemory() / 1024;
+        long rss = residentKiB();
+        return rss < 0 ? -1 : rss - Runtime.getRuntime().totalMemory() / 1024;
     }
 
     private static long residentKiB() throws Exception {
+        if (!java.nio.file.Files.exists(java.nio.file.Path.of("/proc/self/status"))) return -1; // not Linux: skip the RSS check
         for (String line : java.nio.file.Files.readAllLines(java.nio.file.Path.of("/proc/self/status"))) {
             if (line.startsWith("VmRSS:")) return Long.parseLong(line.replaceAll("\\D", ""));
         }
