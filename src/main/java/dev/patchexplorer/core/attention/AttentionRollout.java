@@ -1,0 +1,65 @@
+package dev.patchexplorer.core.attention;
+
+/**
+ * Attention rollout (Abnar and Zuidema, ACL 2020): per layer fuse the heads, A' = 0.5 A + 0.5 I,
+ * rows renormalised; R = A'_L ... A'_1 in float64. Only one row of R is ever needed (the class
+ * token's, or a clicked patch's), so it is carried as a vector through the layers from the top:
+ * O(L N^2) instead of the O(L N^3) of the full product.
+ */
+public final class AttentionRollout {
+    private AttentionRollout() {}
+
+    /** The class token's rollout map over the patches: R[0, prefix:], gridH x gridW row-major. */
+    public static double[] classToken(float[][] attention, AttentionLayout layout, HeadFusion fusion) {
+        return forQuery(attention, layout, fusion, 0);
+    }
+
+    /** Row {@code query} of R restricted to the patch columns (prefix tokens keep their place in R). */
+    public static double[] forQuery(float[][] attention, AttentionLayout layout, HeadFusion fusion, int query) {
+        double[] full = fullRow(attention, layout, fusion, query);
+        double[] map = new double[layout.patches()];
+        System.arraycopy(full, layout.prefixTokens(), map, 0, map.length);
+        return map;
+    }
+
+    /** Row {@code query} of R over all N tokens, prefix tokens included. */
+    public static double[] fullRow(float[][] attention, AttentionLayout layout, HeadFusion fusion, int query) {
+        if (attention.length == 0) throw new IllegalArgumentException("no attention layers");
+        int n = layout.tokens();
+        if (query < 0 || query >= n) throw new IndexOutOfBoundsException("token " + query + " of " + n);
+        double[] r = new double[n];
+        r[query] = 1;
+        double[] fused = new double[n * n];
+        for (int l = attention.length - 1; l >= 0; l--) { // e_q^T A'_L ... A'_1: left to right
+            residualFused(attention[l], layout, fusion, fused);
+            double[] next = new double[n];
+            for (int i = 0; i < n; i++) {
+                double ri = r[i];
+                if (ri == 0) continue;
+                int base = i * n;
+                for (int j = 0; j < n; j++) next[j] += ri * fused[base + j];
+            }
+            r = next;
+        }
+        return r;
+    }
+
+    /** Writes 0.5 * fuse(A) + 0.5 * I with rows renormalised to sum 1 into {@code out} (n x n). */
+    static void residualFused(float[] layer, AttentionLayout layout, HeadFusion fusion, double[] out) {
+        layout.checkLayer(layer);
+        int n = layout.tokens();
+        int nn = n * n;
+        int heads = layout.heads();
+        for (int k = 0; k < nn; k++) {
+            double acc = 0;
+            for (int h = 0; h < heads; h++) acc = fusion.combine(acc, layer[h * nn + k], h);
+            out[k] = 0.5 * fusion.finish(acc, heads);
+        }
+        for (int i = 0; i < n; i++) {
+            out[i * n + i] += 0.5;
+            double sum = 0;
+            for (int j = 0; j < n; j++) sum += out[i * n + j];
+            if (sum > 0) for (int j = 0; j < n; j++) out[i * n + j] /= sum;
+        }
+    }
+}

@@ -1,0 +1,4 @@
+package dev.patchexplorer.model;
+
+/** One CNN forward pass. */
+public record CnnOutput(float[] logits) {}

@@ -1,0 +1,90 @@
+package dev.patchexplorer.model;
+
+import ai.djl.ndarray.NDArray;
+import dev.patchexplorer.model.CnnNetwork.Stage;
+import dev.patchexplorer.model.Ops.BatchNormParams;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * timm's {@code mobilenetv2_*} layout: conv_stem/bn1, blocks.S.I (a depthwise-separable block, then
+ * inverted residuals conv_pw/bn1, conv_dw/bn2, conv_pwl/bn3), conv_head/bn2, classifier; ReLU6.
+ * Widths and depths come from the tensors; the stage strides are MobileNetV2's (not stored in a
+ * checkpoint). Stages are named "conv_stem", "blocks.S.I" and "conv_head".
+ */
+final class MobileNetV2Builder {
+    private static final int[] STAGE_STRIDES = {1, 2, 2, 2, 1, 2, 1};
+
+    private MobileNetV2Builder() {}
+
+    static CnnNetwork build(ModelConfig cfg, Weights w) throws ModelLoadException {
+        List<Stage> stages = new ArrayList<>();
+        long stem = w.shape("conv_stem.weight")[0];
+        NDArray stemW = w.array("conv_stem.weight", stem, 3, 3, 3);
+        BatchNormParams stemBn = BatchNormParams.load(w, "bn1", stem);
+        stages.add(new Stage("conv_stem", x -> Ops.relu6(Ops.batchNorm(Ops.conv(x, stemW, null, 2, 1, 1), stemBn))));
+        long in = stem;
+        int stageCount = 0;
+        while (w.has("blocks." + stageCount + ".0.conv_dw.weight")) stageCount++;
+        if (stageCount == 0) throw new ModelLoadException("missing tensor blocks.0.0.conv_dw.weight");
+        if (stageCount != STAGE_STRIDES.length) {
+            throw new ModelLoadException("expected " + STAGE_STRIDES.length + " MobileNetV2 stages (blocks.0-6), found " + stageCount);
+        }
+        for (int s = 0; s < stageCount; s++) {
+            for (int i = 0; w.has("blocks." + s + "." + i + ".conv_dw.weight"); i++) {
+                String p = "blocks." + s + "." + i + ".";
+                int stride = i == 0 ? STAGE_STRIDES[s] : 1;
+                boolean inverted = w.has(p + "conv_pwl.weight");
+                long out = inverted ? w.shape(p + "conv_pwl.weight")[0] : w.shape(p + "conv_pw.weight")[0];
+                stages.add(new Stage(p.substring(0, p.length() - 1),
+                        inverted ? invertedResidual(w, p, in, out, stride) : depthwiseSeparable(w, p, in, out, stride)));
+                in = out;
+            }
+        }
+        long head = w.shape("conv_head.weight")[0];
+        NDArray headW = w.array("conv_head.weight", head, in, 1, 1);
+        BatchNormParams headBn = BatchNormParams.load(w, "bn2", head);
+        stages.add(new Stage("conv_head", x -> Ops.relu6(Ops.batchNorm(Ops.conv(x, headW, null, 1, 0, 1), headBn))));
+        int classes = cfg.numClasses() >= 0 ? cfg.numClasses() : w.has("classifier.weight") ? (int) w.shape("classifier.weight")[0] : 0;
+        NDArray fcW = classes > 0 ? w.array("classifier.weight", classes, head) : null;
+        NDArray fcB = classes > 0 ? w.array("classifier.bias", classes) : null;
+        return new CnnNetwork(List.copyOf(stages), fcW, fcB, classes);
+    }
+
+    private static java.util.function.UnaryOperator<NDArray> depthwiseSeparable(Weights w, String p, long in, long out, int stride)
+            throws ModelLoadException {
+        long k = w.shape(p + "conv_dw.weight")[2];
+        NDArray dw = w.array(p + "conv_dw.weight", in, 1, k, k);
+        BatchNormParams bn1 = BatchNormParams.load(w, p + "bn1", in);
+        NDArray pw = w.array(p + "conv_pw.weight", out, in, 1, 1);
+        BatchNormParams bn2 = BatchNormParams.load(w, p + "bn2", out);
+        boolean skip = stride == 1 && in == out;
+        int pad = (int) k / 2;
+        return x -> {
+            NDArray y = Ops.relu6(Ops.batchNorm(Ops.conv(x, dw, null, stride, pad, (int) in), bn1));
+            y = Ops.batchNorm(Ops.conv(y, pw, null, 1, 0, 1), bn2);
+            return skip ? y.add(x) : y;
+        };
+    }
+
+    private static java.util.function.UnaryOperator<NDArray> invertedResidual(Weights w, String p, long in, long out, int stride)
+            throws ModelLoadException {
+        long mid = w.shape(p + "conv_pw.weight")[0];
+        long k = w.shape(p + "conv_dw.weight")[2];
+        NDArray pw = w.array(p + "conv_pw.weight", mid, in, 1, 1);
+        BatchNormParams bn1 = BatchNormParams.load(w, p + "bn1", mid);
+        NDArray dw = w.array(p + "conv_dw.weight", mid, 1, k, k);
+        BatchNormParams bn2 = BatchNormParams.load(w, p + "bn2", mid);
+        NDArray pwl = w.array(p + "conv_pwl.weight", out, mid, 1, 1);
+        BatchNormParams bn3 = BatchNormParams.load(w, p + "bn3", out);
+        boolean skip = stride == 1 && in == out;
+        int pad = (int) k / 2;
+        return x -> {
+            NDArray y = Ops.relu6(Ops.batchNorm(Ops.conv(x, pw, null, 1, 0, 1), bn1));
+            y = Ops.relu6(Ops.batchNorm(Ops.conv(y, dw, null, stride, pad, (int) mid), bn2));
+            y = Ops.batchNorm(Ops.conv(y, pwl, null, 1, 0, 1), bn3);
+            return skip ? y.add(x) : y;
+        };
+    }
+}

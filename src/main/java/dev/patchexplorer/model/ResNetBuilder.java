@@ -1,0 +1,90 @@
+package dev.patchexplorer.model;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.types.Shape;
+import ai.djl.nn.pooling.Pool;
+import dev.patchexplorer.model.CnnNetwork.Stage;
+import dev.patchexplorer.model.Ops.BatchNormParams;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.UnaryOperator;
+
+/**
+ * ResNet in timm/torchvision key layout: conv1/bn1 (7x7/2), max-pool 3x3/2, layer1-4 of basic
+ * (conv1, conv2) or bottleneck (conv1, conv2 with the stride, conv3) blocks with optional
+ * downsample.0/1, fc. Widths come from model_args.channels / stem_width when present (and must
+ * match the tensors), else from the tensors. Stages: "stem", "maxpool", "layerS.I".
+ */
+final class ResNetBuilder {
+    private ResNetBuilder() {}
+
+    static CnnNetwork build(ModelConfig cfg, Weights w) throws ModelLoadException {
+        List<Stage> stages = new ArrayList<>();
+        long stem = cfg.intArg("stem_width", -1);
+        if (stem < 0) stem = w.shape("conv1.weight")[0];
+        NDArray c1 = w.array("conv1.weight", stem, 3, 7, 7);
+        BatchNormParams bn1 = BatchNormParams.load(w, "bn1", stem);
+        stages.add(new Stage("stem", x -> Ops.relu(Ops.batchNorm(Ops.conv(x, c1, null, 2, 3, 1), bn1))));
+        stages.add(new Stage("maxpool", x -> Pool.maxPool2d(x, new Shape(3, 3), new Shape(2, 2), new Shape(1, 1), false)));
+        int[] channels = cfg.intListArg("channels");
+        boolean bottleneck = w.has("layer1.0.conv3.weight");
+        long in = stem;
+        for (int s = 1; s <= 4; s++) {
+            if (!w.has("layer" + s + ".0.conv1.weight")) throw new ModelLoadException("missing tensor layer" + s + ".0.conv1.weight");
+            long width = channels != null && channels.length >= s ? channels[s - 1] : w.shape("layer" + s + ".0.conv1.weight")[0];
+            for (int i = 0; w.has("layer" + s + "." + i + ".conv1.weight"); i++) {
+                String p = "layer" + s + "." + i + ".";
+                int stride = i == 0 && s > 1 ? 2 : 1;
+                long out = bottleneck ? width * 4 : width;
+                stages.add(new Stage(p.substring(0, p.length() - 1),
+                        bottleneck ? bottleneck(w, p, in, width, out, stride) : basic(w, p, in, out, stride)));
+                in = out;
+            }
+        }
+        int classes = cfg.numClasses() >= 0 ? cfg.numClasses() : w.has("fc.weight") ? (int) w.shape("fc.weight")[0] : 0;
+        NDArray fcW = classes > 0 ? w.array("fc.weight", classes, in) : null;
+        NDArray fcB = classes > 0 ? w.array("fc.bias", classes) : null;
+        return new CnnNetwork(List.copyOf(stages), fcW, fcB, classes);
+    }
+
+    private static UnaryOperator<NDArray> basic(Weights w, String p, long in, long out, int stride) throws ModelLoadException {
+        NDArray c1 = w.array(p + "conv1.weight", out, in, 3, 3);
+        BatchNormParams b1 = BatchNormParams.load(w, p + "bn1", out);
+        NDArray c2 = w.array(p + "conv2.weight", out, out, 3, 3);
+        BatchNormParams b2 = BatchNormParams.load(w, p + "bn2", out);
+        UnaryOperator<NDArray> shortcut = shortcut(w, p, in, out, stride);
+        return x -> {
+            NDArray y = Ops.relu(Ops.batchNorm(Ops.conv(x, c1, null, stride, 1, 1), b1));
+            y = Ops.batchNorm(Ops.conv(y, c2, null, 1, 1, 1), b2);
+            return Ops.relu(y.add(shortcut.apply(x)));
+        };
+    }
+
+    private static UnaryOperator<NDArray> bottleneck(Weights w, String p, long in, long width, long out, int stride)
+            throws ModelLoadException {
+        NDArray c1 = w.array(p + "conv1.weight", width, in, 1, 1);
+        BatchNormParams b1 = BatchNormParams.load(w, p + "bn1", width);
+        NDArray c2 = w.array(p + "conv2.weight", width, width, 3, 3);
+        BatchNormParams b2 = BatchNormParams.load(w, p + "bn2", width);
+        NDArray c3 = w.array(p + "conv3.weight", out, width, 1, 1);
+        BatchNormParams b3 = BatchNormParams.load(w, p + "bn3", out);
+        UnaryOperator<NDArray> shortcut = shortcut(w, p, in, out, stride);
+        return x -> {
+            NDArray y = Ops.relu(Ops.batchNorm(Ops.conv(x, c1, null, 1, 0, 1), b1));
+            y = Ops.relu(Ops.batchNorm(Ops.conv(y, c2, null, stride, 1, 1), b2));
+            y = Ops.batchNorm(Ops.conv(y, c3, null, 1, 0, 1), b3);
+            return Ops.relu(y.add(shortcut.apply(x)));
+        };
+    }
+
+    private static UnaryOperator<NDArray> shortcut(Weights w, String p, long in, long out, int stride) throws ModelLoadException {
+        if (!w.has(p + "downsample.0.weight")) {
+            if (in != out || stride != 1) throw new ModelLoadException("missing tensor " + p + "downsample.0.weight");
+            return x -> x;
+        }
+        NDArray dw = w.array(p + "downsample.0.weight", out, in, 1, 1);
+        BatchNormParams db = BatchNormParams.load(w, p + "downsample.1", out);
+        return x -> Ops.batchNorm(Ops.conv(x, dw, null, stride, 0, 1), db);
+    }
+}

@@ -1,0 +1,194 @@
+package dev.patchexplorer.model;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDArrays;
+import ai.djl.ndarray.NDList;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.index.NDIndex;
+import ai.djl.ndarray.types.Shape;
+import dev.patchexplorer.core.image.ChwImage;
+import dev.patchexplorer.core.resample.BicubicWeights;
+import dev.patchexplorer.core.resample.PiResize;
+
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * A timm-layout Vision Transformer run with DJL NDArray ops at any patch size and grid.
+ * <p>The patch size given to {@link #forward} is the size the patch embedding runs at: the native
+ * size runs the checkpoint's kernel (RESIZE mode: the caller resized the image to grid * native
+ * pixels), any other size PI-resizes the original kernel (FLEXI mode). Either way the position
+ * embedding is resampled (PyTorch bicubic, no antialias) when the grid differs from the trained one.
+ * Use {@code core.vit.InputPlan} to turn a slider value into the input size and patch size.
+ * <p>Thread-safe: forward passes may run concurrently; gradient passes are serialised.
+ */
+public final class ViTModel implements VisionModel {
+    private static final int CACHE_LIMIT = 16;
+
+    private final ModelConfig config;
+    private final Weights weights;
+    private final ViTWeights w;
+    private final ViTSpec spec;
+    private final Map<Integer, float[]> kernels = new ConcurrentHashMap<>();
+    private final Map<Long, float[]> posEmbeds = new ConcurrentHashMap<>();
+
+    ViTModel(ModelConfig config, Weights weights, ViTWeights vit) {
+        this.config = config;
+        this.weights = weights;
+        this.w = vit;
+        this.spec = vit.spec();
+    }
+
+    @Override
+    public ModelConfig config() {
+        return config;
+    }
+
+    public ViTSpec spec() {
+        return spec;
+    }
+
+    @Override
+    public int numClasses() {
+        return spec.numClasses();
+    }
+
+    /** Logits and the attention of every layer for an input of (gridH * patch) x (gridW * patch) pixels. */
+    public ViTOutput forward(ChwImage input, int patch) throws ModelLoadException {
+        int[] grid = grid(input, patch);
+        int tokens = spec.prefixTokens() + grid[0] * grid[1];
+        AttentionBudget.check(spec.depth(), spec.heads(), tokens, Runtime.getRuntime().maxMemory());
+        try (NDManager m = weights.manager().newSubManager()) {
+            NDArray x = m.create(input.data(), new Shape(1, 3, input.height(), input.width()));
+            float[][] attention = new float[spec.depth()][];
+            NDArray logits = run(m, x, patch, grid, attention);
+            return new ViTOutput(logits == null ? new float[0] : logits.toFloatArray(), grid[0], grid[1],
+                    spec.prefixTokens(), spec.heads(), spec.depth(), attention);
+        }
+    }
+
+    /** d logit[top-1] / d input. */
+    public InputGradient inputGradTop1(ChwImage input, int patch) throws ModelLoadException {
+        return inputGradient(input, patch, -1);
+    }
+
+    /** d logit[classIndex] / d input; classIndex -1 picks the top-1 class of this pass. */
+    public InputGradient inputGradient(ChwImage input, int patch, int classIndex) throws ModelLoadException {
+        if (spec.numClasses() == 0) throw new IllegalStateException(spec.architecture() + " has no classifier head");
+        int[] grid = grid(input, patch);
+        AttentionBudget.check(1, spec.heads(), spec.prefixTokens() + grid[0] * grid[1], Runtime.getRuntime().maxMemory());
+        return Autograd.inputGradient(weights.manager(), input, classIndex, (m, x) -> run(m, x, patch, grid, null));
+    }
+
+    /** The patch-embedding kernel used at {@code patch} ([dim][3][patch][patch]): PI-resized from the original. */
+    public float[] patchKernel(int patch) {
+        if (patch == spec.nativePatch()) return w.patchKernel();
+        return cached(kernels, patch, () -> PiResize.resize(w.patchKernel(), spec.dim() * 3, spec.nativePatch(), patch));
+    }
+
+    /** The position embedding for a gridH x gridW grid ([tokens][dim], prefix entries kept as trained). */
+    public float[] positionEmbedding(int gridH, int gridW) {
+        if (gridH == spec.nativeGridH() && gridW == spec.nativeGridW()) return w.posEmbed();
+        long key = ((long) gridH << 32) | gridW;
+        return cached(posEmbeds, key, () -> resamplePosEmbed(gridH, gridW));
+    }
+
+    private static <K> float[] cached(Map<K, float[]> cache, K key, java.util.function.Supplier<float[]> compute) {
+        float[] v = cache.get(key);
+        if (v == null) {
+            v = compute.get();
+            if (cache.size() >= CACHE_LIMIT) cache.clear(); // slider values repeat; a small cache is enough
+            cache.put(key, v);
+        }
+        return v;
+    }
+
+    private float[] resamplePosEmbed(int gh, int gw) {
+        int d = spec.dim();
+        int prefix = spec.posEmbedHasPrefix() ? spec.prefixTokens() : 0;
+        int nh = spec.nativeGridH();
+        int nw = spec.nativeGridW();
+        float[] src = w.posEmbed();
+        float[] planes = new float[d * nh * nw]; // [dim][nh][nw], as F.interpolate sees it
+        for (int t = 0; t < nh * nw; t++) {
+            for (int c = 0; c < d; c++) planes[c * nh * nw + t] = src[(prefix + t) * d + c];
+        }
+        float[] resized = BicubicWeights.resizePlanes(planes, d, nh, nw, gh, gw);
+        float[] out = new float[(prefix + gh * gw) * d];
+        System.arraycopy(src, 0, out, 0, prefix * d);
+        for (int t = 0; t < gh * gw; t++) {
+            for (int c = 0; c < d; c++) out[(prefix + t) * d + c] = resized[c * gh * gw + t];
+        }
+        return out;
+    }
+
+    private int[] grid(ChwImage input, int patch) {
+        if (input.channels() != 3) throw new IllegalArgumentException("expected 3 channels, got " + input.channels());
+        if (patch <= 0 || input.height() % patch != 0 || input.width() % patch != 0) {
+            throw new IllegalArgumentException("input " + input.width() + "x" + input.height()
+                    + " is not a whole number of " + patch + " px patches");
+        }
+        return new int[] {input.height() / patch, input.width() / patch};
+    }
+
+    /** The network; fills {@code attention} when given. Returns logits (1, classes) or null without a head. */
+    private NDArray run(NDManager m, NDArray image, int patch, int[] grid, float[][] attention) {
+        int d = spec.dim();
+        int gh = grid[0];
+        int gw = grid[1];
+        NDArray kernel = m.create(patchKernel(patch), new Shape(d, 3, patch, patch));
+        NDArray x = Ops.conv(image, kernel, w.patchBias(), patch, 0, 1)  // (1, D, gh, gw)
+                .reshape(1, d, (long) gh * gw).transpose(0, 2, 1);          // (1, gh*gw, D)
+        NDArray pos = m.create(positionEmbedding(gh, gw), new Shape(1, (spec.posEmbedHasPrefix() ? spec.prefixTokens() : 0) + (long) gh * gw, d));
+        if (!spec.posEmbedHasPrefix()) x = x.add(pos);
+        NDList parts = new NDList();
+        if (spec.classToken()) parts.add(m.create(w.classToken(), new Shape(1, 1, d)));
+        if (spec.distillationToken()) parts.add(m.create(w.distToken(), new Shape(1, 1, d)));
+        if (spec.registerTokens() > 0) parts.add(m.create(w.registerTokens(), new Shape(1, spec.registerTokens(), d)));
+        if (!parts.isEmpty()) {
+            parts.add(x);
+            x = NDArrays.concat(parts, 1);
+        }
+        if (spec.posEmbedHasPrefix()) x = x.add(pos);
+
+        long n = x.getShape().get(1);
+        int heads = spec.heads();
+        long hd = d / heads;
+        float scale = (float) (1.0 / Math.sqrt(hd));
+        for (int l = 0; l < w.blocks().size(); l++) {
+            ViTWeights.Block b = w.blocks().get(l);
+            NDArray h = Ops.layerNorm(x, b.norm1());
+            NDArray qkv = Ops.linear(h, b.qkvWeight(), b.qkvBias())
+                    .reshape(1, n, 3, heads, hd).transpose(2, 0, 3, 1, 4); // (3, 1, H, N, hd)
+            NDArray q = qkv.get(0).mul(scale);
+            NDArray k = qkv.get(1);
+            NDArray v = qkv.get(2);
+            NDArray attn = q.matMul(k.transpose(0, 1, 3, 2)).softmax(-1); // (1, H, N, N)
+            if (attention != null) attention[l] = attn.toFloatArray();
+            NDArray o = attn.matMul(v).transpose(0, 2, 1, 3).reshape(1, n, d);
+            o = Ops.linear(o, b.projWeight(), b.projBias());
+            if (b.layerScale1() != null) o = o.mul(b.layerScale1());
+            x = x.add(o);
+            h = Ops.linear(Ops.gelu(Ops.linear(Ops.layerNorm(x, b.norm2()), b.fc1Weight(), b.fc1Bias())), b.fc2Weight(), b.fc2Bias());
+            if (b.layerScale2() != null) h = h.mul(b.layerScale2());
+            x = x.add(h);
+        }
+        if (w.norm() != null) x = Ops.layerNorm(x, w.norm());
+        if (spec.numClasses() == 0) return null;
+        NDArray pooled = spec.globalPool().equals("avg")
+                ? x.get(new NDIndex(":, {}:", spec.prefixTokens())).mean(new int[] {1})
+                : x.get(new NDIndex(":, 0"));
+        if (w.fcNorm() != null) pooled = Ops.layerNorm(pooled, w.fcNorm());
+        NDArray logits = Ops.linear(pooled, w.headWeight(), w.headBias());
+        if (spec.distillationToken()) { // DeiT distilled: average of both heads at inference
+            NDArray distLogits = Ops.linear(x.get(new NDIndex(":, 1")), w.headDistWeight(), w.headDistBias());
+            logits = logits.add(distLogits).div(2);
+        }
+        return logits;
+    }
+
+    @Override
+    public void close() {
+        weights.close();
+    }
+}

@@ -1,0 +1,80 @@
+package dev.patchexplorer.model;
+
+import ai.djl.ndarray.BaseNDManager;
+import dev.patchexplorer.core.image.ChwImage;
+import dev.patchexplorer.testing.TestAssets;
+import org.junit.jupiter.api.Test;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** Repeated passes leave nothing behind in the weights' manager, and native memory stays flat. */
+class NativeMemoryTest {
+
+    private static int managedArrays(VisionModel m) {
+        Weights w = m instanceof ViTModel v ? weightsOf(v) : weightsOf((CnnModel) m);
+        return ((BaseNDManager) w.manager()).getManagedArrays().size();
+    }
+
+    private static Weights weightsOf(Object model) {
+        try {
+            var f = model.getClass().getDeclaredField("weights");
+            f.setAccessible(true);
+            return (Weights) f.get(model);
+        } catch (ReflectiveOperationException e) {
+            throw new AssertionError(e);
+        }
+    }
+
+    /** Resident memory minus the committed Java heap, after a GC: roughly the native part, in KiB. */
+    private static long nativeKiB() throws Exception {
+        System.gc();
+        long rss = residentKiB();
+        return rss < 0 ? -1 : rss - Runtime.getRuntime().totalMemory() / 1024;
+    }
+
+    private static long residentKiB() throws Exception {
+        if (!java.nio.file.Files.exists(java.nio.file.Path.of("/proc/self/status"))) return -1; // not Linux: skip the RSS check
+        for (String line : java.nio.file.Files.readAllLines(java.nio.file.Path.of("/proc/self/status"))) {
+            if (line.startsWith("VmRSS:")) return Long.parseLong(line.replaceAll("\\D", ""));
+        }
+        return -1;
+    }
+
+    @Test
+    void vitForwardAndGradientPassesDoNotLeak() throws Exception {
+        try (ViTModel vit = (ViTModel) ModelLoader.load(TestAssets.model("vit_tiny_patch16_224.augreg_in21k_ft_in1k"))) {
+            ChwImage input = new ChwImage(3, 224, 224, new float[3 * 224 * 224]);
+            int before = managedArrays(vit);
+            for (int i = 0; i < 20; i++) { // warm up allocator and caches
+                vit.forward(input, 16);
+                vit.forward(input, 32);
+                vit.inputGradTop1(input, 16);
+            }
+            long rssWarm = nativeKiB();
+            for (int i = 0; i < 40; i++) {
+                vit.forward(input, 16);
+                vit.forward(input, 32);
+                vit.inputGradTop1(input, 16);
+            }
+            long rssAfter = nativeKiB();
+            assertEquals(before, managedArrays(vit), "arrays left attached to the model manager");
+            System.out.printf("[memory] ViT native (RSS - Java heap) after warm-up %d MiB, after 120 more passes %d MiB%n", rssWarm >> 10, rssAfter >> 10);
+            if (rssWarm > 0) assertTrue(rssAfter - rssWarm < 50 * 1024, "resident memory grew by " + ((rssAfter - rssWarm) >> 10) + " MiB");
+        }
+    }
+
+    @Test
+    void cnnForwardAndErfPassesDoNotLeak() throws Exception {
+        try (CnnModel m = (CnnModel) ModelLoader.load(TestAssets.model("mobilenetv2_100.dequant_in1k"))) {
+            ChwImage input = new ChwImage(3, 224, 224, new float[3 * 224 * 224]);
+            int before = managedArrays(m);
+            for (int i = 0; i < 10; i++) {
+                m.forward(input);
+                m.erfGradientAtCentre(input, "blocks.3");
+                m.inputGradTop1(input);
+            }
+            assertEquals(before, managedArrays(m), "arrays left attached to the model manager");
+        }
+    }
+}
