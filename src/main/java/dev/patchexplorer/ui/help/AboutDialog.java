@@ -53,13 +53,14 @@ public final class AboutDialog {
         Label version = styled(new Label(HelpText.text("about.version", appVersion)), "about-version");
         version.setId("about-version");
         Label tagline = styled(new Label(HelpText.text("about.tagline")), "about-item");
-        Label licence = new Label(HelpText.text("about.license") + "  " + HelpText.text("about.copyright"));
+        Label licence = styled(new Label(HelpText.text("about.license")), "about-item");
         licence.setId("about-licence");
+        Label copyright = styled(new Label(HelpText.text("about.copyright")), "about-item");
         Label runtime = styled(new Label(HelpText.text("about.runtime",
                 System.getProperty("java.version"),
                 System.getProperty("javafx.runtime.version", "?"),
                 System.getProperty("os.name") + " " + System.getProperty("os.arch"))), "about-item-licence");
-        VBox text = new VBox(4, name, version, tagline, licence, runtime);
+        VBox text = new VBox(4, name, version, tagline, licence, copyright, runtime);
         HBox header = new HBox(16, icon, text);
         header.setAlignment(Pos.CENTER_LEFT);
         header.setPadding(new Insets(16));

@@ -15,14 +15,19 @@ public record CrashReport(String appVersion, String threadName, Throwable error,
         this(appVersion, threadName, error, logFolder, OffsetDateTime.now());
     }
 
-    /** One line for people: the deepest cause's message, or its type when it has none. */
+    /**
+     * One line for people: the exception's own message, which the code that threw it wrote
+     * for this situation; the deepest cause's when it has none; the type as a last resort.
+     */
     public String shortMessage() {
-        Throwable root = error;
-        while (root.getCause() != null && root.getCause() != root) root = root.getCause();
-        String message = root.getMessage();
-        String type = root.getClass().getSimpleName();
-        if (message == null || message.isBlank()) return type;
-        return type + ": " + message.lines().findFirst().orElse(message);
+        for (Throwable t = error; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            String message = t.getMessage();
+            // new RuntimeException(cause) copies cause.toString(): those are not its own words
+            boolean ownWords = message != null && !message.isBlank()
+                    && (t.getCause() == null || !message.equals(t.getCause().toString()));
+            if (ownWords) return message.lines().findFirst().orElse(message);
+        }
+        return error.getClass().getSimpleName();
     }
 
     public String text() {

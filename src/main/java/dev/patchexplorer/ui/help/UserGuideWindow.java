@@ -39,7 +39,7 @@ public final class UserGuideWindow {
             if (title != null) scrollTo(view.sections().get(title));
         });
         SplitPane split = new SplitPane(contents, scroll);
-        split.setDividerPositions(0.26);
+        split.setDividerPositions(0.28);
         SplitPane.setResizableWithParent(contents, false);
         Scene scene = new Scene(split, 1000, 720);
         scene.getStylesheets().add(Dialogs.STYLESHEET);
