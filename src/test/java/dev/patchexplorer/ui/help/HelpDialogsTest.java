@@ -5,6 +5,7 @@ import javafx.application.Application;
 import javafx.scene.Scene;
 import javafx.scene.control.Label;
 import javafx.scene.control.TextArea;
+import javafx.scene.control.TextField;
 import javafx.scene.input.Clipboard;
 import javafx.scene.layout.StackPane;
 import javafx.stage.Stage;
@@ -12,11 +13,13 @@ import javafx.stage.Window;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
 
@@ -89,7 +92,19 @@ class HelpDialogsTest {
             assertTrue(message.getText().contains("from a worker"), message.getText());
         } finally {
             Thread.setDefaultUncaughtExceptionHandler(before);
+            robot.interact(() -> Thread.currentThread().setUncaughtExceptionHandler(null));
         }
+    }
+
+    @Test
+    void logFolderFallsBackToShowingThePath(FxRobot robot, @TempDir Path temp) {
+        // surefire runs with java.awt.headless=true: no Desktop, as in a sandbox
+        Path logs = temp.resolve("logs");
+        robot.interact(() -> LogFolder.open(stage, logs));
+
+        TextField path = robot.lookup("#log-folder-path").queryAs(TextField.class);
+        assertEquals(logs.toAbsolutePath().toString(), path.getText());
+        assertTrue(Files.isDirectory(logs), "the folder exists even before the first log line");
     }
 
     private static String clipboardText(FxRobot robot) {
