@@ -10,6 +10,11 @@ public final class Launcher {
     private Launcher() {}
 
     public static void main(String[] args) {
+        // answered before anything else starts, so packaging checks run without a display
+        if (args.length == 1 && (args[0].equals("--version") || args[0].equals("-V"))) {
+            System.out.println("Patch Explorer " + AppVersion.current());
+            return;
+        }
         Cli cli = Cli.standard();
         if (args.length > 0 && cli.knows(args[0])) {
             System.exit(cli.run(args, System.out, System.err));

@@ -1,6 +1,10 @@
 package dev.patchexplorer.app;
 
+import dev.patchexplorer.ui.AppInfo;
 import dev.patchexplorer.ui.ExplorerView;
+import dev.patchexplorer.ui.help.AppIcons;
+import dev.patchexplorer.ui.help.UncaughtExceptionHandlers;
+import java.util.prefs.Preferences;
 import dev.patchexplorer.ui.ExplorerViewModel;
 import dev.patchexplorer.ui.Messages;
 import dev.patchexplorer.ui.SessionPersistence;
@@ -33,11 +37,14 @@ public final class PatchExplorerApp extends Application {
 
     @Override
     public void start(Stage stage) {
+        Path logs = Logging.install();
+        String version = AppVersion.current();
+        UncaughtExceptionHandlers.install(() -> stage, version, logs);
         SessionPersistence session = new SessionPersistence(Settings.forUser());
         ExplorerViewModel model = new ExplorerViewModel(background);
         session.restore(model);
         session.theme().apply();
-        view = new ExplorerView(model, session);
+        view = new ExplorerView(model, session, new AppInfo(version, logs));
         view.themeProperty().set(session.theme());
         model.setOnImageOpened(img -> {
             if (img.source() != null && !img.source().startsWith(tempFolder())) {
@@ -50,10 +57,12 @@ public final class PatchExplorerApp extends Application {
                 PatchExplorerApp.class.getResource("/dev/patchexplorer/ui/app.css"), "app.css missing from the build").toExternalForm());
         stage.setTitle(Messages.get("app.title"));
         stage.setScene(scene);
+        AppIcons.applyTo(stage);
         session.restoreWindow(stage);
         stage.setOnHidden(e -> session.save(model, stage, view.themeProperty().get()));
         stage.show();
 
+        view.tour().startIfFirstRun(Preferences.userNodeForPackage(PatchExplorerApp.class));
         initialImage(getParameters().getRaw(), session).ifPresentOrElse(model::open,
                 () -> view.openSample(Samples.first()));
     }

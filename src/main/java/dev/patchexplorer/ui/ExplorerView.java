@@ -1,5 +1,6 @@
 package dev.patchexplorer.ui;
 
+import dev.patchexplorer.ui.help.FirstRunTour;
 import dev.patchexplorer.ui.io.Samples;
 import dev.patchexplorer.ui.panels.ChartsPane;
 import dev.patchexplorer.ui.panels.ControlsPane;
@@ -49,11 +50,18 @@ public final class ExplorerView extends BorderPane {
     private final StatusBar status;
     private final Label problemText = new Label();
     private final HBox problemBanner;
+    private final AppInfo appInfo;
+    private FirstRunTour tour;
     private final ObjectProperty<Theme> theme = new SimpleObjectProperty<>(this, "theme", Theme.LIGHT);
 
     public ExplorerView(ExplorerViewModel model, SessionPersistence session) {
+        this(model, session, AppInfo.unknown());
+    }
+
+    public ExplorerView(ExplorerViewModel model, SessionPersistence session, AppInfo appInfo) {
         this.model = model;
         this.session = session;
+        this.appInfo = appInfo;
         setId("explorer");
         getStyleClass().add("explorer");
         controls = new ControlsPane(model);
@@ -207,11 +215,26 @@ public final class ExplorerView extends BorderPane {
         theme.set(theme.get().other());
     }
 
+    /** The short tour of the main controls; the nodes it points at are this view's own. */
+    public FirstRunTour tour() {
+        if (tour == null) {
+            tour = new FirstRunTour(List.of(
+                    FirstRunTour.step(controls.patchSlider(), "tour.patchSize"),
+                    FirstRunTour.step(readouts, "tour.readouts")));
+        }
+        return tour;
+    }
+
+    public void startTour() {
+        tour().start();
+    }
+
     private Window window() {
         return getScene() == null ? null : getScene().getWindow();
     }
 
     public ExplorerViewModel model() { return model; }
+    public AppInfo appInfo() { return appInfo; }
     public SessionPersistence session() { return session; }
     public ImageViewer viewer() { return viewer; }
     public ControlsPane controls() { return controls; }

@@ -1,5 +1,9 @@
 package dev.patchexplorer.ui;
 
+import dev.patchexplorer.ui.help.AboutDialog;
+import dev.patchexplorer.ui.help.HelpText;
+import dev.patchexplorer.ui.help.LogFolder;
+import dev.patchexplorer.ui.help.UserGuideWindow;
 import dev.patchexplorer.ui.io.Samples;
 import javafx.scene.control.CheckMenuItem;
 import javafx.scene.control.Menu;
@@ -105,8 +109,26 @@ final class MainMenu {
     }
 
     private Menu help() {
-        help.getItems().add(item("menu.help.shortcuts", "F1", () -> ShortcutsDialog.show(view.getScene().getWindow())));
+        AppInfo info = view.appInfo();
+        help.getItems().addAll(
+                item("menu.help.shortcuts", "F1", () -> ShortcutsDialog.show(window())),
+                helpItem("menu.help.guide", () -> UserGuideWindow.show(window())),
+                helpItem("menu.help.tour", view::startTour),
+                helpItem("menu.help.logs", () -> LogFolder.open(window(), info.logFolder())),
+                new SeparatorMenuItem(),
+                helpItem("menu.help.about", () -> AboutDialog.show(window(), info.version())));
         return help;
+    }
+
+    private static MenuItem helpItem(String key, Runnable action) {
+        MenuItem i = new MenuItem(HelpText.text(key));
+        i.setId(key.replace('.', '-'));
+        i.setOnAction(e -> action.run());
+        return i;
+    }
+
+    private javafx.stage.Window window() {
+        return view.getScene().getWindow();
     }
 
     /** Where later features (About, user guide) add their items. */

@@ -1,0 +1,120 @@
+package dev.patchexplorer.ui.help;
+
+import atlantafx.base.theme.PrimerLight;
+import javafx.application.Application;
+import javafx.scene.Scene;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.layout.BorderPane;
+import javafx.stage.PopupWindow;
+import javafx.stage.Stage;
+import javafx.stage.Window;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+@ExtendWith(ApplicationExtension.class)
+class FirstRunTourTest {
+    private Button slider;
+    private Button readouts;
+    private Button catalog;
+    private Button heatmap;
+
+    @Start
+    void start(Stage stage) {
+        // controls only after the toolkit is up, which is why they are not field initialisers
+        slider = new Button("patch size");
+        readouts = new Button("readouts");
+        catalog = new Button("catalog");
+        heatmap = new Button("heatmap");
+        Application.setUserAgentStylesheet(new PrimerLight().getUserAgentStylesheet());
+        BorderPane root = new BorderPane();
+        root.setTop(slider);
+        root.setLeft(readouts);
+        root.setRight(catalog);
+        root.setBottom(heatmap);
+        stage.setScene(new Scene(root, 800, 600));
+        stage.show();
+    }
+
+    @Test
+    void advancesThroughEveryStepAndCloses(FxRobot robot) {
+        FirstRunTour tour = onFx(() -> FirstRunTour.standard(slider, readouts, catalog, heatmap));
+        AtomicInteger finished = new AtomicInteger();
+        tour.setOnFinished(finished::incrementAndGet);
+        robot.interact(tour::start);
+
+        assertTrue(tour.isShowing());
+        assertEquals(0, tour.getStepIndex());
+        assertEquals(HelpText.text("tour.patchSize.text"), robot.lookup("#tour-text").queryAs(Label.class).getText());
+        assertTrue(slider.getStyleClass().contains("tour-target"), "the explained node is highlighted");
+
+        robot.clickOn("#tour-next");
+        assertEquals(1, tour.getStepIndex());
+        assertEquals(HelpText.text("tour.readouts.text"), robot.lookup("#tour-text").queryAs(Label.class).getText());
+        assertFalse(slider.getStyleClass().contains("tour-target"));
+        robot.clickOn("#tour-next");
+        robot.clickOn("#tour-next");
+        assertEquals(3, tour.getStepIndex());
+        assertEquals(HelpText.text("tour.done"), robot.lookup("#tour-next").queryAs(Button.class).getText());
+
+        robot.clickOn("#tour-next");
+        assertFalse(tour.isShowing());
+        assertEquals(-1, tour.getStepIndex());
+        assertEquals(1, finished.get());
+        assertEquals(0, openPopups(robot), "the callout is gone");
+        assertFalse(heatmap.getStyleClass().contains("tour-target"));
+    }
+
+    @Test
+    void skipEndsTheTourAndFirstRunIsRemembered(FxRobot robot) {
+        MemoryPreferences prefs = new MemoryPreferences();
+        assertTrue(FirstRunTour.shouldShow(prefs));
+        FirstRunTour tour = onFx(() -> FirstRunTour.standard(slider, readouts, catalog, heatmap));
+        assertTrue(onFx(() -> tour.startIfFirstRun(prefs)));
+
+        robot.clickOn("#tour-skip");
+        assertFalse(tour.isShowing());
+        assertEquals(0, openPopups(robot));
+        assertFalse(FirstRunTour.shouldShow(prefs));
+        assertFalse(onFx(() -> tour.startIfFirstRun(prefs)), "shown once only");
+    }
+
+    @Test
+    void hiddenTargetsAreLeftOut(FxRobot robot) {
+        robot.interact(() -> catalog.setVisible(false));
+        FirstRunTour tour = onFx(() -> new FirstRunTour(List.of(
+                new TourStep(slider, "one", "first"),
+                new TourStep(catalog, "two", "hidden"))));
+        robot.interact(tour::start);
+        assertEquals(HelpText.text("tour.done"), robot.lookup("#tour-next").queryAs(Button.class).getText());
+        robot.clickOn("#tour-next");
+        assertFalse(tour.isShowing());
+    }
+
+    private static <T> T onFx(Callable<T> action) {
+        try {
+            return WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, WaitForAsyncUtils.asyncFx(action));
+        } catch (TimeoutException e) {
+            throw new AssertionError("FX thread did not answer", e);
+        }
+    }
+
+    private static long openPopups(FxRobot robot) {
+        return onFx(() -> Window.getWindows().stream().filter(w -> w instanceof PopupWindow)
+                .filter(Window::isShowing).count());
+    }
+}
