@@ -136,5 +136,15 @@ class AttentionHeatmapWindowTest {
         assertEquals(32, flexi.plan().modelPatch());
         assertEquals(224, flexi.plan().inputW());
         assertNotNull(onFx(() -> robot.lookup("#prediction-0").queryAs(Label.class).getText()));
+
+        // A folder that is no checkpoint: the banner explains, the loaded model keeps working.
+        var loaded = onFx(() -> view.models().getModel());
+        onFx(() -> {
+            view.models().loadModel(settingsDir.resolve("no-such-model"));
+            return null;
+        });
+        waitLong(() -> onFx(() -> model.problemProperty().get() != null && !view.models().loadingProperty().get()));
+        assertTrue(onFx(() -> model.problemProperty().get().message()).contains("no-such-model"));
+        assertEquals(loaded, onFx(() -> view.models().getModel()));
     }
 }
