@@ -1,12 +1,16 @@
 package dev.patchexplorer.ui;
 
 import dev.patchexplorer.ui.help.FirstRunTour;
+import dev.patchexplorer.ui.inference.AttentionJob;
+import dev.patchexplorer.ui.inference.ModelViewModel;
 import dev.patchexplorer.ui.io.Samples;
+import dev.patchexplorer.ui.panels.AttentionPane;
 import dev.patchexplorer.ui.panels.ChartsPane;
 import dev.patchexplorer.ui.panels.ControlsPane;
 import dev.patchexplorer.ui.panels.ReadoutPane;
 import dev.patchexplorer.ui.panels.StatusBar;
 import dev.patchexplorer.ui.viewer.GridOverlay;
+import dev.patchexplorer.ui.viewer.HeatmapOverlay;
 import dev.patchexplorer.ui.viewer.ImageViewer;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.SimpleObjectProperty;
@@ -35,6 +39,8 @@ import java.io.File;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.concurrent.Executor;
+import java.util.concurrent.Executors;
 
 /**
  * The main window's content: menus, the viewer with its overlays, the controls, the readouts, the
@@ -44,6 +50,10 @@ public final class ExplorerView extends BorderPane {
     private final ExplorerViewModel model;
     private final SessionPersistence session;
     private final ImageViewer viewer = new ImageViewer();
+    private final ModelViewModel models;
+    private final AttentionJob attention;
+    private final HeatmapOverlay heatmapOverlay;
+    private final AttentionPane attentionPane;
     private final ControlsPane controls;
     private final ReadoutPane readouts;
     private final ChartsPane charts;
@@ -58,8 +68,24 @@ public final class ExplorerView extends BorderPane {
         this(model, session, AppInfo.unknown());
     }
 
+    /** The application's window: loads and runs models on its own inference thread, and loads the default model if found. */
     public ExplorerView(ExplorerViewModel model, SessionPersistence session, AppInfo appInfo) {
+        this(model, session, appInfo, inferenceThread(), true);
+    }
+
+    /**
+     * With the executor that loads models and runs inference; it must run one task at a time.
+     * Nothing is loaded automatically: call {@code models().loadModel(folder)}.
+     */
+    public ExplorerView(ExplorerViewModel model, SessionPersistence session, Executor inference) {
+        this(model, session, AppInfo.unknown(), inference, false);
+    }
+
+    private ExplorerView(ExplorerViewModel model, SessionPersistence session, AppInfo appInfo, Executor inference,
+                         boolean autoLoad) {
         this.model = model;
+        this.models = new ModelViewModel(model, inference);
+        this.attention = new AttentionJob(model, models, inference);
         this.session = session;
         this.appInfo = appInfo;
         setId("explorer");
@@ -71,6 +97,8 @@ public final class ExplorerView extends BorderPane {
         problemBanner = problemBanner();
 
         viewer.setId("viewer");
+        heatmapOverlay = new HeatmapOverlay(model, attention);
+        viewer.addOverlay(heatmapOverlay); // under the grid
         viewer.addOverlay(new GridOverlay(model));
         viewer.imageProperty().bind(javafx.beans.binding.Bindings.createObjectBinding(
                 () -> model.getImage() == null ? null : model.getImage().image(), model.imageProperty()));
@@ -85,8 +113,15 @@ public final class ExplorerView extends BorderPane {
                 model.selectedPatchProperty(), model.workingProperty())) {
             p.addListener(x -> viewer.requestRepaint());
         }
+        for (var p : List.of(attention.heatmapProperty(), attention.staleProperty(), attention.opacityProperty(),
+                attention.showHeatmapProperty(), attention.colorMapProperty())) {
+            p.addListener(x -> viewer.requestRepaint());
+        }
 
-        ScrollPane left = new ScrollPane(controls);
+        attentionPane = new AttentionPane(attention);
+        TitledPane attentionSection = new TitledPane(Messages.get("attention.title"), attentionPane);
+        attentionSection.setId("attention-section");
+        ScrollPane left = new ScrollPane(new VBox(controls, attentionSection));
         left.setId("controls-scroll");
         left.setFitToWidth(true);
         left.setMinWidth(330);
@@ -115,6 +150,16 @@ public final class ExplorerView extends BorderPane {
         installDragAndDrop();
         addEventFilter(KeyEvent.KEY_PRESSED, new PlainKeyShortcuts(this)::handle);
         theme.addListener((o, was, now) -> now.apply());
+        if (autoLoad) models.autoLoad();
+    }
+
+    /** One daemon thread: passes and model loads run one at a time, never on the FX thread. */
+    private static Executor inferenceThread() {
+        return Executors.newSingleThreadExecutor(r -> {
+            Thread t = new Thread(r, "inference");
+            t.setDaemon(true);
+            return t;
+        });
     }
 
     private HBox problemBanner() {
@@ -220,7 +265,8 @@ public final class ExplorerView extends BorderPane {
         if (tour == null) {
             tour = new FirstRunTour(List.of(
                     FirstRunTour.step(controls.patchSlider(), "tour.patchSize"),
-                    FirstRunTour.step(readouts, "tour.readouts")));
+                    FirstRunTour.step(readouts, "tour.readouts"),
+                    FirstRunTour.step(attentionPane, "tour.heatmap")));
         }
         return tour;
     }
@@ -237,6 +283,10 @@ public final class ExplorerView extends BorderPane {
     public AppInfo appInfo() { return appInfo; }
     public SessionPersistence session() { return session; }
     public ImageViewer viewer() { return viewer; }
+    public ModelViewModel models() { return models; }
+    public AttentionJob attention() { return attention; }
+    public HeatmapOverlay heatmapOverlay() { return heatmapOverlay; }
+    public AttentionPane attentionPane() { return attentionPane; }
     public ControlsPane controls() { return controls; }
     public ReadoutPane readouts() { return readouts; }
     public ChartsPane charts() { return charts; }

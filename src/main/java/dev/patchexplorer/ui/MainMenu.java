@@ -26,7 +26,7 @@ final class MainMenu {
     }
 
     MenuBar build() {
-        MenuBar bar = new MenuBar(file(), viewMenu(), grid(), help());
+        MenuBar bar = new MenuBar(file(), viewMenu(), grid(), new ModelMenu(view).build(), help());
         bar.setId("menu-bar");
         return bar;
     }

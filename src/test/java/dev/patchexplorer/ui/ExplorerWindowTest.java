@@ -45,7 +45,9 @@ class ExplorerWindowTest {
     void start(Stage stage) {
         Theme.LIGHT.apply();
         model = new ExplorerViewModel(background);
-        view = new ExplorerView(model, new SessionPersistence(new Settings(settingsDir.resolve("settings.properties"))));
+        // No model here (the heatmap tests load one): the readouts stay on the chosen architecture.
+        view = new ExplorerView(model, new SessionPersistence(new Settings(settingsDir.resolve("settings.properties"))),
+                Executors.newSingleThreadExecutor());
         Scene scene = new Scene(view, 1400, 900);
         scene.getStylesheets().add(getClass().getResource("/dev/patchexplorer/ui/app.css").toExternalForm());
         stage.setScene(scene);

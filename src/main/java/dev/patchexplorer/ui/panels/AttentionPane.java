@@ -1,0 +1,241 @@
+package dev.patchexplorer.ui.panels;
+
+import dev.patchexplorer.core.classify.Prediction;
+import dev.patchexplorer.core.color.ColorMap;
+import dev.patchexplorer.core.vit.PatchMode;
+import dev.patchexplorer.model.ViTModel;
+import dev.patchexplorer.ui.Messages;
+import dev.patchexplorer.ui.inference.AttentionJob;
+import dev.patchexplorer.ui.inference.HeadChoice;
+import dev.patchexplorer.ui.inference.Heatmap;
+import dev.patchexplorer.ui.inference.MapKind;
+import javafx.geometry.Insets;
+import javafx.scene.control.CheckBox;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.Label;
+import javafx.scene.control.ListCell;
+import javafx.scene.control.ProgressBar;
+import javafx.scene.control.ProgressIndicator;
+import javafx.scene.control.Slider;
+import javafx.scene.control.Spinner;
+import javafx.scene.control.SpinnerValueFactory;
+import javafx.scene.control.Tooltip;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.GridPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.VBox;
+import javafx.scene.paint.Color;
+import javafx.scene.paint.CycleMethod;
+import javafx.scene.paint.LinearGradient;
+import javafx.scene.paint.Stop;
+import javafx.util.StringConverter;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.function.Function;
+
+/** Heatmap settings, its legend and the model's top-5 predictions. */
+public final class AttentionPane extends VBox {
+    private final AttentionJob job;
+    private final ComboBox<HeadChoice> head = new ComboBox<>();
+    private final Spinner<Integer> layer = new Spinner<>();
+    private final Region gradient = new Region();
+    private final Label legendTitle = new Label();
+    private final Label legendMin = new Label();
+    private final Label legendMax = new Label();
+    private final Label staleLabel = new Label(Messages.get("attention.stale"));
+    private final Label modelName = new Label();
+    private final VBox predictions = new VBox(4);
+
+    public AttentionPane(AttentionJob job) {
+        super(8);
+        this.job = job;
+        setId("attention-pane");
+        setPadding(new Insets(8));
+
+        modelName.setId("attention-model");
+        modelName.setWrapText(true);
+        ProgressIndicator busy = new ProgressIndicator();
+        busy.setId("attention-busy");
+        busy.setPrefSize(18, 18);
+        busy.visibleProperty().bind(job.busyProperty());
+        HBox top = new HBox(8, modelName, busy);
+        HBox.setHgrow(modelName, Priority.ALWAYS);
+
+        ComboBox<PatchMode> mode = combo("attention-mode", List.of(PatchMode.values()), job.modeProperty().get(),
+                m -> Messages.get("attention.mode." + m.name().toLowerCase(Locale.ROOT)));
+        mode.valueProperty().bindBidirectional(job.modeProperty());
+        mode.setTooltip(new Tooltip(Messages.get("attention.mode.tip")));
+
+        ComboBox<MapKind> kind = combo("attention-kind", List.of(MapKind.values()), job.mapKindProperty().get(),
+                k -> Messages.get(k.messageKey()));
+        kind.valueProperty().bindBidirectional(job.mapKindProperty());
+
+        layer.setId("attention-layer");
+        layer.setEditable(true);
+        layer.setPrefWidth(90);
+        setLayers(12);
+        layer.valueProperty().addListener((o, was, now) -> { if (now != null) job.layerProperty().set(now); });
+        job.layerProperty().addListener((o, was, now) -> layer.getValueFactory().setValue(now.intValue()));
+        layer.disableProperty().bind(job.mapKindProperty().isEqualTo(MapKind.ROLLOUT));
+
+        head.setId("attention-head");
+        head.setConverter(converter(AttentionPane::headName));
+        head.setButtonCell(cell(AttentionPane::headName));
+        head.setCellFactory(v -> cell(AttentionPane::headName));
+        setHeads(3);
+        head.valueProperty().bindBidirectional(job.headProperty());
+
+        ComboBox<ColorMap> colors = combo("attention-colors", List.of(ColorMap.values()), job.colorMapProperty().get(),
+                c -> Messages.get("attention.colors." + c.name().toLowerCase(Locale.ROOT)));
+        colors.valueProperty().bindBidirectional(job.colorMapProperty());
+
+        Slider opacity = new Slider(0, 1, job.opacityProperty().get());
+        opacity.setId("attention-opacity");
+        opacity.valueProperty().bindBidirectional(job.opacityProperty());
+        CheckBox show = new CheckBox(Messages.get("attention.show"));
+        show.setId("attention-show");
+        show.selectedProperty().bindBidirectional(job.showHeatmapProperty());
+
+        GridPane form = new GridPane();
+        form.setHgap(8);
+        form.setVgap(6);
+        int r = 0;
+        form.addRow(r++, new Label(Messages.get("attention.mode")), mode);
+        form.addRow(r++, new Label(Messages.get("attention.kind")), kind);
+        form.addRow(r++, new Label(Messages.get("attention.layer")), layer);
+        form.addRow(r++, new Label(Messages.get("attention.head")), head);
+        form.addRow(r++, new Label(Messages.get("attention.colors")), colors);
+        form.addRow(r++, new Label(Messages.get("attention.opacity")), opacity);
+        form.add(show, 0, r, 2, 1);
+
+        gradient.setId("attention-gradient");
+        gradient.setPrefHeight(12);
+        gradient.setMaxWidth(Double.MAX_VALUE);
+        legendTitle.setId("attention-legend-title");
+        legendTitle.setWrapText(true);
+        legendMin.setId("attention-legend-min");
+        legendMax.setId("attention-legend-max");
+        staleLabel.setId("attention-stale");
+        staleLabel.getStyleClass().add("hint");
+        staleLabel.visibleProperty().bind(job.staleProperty());
+        BorderPane scale = new BorderPane();
+        scale.setLeft(legendMin);
+        scale.setRight(legendMax);
+        scale.setCenter(staleLabel);
+        Label note = new Label();
+        note.setId("attention-note");
+        note.setWrapText(true);
+        note.getStyleClass().add("hint");
+        note.textProperty().bind(job.noteProperty());
+        VBox legend = new VBox(2, legendTitle, gradient, scale, note);
+        legend.setId("attention-legend");
+
+        predictions.setId("attention-predictions");
+        Label predTitle = new Label(Messages.get("attention.predictions"));
+        predTitle.getStyleClass().add("hint");
+
+        getChildren().addAll(top, form, legend, predTitle, predictions);
+
+        job.heatmapProperty().addListener(x -> updateLegend());
+        job.colorMapProperty().addListener(x -> updateLegend());
+        job.predictionsProperty().addListener((o, was, now) -> showPredictions(now));
+        job.models().modelProperty().addListener((o, was, now) -> modelChanged(now));
+        job.models().loadingProperty().addListener(x -> modelChanged(job.models().getModel()));
+        modelChanged(job.models().getModel());
+        updateLegend();
+    }
+
+    private static <T> ComboBox<T> combo(String id, List<T> items, T value, Function<T, String> name) {
+        ComboBox<T> c = new ComboBox<>();
+        c.setId(id);
+        c.getItems().setAll(items);
+        c.setValue(value);
+        c.setConverter(converter(name));
+        c.setMaxWidth(Double.MAX_VALUE);
+        return c;
+    }
+
+    private static <T> StringConverter<T> converter(Function<T, String> name) {
+        return new StringConverter<>() {
+            @Override public String toString(T t) { return t == null ? "" : name.apply(t); }
+            @Override public T fromString(String s) { return null; }
+        };
+    }
+
+    private static <T> ListCell<T> cell(Function<T, String> name) {
+        return new ListCell<>() {
+            @Override protected void updateItem(T item, boolean empty) {
+                super.updateItem(item, empty);
+                setText(empty || item == null ? null : name.apply(item));
+            }
+        };
+    }
+
+    static String headName(HeadChoice h) {
+        return h.isSingle() ? Messages.format("attention.head.single", h.head() + 1)
+                : Messages.get("attention.head." + h.fusion().name().toLowerCase(Locale.ROOT));
+    }
+
+    private void setLayers(int depth) {
+        int current = job.layerProperty().get();
+        layer.setValueFactory(new SpinnerValueFactory.IntegerSpinnerValueFactory(1, depth, Math.max(1, Math.min(depth, current))));
+    }
+
+    private void setHeads(int heads) {
+        HeadChoice current = job.headProperty().get();
+        List<HeadChoice> items = new ArrayList<>(List.of(HeadChoice.MEAN, HeadChoice.MAX, HeadChoice.MIN));
+        for (int h = 0; h < heads; h++) items.add(HeadChoice.single(h));
+        head.getItems().setAll(items);
+        head.setValue(items.contains(current) ? current : HeadChoice.MEAN);
+    }
+
+    private void modelChanged(ViTModel model) {
+        if (job.models().loadingProperty().get()) {
+            modelName.setText(Messages.get("attention.model.loading"));
+        } else if (model == null) {
+            modelName.setText(Messages.get("attention.model.none"));
+        } else {
+            modelName.setText(Messages.format("attention.model.loaded", model.spec().architecture()));
+        }
+        if (model != null) {
+            setLayers(model.spec().depth());
+            setHeads(model.spec().heads());
+        }
+    }
+
+    private void updateLegend() {
+        Heatmap h = job.getHeatmap();
+        ColorMap colors = job.colorMapProperty().get();
+        List<Stop> stops = new ArrayList<>();
+        for (int i = 0; i <= 16; i++) {
+            int argb = colors.argb(i / 16.0);
+            stops.add(new Stop(i / 16.0, Color.rgb((argb >> 16) & 0xff, (argb >> 8) & 0xff, argb & 0xff)));
+        }
+        gradient.setBackground(new javafx.scene.layout.Background(new javafx.scene.layout.BackgroundFill(
+                new LinearGradient(0, 0, 1, 0, true, CycleMethod.NO_CYCLE, stops), null, null)));
+        legendTitle.setText(h == null ? Messages.get("attention.legend.none") : h.title());
+        legendMin.setText(h == null ? "" : String.format(Locale.ROOT, "%.3g", h.min()));
+        legendMax.setText(h == null ? "" : String.format(Locale.ROOT, "%.3g", h.max()));
+    }
+
+    private void showPredictions(List<Prediction> top) {
+        predictions.getChildren().clear();
+        for (int i = 0; i < top.size(); i++) {
+            Prediction p = top.get(i);
+            Label name = new Label(p.label());
+            name.setId("prediction-" + i);
+            name.setWrapText(true);
+            ProgressBar bar = new ProgressBar(p.probability());
+            bar.setMaxWidth(Double.MAX_VALUE);
+            bar.setPrefHeight(10);
+            Label pct = new Label(Messages.format("attention.probability", String.format(Locale.ROOT, "%.1f", p.probability() * 100)));
+            HBox row = new HBox(6, bar, pct);
+            HBox.setHgrow(bar, Priority.ALWAYS);
+            predictions.getChildren().add(new VBox(1, name, row));
+        }
+    }
+}

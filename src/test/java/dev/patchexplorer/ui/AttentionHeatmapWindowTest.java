@@ -1,0 +1,150 @@
+package dev.patchexplorer.ui;
+
+import dev.patchexplorer.core.vit.PatchMode;
+import dev.patchexplorer.testing.TestAssets;
+import dev.patchexplorer.ui.inference.Heatmap;
+import dev.patchexplorer.ui.io.Samples;
+import javafx.application.Platform;
+import javafx.scene.Scene;
+import javafx.scene.control.Label;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+
+import java.nio.file.Path;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
+
+import static dev.patchexplorer.ui.FxTestSupport.onFx;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** The real ViT-Ti in the real window: the heatmap follows the patch slider and the FX thread never waits. */
+@ExtendWith(ApplicationExtension.class)
+class AttentionHeatmapWindowTest {
+    private static final String VIT_TI = "vit_tiny_patch16_224.augreg_in21k_ft_in1k";
+
+    @TempDir
+    static Path settingsDir;
+
+    private final ExecutorService background = Executors.newSingleThreadExecutor();
+    private final ExecutorService inference = Executors.newSingleThreadExecutor();
+    private ExplorerView view;
+    private ExplorerViewModel model;
+
+    @Start
+    void start(Stage stage) {
+        Theme.LIGHT.apply();
+        model = new ExplorerViewModel(background);
+        view = new ExplorerView(model, new SessionPersistence(new Settings(settingsDir.resolve("settings.properties"))), inference);
+        Scene scene = new Scene(view, 1400, 900);
+        scene.getStylesheets().add(getClass().getResource("/dev/patchexplorer/ui/app.css").toExternalForm());
+        stage.setScene(scene);
+        stage.show();
+    }
+
+    @AfterEach
+    void closeModel() {
+        onFx(() -> {
+            view.models().closeModel();
+            return null;
+        });
+        inference.shutdown();
+        background.shutdown();
+    }
+
+    private static void waitLong(java.util.concurrent.Callable<Boolean> condition) {
+        try {
+            WaitForAsyncUtils.waitFor(90, TimeUnit.SECONDS, condition);
+        } catch (Exception e) {
+            throw new AssertionError("condition not met in 90 s", e);
+        }
+        WaitForAsyncUtils.waitForFxEvents();
+    }
+
+    /** A fresh, current (not stale, not busy) heatmap of gridH x gridW in the given mode. */
+    private void waitForHeatmap(int gridH, int gridW, PatchMode mode) {
+        waitLong(() -> onFx(() -> {
+            Heatmap h = view.attention().getHeatmap();
+            return h != null && !view.attention().busyProperty().get() && !view.attention().staleProperty().get()
+                    && h.gridH() == gridH && h.gridW() == gridW && h.plan().mode() == mode;
+        }));
+    }
+
+    @Test
+    void heatmapFollowsThePatchSliderInBothModesWithoutBlockingTheFxThread(FxRobot robot) {
+        Path vit = TestAssets.model(VIT_TI);
+        onFx(() -> {
+            view.models().loadModel(vit);
+            view.openSample(Samples.first());
+            return null;
+        });
+        waitLong(() -> onFx(() -> view.models().getModel() != null && model.getImage() != null));
+        assertEquals("chelsea.png", model.getImage().name());
+        assertEquals(VIT_TI.replaceAll("\\..*", ""), onFx(() -> model.architectureProperty().get().name()).replaceAll("\\..*", ""));
+
+        waitForHeatmap(14, 14, PatchMode.RESIZE);
+        Heatmap h16 = onFx(() -> view.attention().getHeatmap());
+        assertEquals(16, h16.patch());
+        assertEquals(14, onFx(() -> (int) view.heatmapOverlay().image().getWidth()));
+        assertEquals("Egyptian cat", onFx(() -> robot.lookup("#prediction-0").queryAs(Label.class).getText()));
+
+        // Tick the FX thread every 20 ms while the P32 pass runs and record how late each tick ran.
+        AtomicLong worstLateNanos = new AtomicLong();
+        AtomicBoolean ticking = new AtomicBoolean(true);
+        Thread ticker = new Thread(() -> {
+            while (ticking.get()) {
+                long posted = System.nanoTime();
+                Platform.runLater(() -> worstLateNanos.accumulateAndGet(System.nanoTime() - posted, Math::max));
+                try {
+                    Thread.sleep(20);
+                } catch (InterruptedException e) {
+                    return;
+                }
+            }
+        }, "fx-ticker");
+        ticker.setDaemon(true);
+        onFx(() -> {
+            model.setPatch(32);
+            return null;
+        });
+        ticker.start();
+        waitForHeatmap(7, 7, PatchMode.RESIZE);
+        ticking.set(false);
+        double worstMs = worstLateNanos.get() / 1e6;
+        System.out.printf("FX thread: worst tick latency during inference %.1f ms%n", worstMs);
+        assertTrue(worstMs < 100, "FX thread stalled for " + worstMs + " ms during inference");
+        assertEquals(32, onFx(() -> view.attention().getHeatmap().patch()));
+        assertEquals(7, onFx(() -> (int) view.heatmapOverlay().image().getHeight()));
+
+        onFx(() -> {
+            view.attention().modeProperty().set(PatchMode.FLEXI);
+            return null;
+        });
+        waitForHeatmap(7, 7, PatchMode.FLEXI);
+        Heatmap flexi = onFx(() -> view.attention().getHeatmap());
+        assertEquals(32, flexi.plan().modelPatch());
+        assertEquals(224, flexi.plan().inputW());
+        assertNotNull(onFx(() -> robot.lookup("#prediction-0").queryAs(Label.class).getText()));
+
+        // A folder that is no checkpoint: the banner explains, the loaded model keeps working.
+        var loaded = onFx(() -> view.models().getModel());
+        onFx(() -> {
+            view.models().loadModel(settingsDir.resolve("no-such-model"));
+            return null;
+        });
+        waitLong(() -> onFx(() -> model.problemProperty().get() != null && !view.models().loadingProperty().get()));
+        assertTrue(onFx(() -> model.problemProperty().get().message()).contains("no-such-model"));
+        assertEquals(loaded, onFx(() -> view.models().getModel()));
+    }
+}
