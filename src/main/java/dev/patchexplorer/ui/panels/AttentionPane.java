@@ -101,6 +101,12 @@ public final class AttentionPane extends VBox {
         show.selectedProperty().bindBidirectional(job.showHeatmapProperty());
 
         GridPane form = new GridPane();
+        // Labels keep their full width; the pickers take what is left.
+        javafx.scene.layout.ColumnConstraints names = new javafx.scene.layout.ColumnConstraints();
+        names.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+        javafx.scene.layout.ColumnConstraints fields = new javafx.scene.layout.ColumnConstraints();
+        fields.setHgrow(javafx.scene.layout.Priority.ALWAYS);
+        form.getColumnConstraints().addAll(names, fields);
         form.setHgap(8);
         form.setVgap(6);
         int r = 0;

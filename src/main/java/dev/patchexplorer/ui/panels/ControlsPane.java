@@ -42,12 +42,14 @@ public final class ControlsPane extends VBox {
         this.model = model;
         getStyleClass().add("controls-pane");
         setSpacing(6);
-        TitledPane grid = section("controls.section.grid", gridSection());
+        TitledPane appearance = section("controls.section.appearance", appearanceSection());
+        // Folded at start so the attention controls below stay in view; one click opens it.
+        appearance.setExpanded(false);
         getChildren().addAll(
                 section("controls.section.model", modelSection()),
                 section("controls.section.resolution", resolutionSection()),
-                grid,
-                section("controls.section.appearance", appearanceSection()));
+                section("controls.section.grid", gridSection()),
+                appearance);
     }
 
     public Slider patchSlider() {
