@@ -60,7 +60,10 @@ class NativeMemoryTest {
             long rssAfter = nativeKiB();
             assertEquals(before, managedArrays(vit), "arrays left attached to the model manager");
             System.out.printf("[memory] ViT native (RSS - Java heap) after warm-up %d MiB, after 120 more passes %d MiB%n", rssWarm >> 10, rssAfter >> 10);
-            if (rssWarm > 0) assertTrue(rssAfter - rssWarm < 50 * 1024, "resident memory grew by " + ((rssAfter - rssWarm) >> 10) + " MiB");
+            // RSS also moves with malloc arenas and the other tests in this JVM (up to ~120 MiB seen in a
+            // full run), so the bound only catches a per-pass leak: keeping one pass's attention maps
+            // (12 x 3 x 197^2 floats = 5.6 MB) 120 times would add about 640 MiB.
+            if (rssWarm > 0) assertTrue(rssAfter - rssWarm < 300 * 1024, "resident memory grew by " + ((rssAfter - rssWarm) >> 10) + " MiB");
         }
     }
 
