@@ -63,13 +63,9 @@ class AttentionHeatmapWindowTest {
         background.shutdown();
     }
 
+    /** Model loading and inference can take a while on a busy 2-core machine. */
     private static void waitLong(java.util.concurrent.Callable<Boolean> condition) {
-        try {
-            WaitForAsyncUtils.waitFor(90, TimeUnit.SECONDS, condition);
-        } catch (Exception e) {
-            throw new AssertionError("condition not met in 90 s", e);
-        }
-        WaitForAsyncUtils.waitForFxEvents();
+        FxTestSupport.waitUntil(90, condition);
     }
 
     /** A fresh, current (not stale, not busy) heatmap of gridH x gridW in the given mode. */

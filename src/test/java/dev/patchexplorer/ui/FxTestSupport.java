@@ -30,10 +30,14 @@ final class FxTestSupport {
     }
 
     static void waitUntil(Callable<Boolean> condition) {
+        waitUntil(20, condition);
+    }
+
+    static void waitUntil(int seconds, Callable<Boolean> condition) {
         try {
-            WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, condition);
+            WaitForAsyncUtils.waitFor(seconds, TimeUnit.SECONDS, condition);
         } catch (Exception e) {
-            throw new AssertionError("condition not met in 20 s", e);
+            throw new AssertionError("condition not met in " + seconds + " s", e);
         }
         WaitForAsyncUtils.waitForFxEvents();
     }
