@@ -67,6 +67,17 @@ public final class ViTModel implements VisionModel {
         }
     }
 
+    /** Logits alone, without copying out the attention maps: cheaper than {@link #forward} for classification. */
+    public float[] logits(ChwImage input, int patch) throws ModelLoadException {
+        if (spec.numClasses() == 0) throw new IllegalStateException(spec.architecture() + " has no classifier head");
+        int[] grid = grid(input, patch);
+        AttentionBudget.check(1, spec.heads(), spec.prefixTokens() + grid[0] * grid[1], Runtime.getRuntime().maxMemory());
+        try (NDManager m = weights.manager().newSubManager()) {
+            NDArray x = m.create(input.data(), new Shape(1, 3, input.height(), input.width()));
+            return run(m, x, patch, grid, null).toFloatArray();
+        }
+    }
+
     /** d logit[top-1] / d input. */
     public InputGradient inputGradTop1(ChwImage input, int patch) throws ModelLoadException {
         return inputGradient(input, patch, -1);
