@@ -64,8 +64,9 @@ public final class ErfCommand implements Command {
                 int patch = o.integer("patch", vit.spec().nativePatch());
                 if (patch < 1 || patch > size) throw new UsageException("--patch must be between 1 and --size (" + size + "), got " + patch);
                 result = ErfProbe.vit(vit, working, mode, patch, blockIndex(layer), at[0], at[1]);
-                int gh = result.unit().getAsJsonArray("grid").get(0).getAsInt(), gw = result.unit().getAsJsonArray("grid").get(1).getAsInt();
-                shown = Preprocess.crop(working, 0, 0, gw * patch, gh * patch);
+                // the part of the working image that whole patches cover: the model input, scaled back
+                shown = Preprocess.crop(working, 0, 0, (int) Math.round(result.width() * result.scale()),
+                        (int) Math.round(result.height() * result.scale()));
                 what = "block " + layer.strip() + " token (" + result.unit().get("token_row") + ", " + result.unit().get("token_col") + ")";
             } else {
                 if (o.has("patch") || o.has("mode")) throw new UsageException("--patch and --mode apply to ViT models only");

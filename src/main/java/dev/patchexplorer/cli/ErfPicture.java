@@ -65,7 +65,8 @@ final class ErfPicture {
             g.setColor(Color.WHITE);
             g.setFont(new Font(Font.SANS_SERIF, Font.PLAIN, fontSize));
             List<String> lines = List.of(
-                    String.format(Locale.ROOT, "%s: theoretical RF %.0f px (white box)", what, r.theoreticalSize() * r.scale()),
+                    String.format(Locale.ROOT, "%s: theoretical RF %.0f px (%s)", what, r.theoreticalSize() * r.scale(),
+                            r.field().contains(PixelBox.image(r.height(), r.width())) ? "box = whole image" : "white box"),
                     String.format(Locale.ROOT, "50 %% of the gradient within %.1f px = %.2f x RF/2 (solid ring)",
                             s.radius50() * r.scale(), s.fraction50()),
                     String.format(Locale.ROOT, "90 %% within %.1f px = %.2f x RF/2 (dashed ring)", s.radius90() * r.scale(), s.fraction90()));
