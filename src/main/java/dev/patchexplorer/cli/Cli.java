@@ -16,7 +16,7 @@ public final class Cli {
 
     /** The commands this build ships. */
     public static Cli standard() {
-        return new Cli(List.of(new TradeoffsCommand(), new AnalyzeCommand(), new RfCommand()));
+        return new Cli(List.of(new TradeoffsCommand(), new AnalyzeCommand(), new RfCommand(), new ErfCommand()));
     }
 
     public boolean knows(String command) {

@@ -36,11 +36,18 @@ public final class CnnModel implements VisionModel {
 
     /**
      * Feature layers in forward order, e.g. "conv_stem", "blocks.3.2", "conv_head" (MobileNetV2) or
-     * "stem", "maxpool", "layer4.1" (ResNet). A group name such as "blocks.3" or "layer4" is also
-     * accepted where a layer is asked for, and means the last layer of that group.
+     * "conv1", "maxpool", "layer4.1" (ResNet). A group name such as "blocks.3" or "layer4" is also
+     * accepted where a layer is asked for, and means the last layer of that group. Each name is also a
+     * layer or block name of {@code core.rf.CnnLayers.forArchitecture(config().architecture())}, so
+     * {@code ReceptiveFieldTable.find(name)} gives its theoretical receptive field.
      */
     public List<String> layerNames() {
         return net.stages().stream().map(CnnNetwork.Stage::name).toList();
+    }
+
+    /** The entry of {@link #layerNames()} that {@code layer} means ("layer4" gives "layer4.1"). */
+    public String resolveLayer(String layer) {
+        return net.stages().get(net.indexOf(layer)).name();
     }
 
     public CnnOutput forward(ChwImage input) {

@@ -14,7 +14,8 @@ import java.util.function.UnaryOperator;
  * ResNet in timm/torchvision key layout: conv1/bn1 (7x7/2), max-pool 3x3/2, layer1-4 of basic
  * (conv1, conv2) or bottleneck (conv1, conv2 with the stride, conv3) blocks with optional
  * downsample.0/1, fc. Widths come from model_args.channels / stem_width when present (and must
- * match the tensors), else from the tensors. Stages: "stem", "maxpool", "layerS.I".
+ * match the tensors), else from the tensors. Stages: "conv1" (with its batch norm and ReLU), "maxpool",
+ * "layerS.I": the names {@code core.rf.ResNetLayers} gives the same layers.
  */
 final class ResNetBuilder {
     private ResNetBuilder() {}
@@ -25,7 +26,7 @@ final class ResNetBuilder {
         if (stem < 0) stem = w.shape("conv1.weight")[0];
         NDArray c1 = w.array("conv1.weight", stem, 3, 7, 7);
         BatchNormParams bn1 = BatchNormParams.load(w, "bn1", stem);
-        stages.add(new Stage("stem", x -> Ops.relu(Ops.batchNorm(Ops.conv(x, c1, null, 2, 3, 1), bn1))));
+        stages.add(new Stage("conv1", x -> Ops.relu(Ops.batchNorm(Ops.conv(x, c1, null, 2, 3, 1), bn1))));
         stages.add(new Stage("maxpool", x -> Pool.maxPool2d(x, new Shape(3, 3), new Shape(2, 2), new Shape(1, 1), false)));
         int[] channels = cfg.intListArg("channels");
         boolean bottleneck = w.has("layer1.0.conv3.weight");

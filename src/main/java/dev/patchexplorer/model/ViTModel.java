@@ -67,6 +67,17 @@ public final class ViTModel implements VisionModel {
         }
     }
 
+    /** Logits alone, without copying out the attention maps: cheaper than {@link #forward} for classification. */
+    public float[] logits(ChwImage input, int patch) throws ModelLoadException {
+        if (spec.numClasses() == 0) throw new IllegalStateException(spec.architecture() + " has no classifier head");
+        int[] grid = grid(input, patch);
+        AttentionBudget.check(1, spec.heads(), spec.prefixTokens() + grid[0] * grid[1], Runtime.getRuntime().maxMemory());
+        try (NDManager m = weights.manager().newSubManager()) {
+            NDArray x = m.create(input.data(), new Shape(1, 3, input.height(), input.width()));
+            return run(m, x, patch, grid, null).toFloatArray();
+        }
+    }
+
     /** d logit[top-1] / d input. */
     public InputGradient inputGradTop1(ChwImage input, int patch) throws ModelLoadException {
         return inputGradient(input, patch, -1);
@@ -78,6 +89,43 @@ public final class ViTModel implements VisionModel {
         int[] grid = grid(input, patch);
         AttentionBudget.check(1, spec.heads(), spec.prefixTokens() + grid[0] * grid[1], Runtime.getRuntime().maxMemory());
         return Autograd.inputGradient(weights.manager(), input, classIndex, (m, x) -> run(m, x, patch, grid, null));
+    }
+
+    /**
+     * Effective receptive field of one patch token (Luo et al. 2016, for a ViT): d (sum over channels of
+     * patch token (row, col)'s output after {@code layer} blocks) / d input. Layer 0 is the patch embedding
+     * plus position embedding, so only the token's own patch has a non-zero gradient; layer L (1..depth) is
+     * block L's output, before the final norm. {@code input} and {@code patch} as for {@link #forward}:
+     * the caller's {@code core.vit.InputPlan} decides them for RESIZE and FLEXI modes.
+     *
+     * @throws IllegalArgumentException for a layer outside 0..depth or a token outside the grid
+     */
+    public TokenGradient tokenGradient(ChwImage input, int patch, int layer, int row, int col) throws ModelLoadException {
+        int[] grid = checkToken(input, patch, layer, row, col);
+        ChwImage grad = Autograd.scalarGradient(weights.manager(), input,
+                (m, x) -> tokenSum(m, x, patch, grid, layer, row, col));
+        return new TokenGradient(layer, row, col, grid[0], grid[1], patch, grad);
+    }
+
+    /** The value {@link #tokenGradient} differentiates, from a forward pass alone (for checks by finite differences). */
+    double tokenOutputSum(ChwImage input, int patch, int layer, int row, int col) throws ModelLoadException {
+        int[] grid = checkToken(input, patch, layer, row, col);
+        try (NDManager m = weights.manager().newSubManager()) {
+            NDArray x = m.create(input.data(), new Shape(1, 3, input.height(), input.width()));
+            return tokenSum(m, x, patch, grid, layer, row, col).getFloat();
+        }
+    }
+
+    private int[] checkToken(ChwImage input, int patch, int layer, int row, int col) throws ModelLoadException {
+        int[] grid = grid(input, patch);
+        if (layer < 0 || layer > spec.depth()) {
+            throw new IllegalArgumentException("layer must be 0 (patch embedding) to " + spec.depth() + ", got " + layer);
+        }
+        if (row < 0 || row >= grid[0] || col < 0 || col >= grid[1]) {
+            throw new IllegalArgumentException("no patch token (" + row + ", " + col + ") in a " + grid[0] + "x" + grid[1] + " grid");
+        }
+        AttentionBudget.check(1, spec.heads(), spec.prefixTokens() + grid[0] * grid[1], Runtime.getRuntime().maxMemory());
+        return grid;
     }
 
     /** The patch-embedding kernel used at {@code patch} ([dim][3][patch][patch]): PI-resized from the original. */
@@ -133,6 +181,13 @@ public final class ViTModel implements VisionModel {
 
     /** The network; fills {@code attention} when given. Returns logits (1, classes) or null without a head. */
     private NDArray run(NDManager m, NDArray image, int patch, int[] grid, float[][] attention) {
+        NDArray x = embed(m, image, patch, grid);
+        for (int l = 0; l < spec.depth(); l++) x = block(x, l, attention);
+        return head(x);
+    }
+
+    /** Tokens (1, N, D) entering block 0: patch embedding, prefix tokens, position embedding. */
+    private NDArray embed(NDManager m, NDArray image, int patch, int[] grid) {
         int d = spec.dim();
         int gh = grid[0];
         int gw = grid[1];
@@ -150,29 +205,36 @@ public final class ViTModel implements VisionModel {
             x = NDArrays.concat(parts, 1);
         }
         if (spec.posEmbedHasPrefix()) x = x.add(pos);
+        return x;
+    }
 
+    /** Transformer block {@code l} (pre-norm attention, then MLP); fills {@code attention[l]} when given. */
+    private NDArray block(NDArray x, int l, float[][] attention) {
+        int d = spec.dim();
         long n = x.getShape().get(1);
         int heads = spec.heads();
         long hd = d / heads;
         float scale = (float) (1.0 / Math.sqrt(hd));
-        for (int l = 0; l < w.blocks().size(); l++) {
-            ViTWeights.Block b = w.blocks().get(l);
-            NDArray h = Ops.layerNorm(x, b.norm1());
-            NDArray qkv = Ops.linear(h, b.qkvWeight(), b.qkvBias())
-                    .reshape(1, n, 3, heads, hd).transpose(2, 0, 3, 1, 4); // (3, 1, H, N, hd)
-            NDArray q = qkv.get(0).mul(scale);
-            NDArray k = qkv.get(1);
-            NDArray v = qkv.get(2);
-            NDArray attn = q.matMul(k.transpose(0, 1, 3, 2)).softmax(-1); // (1, H, N, N)
-            if (attention != null) attention[l] = attn.toFloatArray();
-            NDArray o = attn.matMul(v).transpose(0, 2, 1, 3).reshape(1, n, d);
-            o = Ops.linear(o, b.projWeight(), b.projBias());
-            if (b.layerScale1() != null) o = o.mul(b.layerScale1());
-            x = x.add(o);
-            h = Ops.linear(Ops.gelu(Ops.linear(Ops.layerNorm(x, b.norm2()), b.fc1Weight(), b.fc1Bias())), b.fc2Weight(), b.fc2Bias());
-            if (b.layerScale2() != null) h = h.mul(b.layerScale2());
-            x = x.add(h);
-        }
+        ViTWeights.Block b = w.blocks().get(l);
+        NDArray h = Ops.layerNorm(x, b.norm1());
+        NDArray qkv = Ops.linear(h, b.qkvWeight(), b.qkvBias())
+                .reshape(1, n, 3, heads, hd).transpose(2, 0, 3, 1, 4); // (3, 1, H, N, hd)
+        NDArray q = qkv.get(0).mul(scale);
+        NDArray k = qkv.get(1);
+        NDArray v = qkv.get(2);
+        NDArray attn = q.matMul(k.transpose(0, 1, 3, 2)).softmax(-1); // (1, H, N, N)
+        if (attention != null) attention[l] = attn.toFloatArray();
+        NDArray o = attn.matMul(v).transpose(0, 2, 1, 3).reshape(1, n, d);
+        o = Ops.linear(o, b.projWeight(), b.projBias());
+        if (b.layerScale1() != null) o = o.mul(b.layerScale1());
+        x = x.add(o);
+        h = Ops.linear(Ops.gelu(Ops.linear(Ops.layerNorm(x, b.norm2()), b.fc1Weight(), b.fc1Bias())), b.fc2Weight(), b.fc2Bias());
+        if (b.layerScale2() != null) h = h.mul(b.layerScale2());
+        return x.add(h);
+    }
+
+    /** Final norm, pooling and classifier: logits (1, classes), or null without a head. */
+    private NDArray head(NDArray x) {
         if (w.norm() != null) x = Ops.layerNorm(x, w.norm());
         if (spec.numClasses() == 0) return null;
         NDArray pooled = spec.globalPool().equals("avg")
@@ -185,6 +247,13 @@ public final class ViTModel implements VisionModel {
             logits = logits.add(distLogits).div(2);
         }
         return logits;
+    }
+
+    /** Sum over channels of patch token (row, col) after {@code layer} blocks: the scalar a token ERF differentiates. */
+    private NDArray tokenSum(NDManager m, NDArray image, int patch, int[] grid, int layer, int row, int col) {
+        NDArray x = embed(m, image, patch, grid);
+        for (int l = 0; l < layer; l++) x = block(x, l, null);
+        return x.get(new NDIndex("0, {}", spec.prefixTokens() + row * grid[1] + col)).sum();
     }
 
     @Override

@@ -70,6 +70,7 @@ class ViTParityTest {
         Npz g = Npz.read(TestAssets.golden("vit_tiny_p16_coffee.npz"));
         ViTOutput out = vit.forward(input(g), 16);
         Close.assertAbs(g.get("logits"), out.logits(), 1e-4, "logits");
+        Close.assertAbs(g.get("logits"), vit.logits(input(g), 16), 1e-4, "logits without attention maps");
         checkClsAttentionAndRollout(g, out, 1e-5, 1e-5);
     }
 

@@ -1,0 +1,124 @@
+package dev.patchexplorer.cli;
+
+import com.google.gson.JsonObject;
+import dev.patchexplorer.core.image.Preprocess;
+import dev.patchexplorer.core.image.RgbImage;
+import dev.patchexplorer.core.vit.PatchMode;
+import dev.patchexplorer.model.CnnModel;
+import dev.patchexplorer.model.ModelConfig;
+import dev.patchexplorer.model.ModelLoader;
+import dev.patchexplorer.model.ViTModel;
+import dev.patchexplorer.model.VisionModel;
+
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+
+/**
+ * {@code erf --model DIR --image FILE --layer NAME --at X,Y [--patch P --mode resize|flexi] [--size S] --out DIR}:
+ * the effective receptive field (Luo et al. 2016) of one unit, written as {@code erf.json} (gradient map,
+ * unit, theoretical field, 50 % / 90 % radii) and {@code erf.png}. The image is centre-cropped to a
+ * square and resized to S (the working image, default the model's input size); X,Y are pixels of
+ * that image. CNN: --layer is one of the model's layer names and X,Y picks the unit whose field is
+ * centred nearest. ViT: --layer is a block index (0 = patch embedding) and X,Y picks the token.
+ */
+public final class ErfCommand implements Command {
+    private static final Set<String> OPTIONS = Set.of("model", "image", "layer", "at", "patch", "mode", "size", "out");
+
+    @Override
+    public String name() {
+        return "erf";
+    }
+
+    @Override
+    public String summary() {
+        return "effective receptive field of one unit or token: --model DIR --image FILE --layer NAME --at X,Y --out DIR";
+    }
+
+    @Override
+    public int run(List<String> args, PrintStream out) throws Exception {
+        Options o = Options.parse(args, OPTIONS);
+        Path modelDir = Path.of(o.require("model"));
+        RgbImage image = ImageFiles.read(Path.of(o.require("image")));
+        String layer = o.require("layer");
+        double[] at = point(o.require("at"));
+        Path outDir = Path.of(o.require("out"));
+        PatchMode mode = mode(o.get("mode", "resize"));
+        try (VisionModel model = ModelLoader.load(modelDir)) {
+            ModelConfig cfg = model.config();
+            int size = o.integer("size", cfg.inputHeight());
+            if (size < 16 || size > 2048) throw new UsageException("--size must be between 16 and 2048, got " + size);
+            if (at[0] < 0 || at[1] < 0 || at[0] > size - 1 || at[1] > size - 1) {
+                throw new UsageException("--at " + ErfProbe.fmt(at[0]) + "," + ErfProbe.fmt(at[1]) + " is outside the " + size + "x" + size
+                        + " working image (0.." + (size - 1) + ")");
+            }
+            RgbImage working = Preprocess.resizeBicubic(Preprocess.centerCropSquare(image), size, size);
+            ErfResult result;
+            RgbImage shown;
+            String what;
+            if (model instanceof ViTModel vit) {
+                int patch = o.integer("patch", vit.spec().nativePatch());
+                if (patch < 1 || patch > size) throw new UsageException("--patch must be between 1 and --size (" + size + "), got " + patch);
+                result = ErfProbe.vit(vit, working, mode, patch, blockIndex(layer), at[0], at[1]);
+                // the part of the working image that whole patches cover: the model input, scaled back
+                shown = Preprocess.crop(working, 0, 0, (int) Math.round(result.width() * result.scale()),
+                        (int) Math.round(result.height() * result.scale()));
+                what = "block " + layer.strip() + " token (" + result.unit().get("token_row") + ", " + result.unit().get("token_col") + ")";
+            } else {
+                if (o.has("patch") || o.has("mode")) throw new UsageException("--patch and --mode apply to ViT models only");
+                result = ErfProbe.cnn((CnnModel) model, working, layer, at[0], at[1]);
+                shown = working;
+                what = result.layer() + " unit (" + result.unit().get("row") + ", " + result.unit().get("col") + ")";
+            }
+            JsonObject json = new JsonObject();
+            json.addProperty("model", modelDir.toAbsolutePath().normalize().getFileName().toString());
+            json.addProperty("architecture", cfg.architecture());
+            json.addProperty("family", model instanceof ViTModel ? "vit" : "cnn");
+            json.addProperty("size", size);
+            json.add("at", ErfProbe.pointJson(at[0], at[1]));
+            result.toJson().entrySet().forEach(e -> json.add(e.getKey(), e.getValue()));
+            Files.createDirectories(outDir);
+            Files.writeString(outDir.resolve("erf.json"), Json.pretty(json) + "\n", StandardCharsets.UTF_8);
+            ImageFiles.writePng(ErfPicture.render(shown, result, what), outDir.resolve("erf.png"));
+            JsonObject done = new JsonObject();
+            done.addProperty("written", outDir.resolve("erf.json").toString());
+            done.addProperty("png", outDir.resolve("erf.png").toString());
+            done.addProperty("radius50", result.summary().radius50());
+            done.addProperty("radius90", result.summary().radius90());
+            out.println(Json.pretty(done));
+        }
+        return 0;
+    }
+
+    static double[] point(String v) throws UsageException {
+        String[] parts = v.split(",", -1);
+        if (parts.length != 2) throw new UsageException("--at expects X,Y (pixels of the working image), got '" + v + "'");
+        try {
+            double x = Double.parseDouble(parts[0].trim()), y = Double.parseDouble(parts[1].trim());
+            if (!Double.isFinite(x) || !Double.isFinite(y)) throw new NumberFormatException();
+            return new double[] {x, y};
+        } catch (NumberFormatException e) {
+            throw new UsageException("--at expects two numbers X,Y, got '" + v + "'");
+        }
+    }
+
+    private static int blockIndex(String layer) throws UsageException {
+        try {
+            return Integer.parseInt(layer.strip());
+        } catch (NumberFormatException e) {
+            throw new UsageException("--layer for a ViT is a block index (0 = after the patch embedding), got '" + layer + "'");
+        }
+    }
+
+    private static PatchMode mode(String mode) throws UsageException {
+        return switch (mode.toLowerCase(Locale.ROOT)) {
+            case "resize" -> PatchMode.RESIZE;
+            case "flexi" -> PatchMode.FLEXI;
+            default -> throw new UsageException("--mode must be resize or flexi, got '" + mode + "'");
+        };
+    }
+}
