@@ -24,6 +24,8 @@ final class TourCallout {
     private final Popover popover;
     private final Region content;
     private boolean closing;
+    private boolean moving;
+    private Node target;
 
     TourCallout(TourStep step, String stepCount, boolean last, Runnable onNext, Runnable onSkip) {
         Label text = new Label(step.text());
@@ -63,9 +65,10 @@ final class TourCallout {
 
     /** Shows the callout at its target; {@code onLost} runs if something else hides it (Popover does when the window is resized). */
     void show(Node target, Runnable onLost) {
+        this.target = target;
         popover.setArrowLocation(arrowFor(target));
         popover.setOnHidden(e -> {
-            if (!closing) onLost.run();
+            if (!closing && !moving) onLost.run();
         });
         popover.show(target, -GAP); // a small gap, so the arrow does not cover the target's first letters
         restyleOnceRevealed();
@@ -80,7 +83,8 @@ final class TourCallout {
      * The callout's text and buttons can get their CSS before the popup is attached to its owner,
      * when the theme's -color-* lookups do not resolve (seen as a plain "Next" button, black on
      * white). Popover reveals its skin a moment after showing; the content's CSS is applied again
-     * then, when the lookups resolve. Changing a node's stylesheets is what makes JavaFX re-apply it.
+     * then, when the lookups resolve, and placed again for its new size. Changing a node's
+     * stylesheets is what makes JavaFX re-apply it.
      */
     private void restyleOnceRevealed() {
         restyle();
@@ -91,8 +95,20 @@ final class TourCallout {
                 if (!skin.isVisible()) return;
                 skin.visibleProperty().removeListener(this);
                 restyle();
+                Platform.runLater(TourCallout.this::placeAgain);
             }
         });
+    }
+
+    /** The restyled callout may have another size; show it again so its arrow still meets the target. */
+    private void placeAgain() {
+        if (closing || !popover.isShowing()) return;
+        moving = true; // Popover hides itself before it shows again
+        try {
+            popover.show(target, -GAP);
+        } finally {
+            moving = false;
+        }
     }
 
     private void restyle() {
