@@ -12,6 +12,7 @@ import dev.patchexplorer.ui.panels.StatusBar;
 import dev.patchexplorer.ui.viewer.GridOverlay;
 import dev.patchexplorer.ui.viewer.HeatmapOverlay;
 import dev.patchexplorer.ui.viewer.ImageViewer;
+import javafx.animation.PauseTransition;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.geometry.Insets;
@@ -36,6 +37,7 @@ import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
 import javafx.stage.FileChooser;
 import javafx.stage.Window;
+import javafx.util.Duration;
 
 import java.io.File;
 import java.io.IOException;
@@ -63,6 +65,7 @@ public final class ExplorerView extends BorderPane {
     private final Label problemText = new Label();
     private final HBox problemBanner;
     private final AppInfo appInfo;
+    private static final Duration TOUR_DELAY = Duration.millis(400);
     private FirstRunTour tour;
     private final MenuBar menuBar;
     private final ObjectProperty<Theme> theme = new SimpleObjectProperty<>(this, "theme", Theme.LIGHT);
@@ -282,9 +285,18 @@ public final class ExplorerView extends BorderPane {
         tour().start();
     }
 
-    /** Shows the tour unless this settings folder says it has been seen; finishing or skipping it is remembered there. */
+    /**
+     * Shows the tour unless this settings folder says it has been seen; finishing or skipping it is
+     * remembered there. Returns whether it will show. It starts a moment after the window has drawn:
+     * a callout opened in the same pulse as the window gets its CSS before the theme's colour
+     * variables can be resolved, and shows an unstyled "Next" button.
+     */
     public boolean startTourIfFirstRun() {
-        return tour().startIfFirstRun(session.tourMemory());
+        if (session.tourMemory().seen()) return false;
+        PauseTransition afterFirstFrame = new PauseTransition(TOUR_DELAY);
+        afterFirstFrame.setOnFinished(e -> tour().startIfFirstRun(session.tourMemory()));
+        afterFirstFrame.play();
+        return true;
     }
 
     private Window window() {

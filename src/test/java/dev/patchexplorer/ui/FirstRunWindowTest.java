@@ -1,5 +1,6 @@
 package dev.patchexplorer.ui;
 
+import dev.patchexplorer.ui.help.CalloutRobot;
 import dev.patchexplorer.ui.help.FirstRunTour;
 import dev.patchexplorer.ui.help.HelpText;
 import javafx.scene.Node;
@@ -33,6 +34,7 @@ import static dev.patchexplorer.ui.FxTestSupport.onFx;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -58,41 +60,43 @@ class FirstRunWindowTest {
         inference.shutdownNow();
     }
 
-    /** The main window as the app builds it, on the settings file in {@code settingsDir}. */
     private ExplorerView showWindow() {
-        return onFx(() -> {
-            Settings settings = new Settings(settingsDir.resolve("settings.properties"));
-            ExplorerView view = new ExplorerView(new ExplorerViewModel(background), new SessionPersistence(settings), inference);
-            Scene scene = new Scene(view, 1400, 900);
-            scene.getStylesheets().add(getClass().getResource("/dev/patchexplorer/ui/app.css").toExternalForm());
-            stage.setScene(scene);
-            stage.show();
-            return view;
-        });
+        return onFx(this::buildAndShowWindow);
+    }
+
+    /** The main window as the app builds it, on the settings file in {@code settingsDir}; FX thread. */
+    private ExplorerView buildAndShowWindow() {
+        Settings settings = new Settings(settingsDir.resolve("settings.properties"));
+        ExplorerView view = new ExplorerView(new ExplorerViewModel(background), new SessionPersistence(settings), inference);
+        Scene scene = new Scene(view, 1400, 900);
+        scene.getStylesheets().add(getClass().getResource("/dev/patchexplorer/ui/app.css").toExternalForm());
+        stage.setScene(scene);
+        stage.show();
+        return view;
     }
 
     @Test
     void freshSettingsShowTheTourThroughToDoneAndNeverAgain(FxRobot robot) throws Exception {
         ExplorerView view = showWindow();
         assertTrue(onFx(view::startTourIfFirstRun), "a settings folder without the mark shows the tour");
-        FirstRunTour tour = view.tour();
+        FirstRunTour tour = waitForTour(view);
 
         assertEquals(HelpText.text("tour.patchSize.text"), text(robot));
         assertInstanceOf(Slider.class, highlighted(robot), "step 1 points at the patch-size slider");
-        robot.clickOn("#tour-next");
+        CalloutRobot.click(robot, "#tour-next");
         assertEquals(HelpText.text("tour.readouts.text"), text(robot));
         assertEquals(view.readouts(), highlighted(robot));
-        robot.clickOn("#tour-next");
+        CalloutRobot.click(robot, "#tour-next");
         assertEquals(HelpText.text("tour.catalog.text"), text(robot));
         Node modelMenu = highlighted(robot);
         assertEquals(Messages.get("menu.model"), ((Labeled) modelMenu).getText(), "step 3 points at the Model menu's button");
-        robot.clickOn("#tour-next");
+        CalloutRobot.click(robot, "#tour-next");
         assertEquals(HelpText.text("tour.heatmap.text"), text(robot));
         assertInstanceOf(ComboBox.class, highlighted(robot), "step 4 points at the heatmap picker");
         assertEquals("attention-kind", highlighted(robot).getId());
         assertEquals(HelpText.text("tour.done"), robot.lookup("#tour-next").queryAs(Button.class).getText());
 
-        robot.clickOn("#tour-next");
+        CalloutRobot.click(robot, "#tour-next");
         assertFalse(tour.isShowing());
         assertEquals(0, openPopups());
         assertTrue(Files.readString(settingsDir.resolve("settings.properties")).contains("tourSeen=true"),
@@ -107,7 +111,8 @@ class FirstRunWindowTest {
     void skipIsRememberedToo(FxRobot robot) {
         ExplorerView view = showWindow();
         assertTrue(onFx(view::startTourIfFirstRun));
-        robot.clickOn("#tour-skip");
+        waitForTour(view);
+        CalloutRobot.click(robot, "#tour-skip");
         assertFalse(view.tour().isShowing());
         assertEquals(0, openPopups());
         assertFalse(onFx(showWindow()::startTourIfFirstRun));
@@ -116,20 +121,30 @@ class FirstRunWindowTest {
     @Test
     void theCalloutTakesTheThemeWhenStartedAsTheWindowOpens(FxRobot robot) {
         // As the app does it: the tour starts in the same FX call that shows the window.
-        onFx(() -> showWindow().startTourIfFirstRun());
-        WaitForAsyncUtils.waitForFxEvents();
+        ExplorerView view = onFx(() -> {
+            ExplorerView v = buildAndShowWindow();
+            v.startTourIfFirstRun();
+            return v;
+        });
+        waitForTour(view);
         Button next = robot.lookup("#tour-next").queryAs(Button.class);
-        FxTestSupport.waitUntil(5, () -> onFx(() -> revealed(next)));
+        FxTestSupport.waitUntil(5, () -> onFx(() -> CalloutRobot.revealed(next)));
         assertTrue(next.isDefaultButton());
         assertNotNull(next.getBackground(), "the default button has the theme's accent background");
         assertEquals(Color.WHITE, next.getTextFill(), "and white text, as AtlantaFX draws a default button");
-        robot.clickOn("#tour-skip");
+        // Text takes the theme's foreground colour, like the window's own labels, not JavaFX's fallback black.
+        Label windowLabel = (Label) view.readouts().lookup(".label");
+        Label calloutText = robot.lookup("#tour-text").queryAs(Label.class);
+        assertEquals(windowLabel.getTextFill(), calloutText.getTextFill());
+        assertNotEquals(Color.BLACK, calloutText.getTextFill());
+        CalloutRobot.click(robot, "#tour-skip");
     }
 
     @Test
     void enterGoesOneStepAtATime(FxRobot robot) {
         ExplorerView view = showWindow();
         assertTrue(onFx(view::startTourIfFirstRun));
+        waitForTour(view);
         robot.interact(stage::requestFocus);
         robot.press(KeyCode.ENTER).release(KeyCode.ENTER);
         FxTestSupport.waitUntil(5, () -> onFx(() -> view.tour().getStepIndex() != 0));
@@ -137,14 +152,15 @@ class FirstRunWindowTest {
         assertEquals(HelpText.text("tour.readouts.text"), text(robot));
         robot.press(KeyCode.ENTER).release(KeyCode.ENTER);
         FxTestSupport.waitUntil(5, () -> onFx(() -> view.tour().getStepIndex() == 2));
-        robot.clickOn("#tour-skip");
+        CalloutRobot.click(robot, "#tour-skip");
     }
 
     @Test
     void resizingTheWindowKeepsTheStepOnScreen(FxRobot robot) {
         ExplorerView view = showWindow();
         assertTrue(onFx(view::startTourIfFirstRun));
-        robot.clickOn("#tour-next");
+        waitForTour(view);
+        CalloutRobot.click(robot, "#tour-next");
         // Popover hides itself when its window changes size; a window manager may resize a new window.
         robot.interact(() -> stage.setWidth(1200));
         FxTestSupport.waitUntil(5, () -> openPopups() == 1);
@@ -156,12 +172,10 @@ class FirstRunWindowTest {
         assertFalse(view.tour().isShowing(), "Escape ends the tour");
     }
 
-    /** Popover shows its skin invisible at first and reveals it a moment later. */
-    private static boolean revealed(Node node) {
-        for (Node n = node; n != null; n = n.getParent()) {
-            if (!n.isVisible()) return false;
-        }
-        return true;
+    /** The tour starts a moment after the window has drawn. */
+    private static FirstRunTour waitForTour(ExplorerView view) {
+        FxTestSupport.waitUntil(5, () -> onFx(() -> view.tour().isShowing()));
+        return view.tour();
     }
 
     private static String text(FxRobot robot) {

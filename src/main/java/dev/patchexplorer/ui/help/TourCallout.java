@@ -2,8 +2,6 @@ package dev.patchexplorer.ui.help;
 
 import atlantafx.base.controls.Popover;
 import javafx.application.Platform;
-import javafx.beans.InvalidationListener;
-import javafx.beans.Observable;
 import javafx.geometry.Bounds;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
@@ -24,8 +22,6 @@ final class TourCallout {
     private final Popover popover;
     private final Region content;
     private boolean closing;
-    private boolean moving;
-    private Node target;
 
     TourCallout(TourStep step, String stepCount, boolean last, Runnable onNext, Runnable onSkip) {
         Label text = new Label(step.text());
@@ -50,6 +46,7 @@ final class TourCallout {
         HBox.setHgrow(gap, Priority.ALWAYS);
         content = new VBox(text, new HBox(8, count, gap, skip, next));
         content.getStyleClass().add("tour-callout");
+        content.getStylesheets().add(Dialogs.STYLESHEET);
 
         popover = new Popover(content);
         popover.setTitle(step.title());
@@ -65,55 +62,16 @@ final class TourCallout {
 
     /** Shows the callout at its target; {@code onLost} runs if something else hides it (Popover does when the window is resized). */
     void show(Node target, Runnable onLost) {
-        this.target = target;
         popover.setArrowLocation(arrowFor(target));
         popover.setOnHidden(e -> {
-            if (!closing && !moving) onLost.run();
+            if (!closing) onLost.run();
         });
         popover.show(target, -GAP); // a small gap, so the arrow does not cover the target's first letters
-        restyleOnceRevealed();
     }
 
     void close() {
         closing = true;
         popover.hide();
-    }
-
-    /**
-     * The callout's text and buttons can get their CSS before the popup is attached to its owner,
-     * when the theme's -color-* lookups do not resolve (seen as a plain "Next" button, black on
-     * white). Popover reveals its skin a moment after showing; the content's CSS is applied again
-     * then, when the lookups resolve, and placed again for its new size. Changing a node's
-     * stylesheets is what makes JavaFX re-apply it.
-     */
-    private void restyleOnceRevealed() {
-        restyle();
-        Node skin = popover.getSkin() == null ? null : popover.getSkin().getNode();
-        if (skin == null || skin.isVisible()) return;
-        skin.visibleProperty().addListener(new InvalidationListener() {
-            @Override public void invalidated(Observable o) {
-                if (!skin.isVisible()) return;
-                skin.visibleProperty().removeListener(this);
-                restyle();
-                Platform.runLater(TourCallout.this::placeAgain);
-            }
-        });
-    }
-
-    /** The restyled callout may have another size; show it again so its arrow still meets the target. */
-    private void placeAgain() {
-        if (closing || !popover.isShowing()) return;
-        moving = true; // Popover hides itself before it shows again
-        try {
-            popover.show(target, -GAP);
-        } finally {
-            moving = false;
-        }
-    }
-
-    private void restyle() {
-        content.getStylesheets().remove(Dialogs.STYLESHEET);
-        content.getStylesheets().add(Dialogs.STYLESHEET);
     }
 
     /** Points the arrow from the side of the window the target is not on, so the callout fits. */

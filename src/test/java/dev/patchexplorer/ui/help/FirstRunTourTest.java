@@ -63,16 +63,16 @@ class FirstRunTourTest {
         assertEquals(HelpText.text("tour.patchSize.text"), robot.lookup("#tour-text").queryAs(Label.class).getText());
         assertTrue(slider.getStyleClass().contains("tour-target"), "the explained node is highlighted");
 
-        robot.clickOn("#tour-next");
+        CalloutRobot.click(robot, "#tour-next");
         assertEquals(1, tour.getStepIndex());
         assertEquals(HelpText.text("tour.readouts.text"), robot.lookup("#tour-text").queryAs(Label.class).getText());
         assertFalse(slider.getStyleClass().contains("tour-target"));
-        robot.clickOn("#tour-next");
-        robot.clickOn("#tour-next");
+        CalloutRobot.click(robot, "#tour-next");
+        CalloutRobot.click(robot, "#tour-next");
         assertEquals(3, tour.getStepIndex());
         assertEquals(HelpText.text("tour.done"), robot.lookup("#tour-next").queryAs(Button.class).getText());
 
-        robot.clickOn("#tour-next");
+        CalloutRobot.click(robot, "#tour-next");
         assertFalse(tour.isShowing());
         assertEquals(-1, tour.getStepIndex());
         assertEquals(1, finished.get());
@@ -86,7 +86,7 @@ class FirstRunTourTest {
         FirstRunTour tour = onFx(() -> FirstRunTour.standard(slider, readouts, catalog, heatmap));
         assertTrue(onFx(() -> tour.startIfFirstRun(memory)));
 
-        robot.clickOn("#tour-skip");
+        CalloutRobot.click(robot, "#tour-skip");
         assertFalse(tour.isShowing());
         assertEquals(0, openPopups(robot));
         assertTrue(memory.seen());
@@ -132,7 +132,7 @@ class FirstRunTourTest {
                 new TourStep(catalog, "two", "hidden"))));
         robot.interact(tour::start);
         assertEquals(HelpText.text("tour.done"), robot.lookup("#tour-next").queryAs(Button.class).getText());
-        robot.clickOn("#tour-next");
+        CalloutRobot.click(robot, "#tour-next");
         assertFalse(tour.isShowing());
     }
 
