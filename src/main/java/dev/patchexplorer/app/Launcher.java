@@ -15,6 +15,7 @@ public final class Launcher {
             System.out.println("Patch Explorer " + AppVersion.current());
             return;
         }
+        OfflineDefaults.apply();
         Cli cli = Cli.standard();
         if (args.length > 0 && cli.knows(args[0])) {
             System.exit(cli.run(args, System.out, System.err));

@@ -4,7 +4,6 @@ import dev.patchexplorer.ui.AppInfo;
 import dev.patchexplorer.ui.ExplorerView;
 import dev.patchexplorer.ui.help.AppIcons;
 import dev.patchexplorer.ui.help.UncaughtExceptionHandlers;
-import java.util.prefs.Preferences;
 import dev.patchexplorer.ui.ExplorerViewModel;
 import dev.patchexplorer.ui.Messages;
 import dev.patchexplorer.ui.SessionPersistence;
@@ -62,7 +61,7 @@ public final class PatchExplorerApp extends Application {
         stage.setOnHidden(e -> session.save(model, stage, view.themeProperty().get()));
         stage.show();
 
-        view.tour().startIfFirstRun(Preferences.userNodeForPackage(PatchExplorerApp.class));
+        view.startTourIfFirstRun();
         initialImage(getParameters().getRaw(), session).ifPresentOrElse(model::open,
                 () -> view.openSample(Samples.first()));
     }

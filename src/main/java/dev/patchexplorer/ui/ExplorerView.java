@@ -12,13 +12,16 @@ import dev.patchexplorer.ui.panels.StatusBar;
 import dev.patchexplorer.ui.viewer.GridOverlay;
 import dev.patchexplorer.ui.viewer.HeatmapOverlay;
 import dev.patchexplorer.ui.viewer.ImageViewer;
+import javafx.animation.PauseTransition;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.geometry.Insets;
 import javafx.geometry.Orientation;
 import javafx.geometry.Pos;
 import javafx.scene.control.Button;
+import javafx.scene.Node;
 import javafx.scene.control.Label;
+import javafx.scene.control.MenuBar;
 import javafx.scene.control.ScrollPane;
 import javafx.scene.control.SplitPane;
 import javafx.scene.control.TitledPane;
@@ -34,6 +37,7 @@ import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
 import javafx.stage.FileChooser;
 import javafx.stage.Window;
+import javafx.util.Duration;
 
 import java.io.File;
 import java.io.IOException;
@@ -61,7 +65,9 @@ public final class ExplorerView extends BorderPane {
     private final Label problemText = new Label();
     private final HBox problemBanner;
     private final AppInfo appInfo;
+    private static final Duration TOUR_DELAY = Duration.millis(400);
     private FirstRunTour tour;
+    private final MenuBar menuBar;
     private final ObjectProperty<Theme> theme = new SimpleObjectProperty<>(this, "theme", Theme.LIGHT);
 
     public ExplorerView(ExplorerViewModel model, SessionPersistence session) {
@@ -144,7 +150,8 @@ public final class ExplorerView extends BorderPane {
         SplitPane.setResizableWithParent(right, false);
         main.setDividerPositions(0.24, 0.67);
 
-        setTop(new MainMenu(this).build());
+        menuBar = new MainMenu(this).build();
+        setTop(menuBar);
         setCenter(main);
         setBottom(status);
         installDragAndDrop();
@@ -260,19 +267,36 @@ public final class ExplorerView extends BorderPane {
         theme.set(theme.get().other());
     }
 
-    /** The short tour of the main controls; the nodes it points at are this view's own. */
+    /**
+     * The short tour of the main controls. Built on first use, once the window is showing, because
+     * the Model menu's button in the menu bar only exists after the menu bar has its skin.
+     */
     public FirstRunTour tour() {
         if (tour == null) {
-            tour = new FirstRunTour(List.of(
-                    FirstRunTour.step(controls.patchSlider(), "tour.patchSize"),
-                    FirstRunTour.step(readouts, "tour.readouts"),
-                    FirstRunTour.step(attentionPane, "tour.heatmap")));
+            Node modelMenu = menuBar.lookup("#menu-model");
+            Node heatmapPicker = attentionPane.lookup("#attention-kind");
+            tour = FirstRunTour.standard(controls.patchSlider(), readouts,
+                    modelMenu != null ? modelMenu : menuBar, heatmapPicker != null ? heatmapPicker : attentionPane);
         }
         return tour;
     }
 
     public void startTour() {
         tour().start();
+    }
+
+    /**
+     * Shows the tour unless this settings folder says it has been seen; finishing or skipping it is
+     * remembered there. Returns whether it will show. It starts a moment after the window has drawn:
+     * a callout opened in the same pulse as the window gets its CSS before the theme's colour
+     * variables can be resolved, and shows an unstyled "Next" button.
+     */
+    public boolean startTourIfFirstRun() {
+        if (session.tourMemory().seen()) return false;
+        PauseTransition afterFirstFrame = new PauseTransition(TOUR_DELAY);
+        afterFirstFrame.setOnFinished(e -> tour().startIfFirstRun(session.tourMemory()));
+        afterFirstFrame.play();
+        return true;
     }
 
     private Window window() {

@@ -3,6 +3,7 @@ package dev.patchexplorer.ui;
 import dev.patchexplorer.core.grid.AspectMode;
 import dev.patchexplorer.core.grid.EdgePolicy;
 import dev.patchexplorer.core.tradeoff.VitPresets;
+import dev.patchexplorer.ui.help.TourMemory;
 import javafx.stage.Stage;
 
 import java.nio.file.Files;
@@ -65,6 +66,20 @@ public final class SessionPersistence {
             }
         }
         settings.save();
+    }
+
+    /** The first-run tour's "seen" mark, in the settings file: a fresh settings folder shows the tour again. */
+    public TourMemory tourMemory() {
+        return new TourMemory() {
+            @Override public boolean seen() {
+                return settings.getBoolean("tourSeen", false);
+            }
+
+            @Override public void markSeen() {
+                settings.put("tourSeen", true);
+                settings.save();
+            }
+        };
     }
 
     public Settings settings() {

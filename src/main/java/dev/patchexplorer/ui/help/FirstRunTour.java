@@ -1,37 +1,41 @@
 package dev.patchexplorer.ui.help;
 
-import atlantafx.base.controls.Popover;
+import javafx.application.Platform;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyIntegerProperty;
 import javafx.beans.property.ReadOnlyIntegerWrapper;
-import javafx.geometry.Bounds;
+import javafx.event.EventHandler;
 import javafx.scene.Node;
 import javafx.scene.Scene;
-import javafx.scene.control.Button;
-import javafx.scene.control.Label;
-import javafx.scene.layout.HBox;
-import javafx.scene.layout.Priority;
-import javafx.scene.layout.Region;
-import javafx.scene.layout.VBox;
+import javafx.scene.control.Control;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyEvent;
 
 import java.util.List;
-import java.util.prefs.Preferences;
 
 /**
- * A short first-run tour: one callout at a time next to the node it explains, with Next
- * and Skip. Uses AtlantaFX's Popover, which follows the app theme (ControlsFX's PopOver
- * would need its CSS variables mapped to AtlantaFX first).
+ * A short first-run tour: one {@link TourCallout} at a time next to the node it explains, with
+ * Next and Skip; Escape skips. Uses AtlantaFX's Popover, which follows the app theme (ControlsFX's
+ * PopOver would need its CSS variables mapped to AtlantaFX first).
  */
 public final class FirstRunTour {
-    static final String SEEN_KEY = "firstRunTourSeen";
     private static final String TARGET_STYLE = "tour-target";
+    /** A pane gets a tint rather than the glow, which would blur every letter in it. */
+    private static final String TARGET_AREA_STYLE = "tour-target-area";
 
     private final List<TourStep> steps;
     private final ReadOnlyIntegerWrapper stepIndex = new ReadOnlyIntegerWrapper(this, "stepIndex", -1);
     private final ReadOnlyBooleanWrapper showing = new ReadOnlyBooleanWrapper(this, "showing");
-    private Popover callout;
+    private final EventHandler<KeyEvent> escapeSkips = e -> {
+        if (e.getCode() == KeyCode.ESCAPE) {
+            e.consume();
+            skip();
+        }
+    };
+    private TourCallout callout;
     private Scene styledScene;
+    private boolean addedStylesheet;
     private Runnable onFinished = () -> {};
 
     public FirstRunTour(List<TourStep> steps) {
@@ -51,20 +55,12 @@ public final class FirstRunTour {
         return new TourStep(target, HelpText.text(key + ".title"), HelpText.text(key + ".text"));
     }
 
-    public static boolean shouldShow(Preferences prefs) {
-        return !prefs.getBoolean(SEEN_KEY, false);
-    }
-
-    public static void markSeen(Preferences prefs) {
-        prefs.putBoolean(SEEN_KEY, true);
-    }
-
     /** Starts the tour if this user has not seen it, and remembers once it is done or skipped. */
-    public boolean startIfFirstRun(Preferences prefs) {
-        if (!shouldShow(prefs)) return false;
+    public boolean startIfFirstRun(TourMemory memory) {
+        if (memory.seen()) return false;
         Runnable previous = onFinished;
         setOnFinished(() -> {
-            markSeen(prefs);
+            memory.markSeen();
             previous.run();
         });
         start();
@@ -83,7 +79,7 @@ public final class FirstRunTour {
         if (isShowing()) showFrom(stepIndex.get() + 1);
     }
 
-    /** Ends the tour now (Skip, Escape, a click elsewhere). */
+    /** Ends the tour now (Skip, or Escape in the window). */
     public void skip() {
         if (isShowing()) finish();
     }
@@ -124,46 +120,24 @@ public final class FirstRunTour {
     private void show(TourStep step, int index) {
         Node target = step.target();
         highlight(target);
-        Label text = new Label(step.text());
-        text.getStyleClass().add("tour-callout-text");
-        text.setMaxWidth(320);
-        text.setId("tour-text");
-        Label count = new Label(HelpText.text("tour.stepOf", index + 1, steps.size()));
-        count.getStyleClass().add("tour-step-count");
-        Button skip = new Button(HelpText.text("tour.skip"));
-        skip.setId("tour-skip");
-        skip.setOnAction(e -> skip());
         boolean last = steps.subList(index + 1, steps.size()).stream().noneMatch(s -> onScreen(s.target()));
-        Button next = new Button(HelpText.text(last ? "tour.done" : "tour.next"));
-        next.setId("tour-next");
-        next.setDefaultButton(true);
-        next.setOnAction(e -> next());
-        Region gap = new Region();
-        HBox.setHgrow(gap, Priority.ALWAYS);
-        VBox content = new VBox(text, new HBox(8, count, gap, skip, next));
-        content.getStyleClass().add("tour-callout");
-        content.getStylesheets().add(Dialogs.STYLESHEET);
-
-        callout = new Popover(content);
-        callout.setTitle(step.title());
-        callout.setHeaderAlwaysVisible(true);
-        callout.setDetachable(false);
-        callout.setCloseButtonEnabled(false);
-        callout.setAnimated(false);
-        callout.setArrowLocation(arrowFor(target));
-        callout.setOnAutoHide(e -> skip());
-        callout.show(target);
+        callout = new TourCallout(step, HelpText.text("tour.stepOf", index + 1, steps.size()), last, this::next, this::skip);
+        callout.show(target, () -> Platform.runLater(this::calloutLost));
     }
 
-    /** Points the arrow from the side of the window the target is not on, so the callout fits. */
-    private static Popover.ArrowLocation arrowFor(Node target) {
-        Bounds b = target.localToScene(target.getLayoutBounds());
-        double sceneWidth = target.getScene().getWidth();
-        double sceneHeight = target.getScene().getHeight();
-        boolean right = b.getCenterX() > sceneWidth / 2;
-        boolean low = b.getCenterY() > sceneHeight / 2;
-        if (right) return low ? Popover.ArrowLocation.RIGHT_BOTTOM : Popover.ArrowLocation.RIGHT_TOP;
-        return low ? Popover.ArrowLocation.LEFT_BOTTOM : Popover.ArrowLocation.LEFT_TOP;
+    /**
+     * Popover hides itself when the window is resized (a window manager may do that just after the
+     * window appears): show the same step again at the new place. A closing window ends the tour
+     * without marking it seen, so it comes back next time.
+     */
+    private void calloutLost() {
+        if (!isShowing()) return;
+        Node target = steps.get(stepIndex.get()).target();
+        if (target.getScene() != null && target.getScene().getWindow() != null && target.getScene().getWindow().isShowing()) {
+            showFrom(stepIndex.get());
+        } else {
+            close();
+        }
     }
 
     private static boolean onScreen(Node node) {
@@ -177,20 +151,22 @@ public final class FirstRunTour {
 
     private void highlight(Node target) {
         Scene scene = target.getScene();
-        if (styledScene == null && !scene.getStylesheets().contains(Dialogs.STYLESHEET)) {
-            scene.getStylesheets().add(Dialogs.STYLESHEET);
+        if (styledScene == null) {
             styledScene = scene;
+            addedStylesheet = !scene.getStylesheets().contains(Dialogs.STYLESHEET);
+            if (addedStylesheet) scene.getStylesheets().add(Dialogs.STYLESHEET);
+            scene.addEventFilter(KeyEvent.KEY_PRESSED, escapeSkips);
         }
         target.getStyleClass().add(TARGET_STYLE);
+        if (!(target instanceof Control)) target.getStyleClass().add(TARGET_AREA_STYLE);
     }
 
     private void hideCallout() {
         if (callout != null) {
-            callout.setOnAutoHide(null);
-            callout.hide();
+            callout.close();
             callout = null;
         }
-        steps.forEach(s -> s.target().getStyleClass().remove(TARGET_STYLE));
+        steps.forEach(s -> s.target().getStyleClass().removeAll(TARGET_STYLE, TARGET_AREA_STYLE));
     }
 
     private void finish() {
@@ -201,7 +177,8 @@ public final class FirstRunTour {
     private void close() {
         hideCallout();
         if (styledScene != null) {
-            styledScene.getStylesheets().remove(Dialogs.STYLESHEET);
+            styledScene.removeEventFilter(KeyEvent.KEY_PRESSED, escapeSkips);
+            if (addedStylesheet) styledScene.getStylesheets().remove(Dialogs.STYLESHEET);
             styledScene = null;
         }
         stepIndex.set(-1);

@@ -1,5 +1,8 @@
 package dev.patchexplorer.ui.help;
 
+import javafx.beans.binding.Bindings;
+import javafx.beans.property.DoubleProperty;
+import javafx.beans.property.SimpleDoubleProperty;
 import javafx.scene.Node;
 import javafx.scene.control.Label;
 import javafx.scene.image.Image;
@@ -24,6 +27,8 @@ final class GuideView {
     private static final double MAX_PICTURE_WIDTH = 720;
 
     private final VBox page = new VBox();
+    /** The width the page is shown at; pictures shrink to it, so the text never runs under the edge. */
+    private final DoubleProperty availableWidth = new SimpleDoubleProperty(this, "availableWidth", MAX_PICTURE_WIDTH);
     /** Level-2 headings and their nodes, in order: the table of contents. */
     private final Map<String, Node> sections = new LinkedHashMap<>();
 
@@ -38,6 +43,10 @@ final class GuideView {
 
     Map<String, Node> sections() {
         return sections;
+    }
+
+    DoubleProperty availableWidthProperty() {
+        return availableWidth;
     }
 
     private Node render(GuideDocument.Block block) {
@@ -70,7 +79,7 @@ final class GuideView {
     }
 
     /** The picture from the classpath, or a dashed placeholder until someone makes it. */
-    private static Node picture(GuideDocument.Picture p) {
+    private Node picture(GuideDocument.Picture p) {
         InputStream in = GuideView.class.getResourceAsStream(PICTURES + p.file());
         if (in == null) {
             Label missing = new Label(HelpText.text("guide.missingPicture", p.file()) + "\n" + p.alt());
@@ -80,10 +89,14 @@ final class GuideView {
         }
         ImageView view = new ImageView(new Image(in));
         view.setPreserveRatio(true);
-        view.setFitWidth(Math.min(MAX_PICTURE_WIDTH, view.getImage().getWidth()));
+        double natural = Math.min(MAX_PICTURE_WIDTH, view.getImage().getWidth());
+        view.fitWidthProperty().bind(Bindings.createDoubleBinding(() -> Math.max(100, Math.min(natural,
+                availableWidth.get() - page.getPadding().getLeft() - page.getPadding().getRight())),
+                availableWidth, page.paddingProperty()));
         view.setSmooth(true);
         Label caption = new Label(p.alt());
         caption.setWrapText(true);
+        caption.getStyleClass().add("guide-caption");
         return new VBox(4, view, caption);
     }
 

@@ -1,8 +1,11 @@
 package dev.patchexplorer.ui.help;
 
+import javafx.beans.binding.Bindings;
 import javafx.geometry.Bounds;
 import javafx.scene.Node;
 import javafx.scene.Scene;
+import javafx.scene.control.Control;
+import javafx.scene.control.ListCell;
 import javafx.scene.control.ListView;
 import javafx.scene.control.ScrollPane;
 import javafx.scene.control.SplitPane;
@@ -32,16 +35,19 @@ public final class UserGuideWindow {
         scroll = new ScrollPane(view.page());
         scroll.setFitToWidth(true);
         scroll.setId("guide-page");
+        view.availableWidthProperty().bind(Bindings.createDoubleBinding(
+                () -> scroll.getViewportBounds().getWidth(), scroll.viewportBoundsProperty()));
         ListView<String> contents = new ListView<>();
         contents.getItems().setAll(view.sections().keySet());
         contents.setId("guide-contents");
+        contents.setCellFactory(list -> new WrappingCell(list));
         contents.getSelectionModel().selectedItemProperty().addListener((obs, old, title) -> {
             if (title != null) scrollTo(view.sections().get(title));
         });
         SplitPane split = new SplitPane(contents, scroll);
-        split.setDividerPositions(0.28);
+        split.setDividerPositions(0.3);
         SplitPane.setResizableWithParent(contents, false);
-        Scene scene = new Scene(split, 1000, 720);
+        Scene scene = new Scene(split, 1100, 720);
         scene.getStylesheets().add(Dialogs.STYLESHEET);
         stage.setScene(scene);
         stage.setTitle(HelpText.text("guide.title"));
@@ -74,6 +80,21 @@ public final class UserGuideWindow {
         if (pageHeight <= viewport) return;
         Bounds b = section.getBoundsInParent();
         scroll.setVvalue(Math.min(1, b.getMinY() / (pageHeight - viewport)));
+    }
+
+    /** A contents entry that wraps a long section title instead of cutting it off. */
+    private static final class WrappingCell extends ListCell<String> {
+        WrappingCell(ListView<String> list) {
+            setWrapText(true);
+            prefWidthProperty().bind(list.widthProperty().subtract(24));
+            setMaxWidth(Control.USE_PREF_SIZE);
+        }
+
+        @Override
+        protected void updateItem(String title, boolean empty) {
+            super.updateItem(title, empty);
+            setText(empty ? null : title);
+        }
     }
 
     /** The most specific translation there is, else the English guide. */

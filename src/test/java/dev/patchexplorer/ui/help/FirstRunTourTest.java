@@ -5,6 +5,7 @@ import javafx.application.Application;
 import javafx.scene.Scene;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
+import javafx.scene.input.KeyCode;
 import javafx.scene.layout.BorderPane;
 import javafx.stage.PopupWindow;
 import javafx.stage.Stage;
@@ -62,16 +63,16 @@ class FirstRunTourTest {
         assertEquals(HelpText.text("tour.patchSize.text"), robot.lookup("#tour-text").queryAs(Label.class).getText());
         assertTrue(slider.getStyleClass().contains("tour-target"), "the explained node is highlighted");
 
-        robot.clickOn("#tour-next");
+        CalloutRobot.click(robot, "#tour-next");
         assertEquals(1, tour.getStepIndex());
         assertEquals(HelpText.text("tour.readouts.text"), robot.lookup("#tour-text").queryAs(Label.class).getText());
         assertFalse(slider.getStyleClass().contains("tour-target"));
-        robot.clickOn("#tour-next");
-        robot.clickOn("#tour-next");
+        CalloutRobot.click(robot, "#tour-next");
+        CalloutRobot.click(robot, "#tour-next");
         assertEquals(3, tour.getStepIndex());
         assertEquals(HelpText.text("tour.done"), robot.lookup("#tour-next").queryAs(Button.class).getText());
 
-        robot.clickOn("#tour-next");
+        CalloutRobot.click(robot, "#tour-next");
         assertFalse(tour.isShowing());
         assertEquals(-1, tour.getStepIndex());
         assertEquals(1, finished.get());
@@ -81,16 +82,46 @@ class FirstRunTourTest {
 
     @Test
     void skipEndsTheTourAndFirstRunIsRemembered(FxRobot robot) {
-        MemoryPreferences prefs = new MemoryPreferences();
-        assertTrue(FirstRunTour.shouldShow(prefs));
+        RememberedInMemory memory = new RememberedInMemory();
         FirstRunTour tour = onFx(() -> FirstRunTour.standard(slider, readouts, catalog, heatmap));
-        assertTrue(onFx(() -> tour.startIfFirstRun(prefs)));
+        assertTrue(onFx(() -> tour.startIfFirstRun(memory)));
 
-        robot.clickOn("#tour-skip");
+        CalloutRobot.click(robot, "#tour-skip");
         assertFalse(tour.isShowing());
         assertEquals(0, openPopups(robot));
-        assertFalse(FirstRunTour.shouldShow(prefs));
-        assertFalse(onFx(() -> tour.startIfFirstRun(prefs)), "shown once only");
+        assertTrue(memory.seen());
+        assertFalse(onFx(() -> tour.startIfFirstRun(memory)), "shown once only");
+    }
+
+    @Test
+    void escapeEndsTheTour(FxRobot robot) {
+        FirstRunTour tour = onFx(() -> FirstRunTour.standard(slider, readouts, catalog, heatmap));
+        robot.interact(tour::start);
+        robot.press(KeyCode.ESCAPE).release(KeyCode.ESCAPE);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertFalse(tour.isShowing());
+        assertEquals(0, openPopups(robot));
+    }
+
+    @Test
+    void theCalloutStaysWhileTheUserTriesTheControl(FxRobot robot) {
+        FirstRunTour tour = onFx(() -> FirstRunTour.standard(slider, readouts, catalog, heatmap));
+        robot.interact(tour::start);
+        // An auto-hiding popup closes on any click or focus change elsewhere; on a real desktop that
+        // ended the tour before anyone saw it.
+        robot.clickOn(heatmap);
+        assertTrue(tour.isShowing());
+        assertEquals(0, tour.getStepIndex());
+        assertEquals(1, openPopups(robot));
+        robot.interact(tour::skip);
+    }
+
+    /** The tour's memory for these tests; the window keeps it in the settings file. */
+    private static final class RememberedInMemory implements TourMemory {
+        private boolean seen;
+
+        @Override public boolean seen() { return seen; }
+        @Override public void markSeen() { seen = true; }
     }
 
     @Test
@@ -101,7 +132,7 @@ class FirstRunTourTest {
                 new TourStep(catalog, "two", "hidden"))));
         robot.interact(tour::start);
         assertEquals(HelpText.text("tour.done"), robot.lookup("#tour-next").queryAs(Button.class).getText());
-        robot.clickOn("#tour-next");
+        CalloutRobot.click(robot, "#tour-next");
         assertFalse(tour.isShowing());
     }
 

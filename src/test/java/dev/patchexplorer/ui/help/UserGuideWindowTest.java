@@ -43,4 +43,21 @@ class UserGuideWindowTest {
         assertTrue(page.getVvalue() > 0.5, "jumped down to the last section: " + page.getVvalue());
         robot.interact(() -> guide[0].stage().close());
     }
+
+    @Test
+    void picturesShrinkWithTheWindowSoTheTextIsNeverCutOff(FxRobot robot) {
+        UserGuideWindow[] guide = new UserGuideWindow[1];
+        robot.interact(() -> guide[0] = UserGuideWindow.show(stage));
+        for (double width : new double[] {1100, 760}) {
+            robot.interact(() -> guide[0].stage().setWidth(width));
+            ScrollPane page = robot.lookup("#guide-page").queryAs(ScrollPane.class);
+            double viewport = page.getViewportBounds().getWidth();
+            double content = ((javafx.scene.layout.Region) page.getContent()).getWidth();
+            assertTrue(content <= viewport + 1, "page " + content + " wider than its viewport " + viewport + " at " + width);
+            for (javafx.scene.Node n : page.getContent().lookupAll(".image-view")) {
+                assertTrue(n.getLayoutBounds().getWidth() <= viewport, "picture wider than the page at " + width);
+            }
+        }
+        robot.interact(() -> guide[0].stage().close());
+    }
 }

@@ -1,0 +1,195 @@
+package dev.patchexplorer.ui;
+
+import dev.patchexplorer.ui.help.CalloutRobot;
+import dev.patchexplorer.ui.help.FirstRunTour;
+import dev.patchexplorer.ui.help.HelpText;
+import javafx.scene.Node;
+import javafx.scene.Scene;
+import javafx.scene.control.Button;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.Label;
+import javafx.scene.control.Labeled;
+import javafx.scene.control.Slider;
+import javafx.scene.input.KeyCode;
+import javafx.scene.paint.Color;
+import javafx.stage.PopupWindow;
+import javafx.stage.Stage;
+import javafx.stage.Window;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Set;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+
+import static dev.patchexplorer.ui.FxTestSupport.onFx;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** The first-run tour in the real window: a fresh settings folder shows it, and once ended it stays away. */
+@ExtendWith(ApplicationExtension.class)
+class FirstRunWindowTest {
+    @TempDir
+    Path settingsDir;
+
+    private final ExecutorService background = Executors.newSingleThreadExecutor();
+    private final ExecutorService inference = Executors.newSingleThreadExecutor();
+    private Stage stage;
+
+    @Start
+    void start(Stage stage) {
+        Theme.LIGHT.apply();
+        this.stage = stage;
+    }
+
+    @AfterEach
+    void stopExecutors() {
+        background.shutdownNow();
+        inference.shutdownNow();
+    }
+
+    private ExplorerView showWindow() {
+        return onFx(this::buildAndShowWindow);
+    }
+
+    /** The main window as the app builds it, on the settings file in {@code settingsDir}; FX thread. */
+    private ExplorerView buildAndShowWindow() {
+        Settings settings = new Settings(settingsDir.resolve("settings.properties"));
+        ExplorerView view = new ExplorerView(new ExplorerViewModel(background), new SessionPersistence(settings), inference);
+        Scene scene = new Scene(view, 1400, 900);
+        scene.getStylesheets().add(getClass().getResource("/dev/patchexplorer/ui/app.css").toExternalForm());
+        stage.setScene(scene);
+        stage.show();
+        return view;
+    }
+
+    @Test
+    void freshSettingsShowTheTourThroughToDoneAndNeverAgain(FxRobot robot) throws Exception {
+        ExplorerView view = showWindow();
+        assertTrue(onFx(view::startTourIfFirstRun), "a settings folder without the mark shows the tour");
+        FirstRunTour tour = waitForTour(view);
+
+        assertEquals(HelpText.text("tour.patchSize.text"), text(robot));
+        assertInstanceOf(Slider.class, highlighted(robot), "step 1 points at the patch-size slider");
+        CalloutRobot.click(robot, "#tour-next");
+        assertEquals(HelpText.text("tour.readouts.text"), text(robot));
+        assertEquals(view.readouts(), highlighted(robot));
+        CalloutRobot.click(robot, "#tour-next");
+        assertEquals(HelpText.text("tour.catalog.text"), text(robot));
+        Node modelMenu = highlighted(robot);
+        assertEquals(Messages.get("menu.model"), ((Labeled) modelMenu).getText(), "step 3 points at the Model menu's button");
+        CalloutRobot.click(robot, "#tour-next");
+        assertEquals(HelpText.text("tour.heatmap.text"), text(robot));
+        assertInstanceOf(ComboBox.class, highlighted(robot), "step 4 points at the heatmap picker");
+        assertEquals("attention-kind", highlighted(robot).getId());
+        assertEquals(HelpText.text("tour.done"), robot.lookup("#tour-next").queryAs(Button.class).getText());
+
+        CalloutRobot.click(robot, "#tour-next");
+        assertFalse(tour.isShowing());
+        assertEquals(0, openPopups());
+        assertTrue(Files.readString(settingsDir.resolve("settings.properties")).contains("tourSeen=true"),
+                "the mark is saved at once, not only when the window closes");
+
+        ExplorerView second = showWindow();
+        assertFalse(onFx(second::startTourIfFirstRun), "the same settings folder does not show it again");
+        assertEquals(0, openPopups());
+    }
+
+    @Test
+    void skipIsRememberedToo(FxRobot robot) {
+        ExplorerView view = showWindow();
+        assertTrue(onFx(view::startTourIfFirstRun));
+        waitForTour(view);
+        CalloutRobot.click(robot, "#tour-skip");
+        assertFalse(view.tour().isShowing());
+        assertEquals(0, openPopups());
+        assertFalse(onFx(showWindow()::startTourIfFirstRun));
+    }
+
+    @Test
+    void theCalloutTakesTheThemeWhenStartedAsTheWindowOpens(FxRobot robot) {
+        // As the app does it: the tour starts in the same FX call that shows the window.
+        ExplorerView view = onFx(() -> {
+            ExplorerView v = buildAndShowWindow();
+            v.startTourIfFirstRun();
+            return v;
+        });
+        waitForTour(view);
+        Button next = robot.lookup("#tour-next").queryAs(Button.class);
+        FxTestSupport.waitUntil(5, () -> onFx(() -> CalloutRobot.revealed(next)));
+        assertTrue(next.isDefaultButton());
+        assertNotNull(next.getBackground(), "the default button has the theme's accent background");
+        assertEquals(Color.WHITE, next.getTextFill(), "and white text, as AtlantaFX draws a default button");
+        // Text takes the theme's foreground colour, like the window's own labels, not JavaFX's fallback black.
+        Label windowLabel = (Label) view.readouts().lookup(".label");
+        Label calloutText = robot.lookup("#tour-text").queryAs(Label.class);
+        assertEquals(windowLabel.getTextFill(), calloutText.getTextFill());
+        assertNotEquals(Color.BLACK, calloutText.getTextFill());
+        CalloutRobot.click(robot, "#tour-skip");
+    }
+
+    @Test
+    void enterGoesOneStepAtATime(FxRobot robot) {
+        ExplorerView view = showWindow();
+        assertTrue(onFx(view::startTourIfFirstRun));
+        waitForTour(view);
+        robot.interact(stage::requestFocus);
+        robot.press(KeyCode.ENTER).release(KeyCode.ENTER);
+        FxTestSupport.waitUntil(5, () -> onFx(() -> view.tour().getStepIndex() != 0));
+        assertEquals(1, view.tour().getStepIndex());
+        assertEquals(HelpText.text("tour.readouts.text"), text(robot));
+        robot.press(KeyCode.ENTER).release(KeyCode.ENTER);
+        FxTestSupport.waitUntil(5, () -> onFx(() -> view.tour().getStepIndex() == 2));
+        CalloutRobot.click(robot, "#tour-skip");
+    }
+
+    @Test
+    void resizingTheWindowKeepsTheStepOnScreen(FxRobot robot) {
+        ExplorerView view = showWindow();
+        assertTrue(onFx(view::startTourIfFirstRun));
+        waitForTour(view);
+        CalloutRobot.click(robot, "#tour-next");
+        // Popover hides itself when its window changes size; a window manager may resize a new window.
+        robot.interact(() -> stage.setWidth(1200));
+        FxTestSupport.waitUntil(5, () -> openPopups() == 1);
+        assertTrue(view.tour().isShowing());
+        assertEquals(1, view.tour().getStepIndex());
+        assertEquals(HelpText.text("tour.readouts.text"), text(robot));
+        robot.press(KeyCode.ESCAPE).release(KeyCode.ESCAPE);
+        FxTestSupport.waitUntil(5, () -> openPopups() == 0);
+        assertFalse(view.tour().isShowing(), "Escape ends the tour");
+    }
+
+    /** The tour starts a moment after the window has drawn. */
+    private static FirstRunTour waitForTour(ExplorerView view) {
+        FxTestSupport.waitUntil(5, () -> onFx(() -> view.tour().isShowing()));
+        return view.tour();
+    }
+
+    private static String text(FxRobot robot) {
+        return robot.lookup("#tour-text").queryAs(Label.class).getText();
+    }
+
+    /** The one node the tour highlights now. */
+    private static Node highlighted(FxRobot robot) {
+        Set<Node> marked = robot.lookup(".tour-target").queryAll();
+        assertEquals(1, marked.size(), "one highlighted node: " + marked);
+        return marked.iterator().next();
+    }
+
+    private static long openPopups() {
+        return onFx(() -> Window.getWindows().stream().filter(w -> w instanceof PopupWindow).filter(Window::isShowing).count());
+    }
+}
