@@ -165,4 +165,53 @@ class ReceptiveFieldWindowTest {
         String top1 = onFx(() -> robot.lookup("#rf-prediction-0").queryAs(Label.class).getText());
         System.out.println("MobileNetV2 top-1 on chelsea at 224x224 squashed: " + top1);
     }
+
+    @Test
+    void vitThenCnnSwitchesStatementsHeatmapSourceAndReadouts(FxRobot robot) {
+        var preset = onFx(() -> model.architectureProperty().get());
+        onFx(() -> {
+            view.models().loadModel(TestAssets.model("vit_tiny_patch16_224.augreg_in21k_ft_in1k"));
+            view.openSample(Samples.first());
+            return null;
+        });
+        waitLong(() -> onFx(() -> view.models().getModel() != null && view.attention().getHeatmap() != null));
+        // The ViT facts for 16 px patches on the 224 x 224 working image: one patch, then 14 x 14 = 196 patches.
+        String vit = onFx(() -> robot.lookup("#rf-vit").queryAs(Label.class).getText());
+        assertTrue(vit.contains("exactly one 16 \u00d7 16 px patch") && vit.contains("14 \u00d7 14 patches (224 \u00d7 224 px, 196 patches)"), vit);
+        assertTrue(onFx(() -> robot.lookup("#rf-cnn").query().isVisible()) == false);
+        // Attention is the ViT's heatmap; the saliency map waits until asked for (and is not computed meanwhile).
+        assertTrue(onFx(() -> view.attention().showHeatmapProperty().get()));
+        assertTrue(onFx(() -> !view.gradients().showMapProperty().get() && view.gradients().getMap() == null));
+        onFx(() -> {
+            view.gradients().mapKindProperty().set(GradientMapKind.NONE);
+            view.gradients().mapKindProperty().set(GradientMapKind.SALIENCY); // picking a map shows it
+            return null;
+        });
+        waitLong(() -> onFx(() -> view.gradients().getMap() != null && !view.gradients().busyProperty().get()));
+        GradientMap saliency = onFx(() -> view.gradients().getMap());
+        assertEquals(224, saliency.width());
+        assertEquals(224.0, saliency.extentW());
+        assertTrue(onFx(() -> !view.attention().showHeatmapProperty().get() && view.gradientOverlay().showing()));
+
+        onFx(() -> {
+            view.models().loadModel(TestAssets.model(MOBILENET));
+            return null;
+        });
+        waitLong(() -> onFx(() -> view.models().getCnn() != null && view.gradients().getMap() != null
+                && view.gradients().getMap().kind() == GradientMapKind.ERF && !view.gradients().busyProperty().get()));
+        assertEquals(null, onFx(() -> view.models().getModel()));
+        assertEquals(preset, onFx(() -> model.architectureProperty().get()), "the hand-picked ViT is back for the cost readouts");
+        assertTrue(onFx(() -> robot.lookup("#attention-model").queryAs(Label.class).getText()).contains("mobilenetv2_100 is a CNN"));
+        String note = onFx(() -> robot.lookup("#readout-model-note").queryAs(Label.class).getText());
+        assertTrue(note.contains("3.50 M weights") && note.contains(preset.name()), note);
+        assertTrue(onFx(() -> view.attention().getHeatmap() == null));
+        assertTrue(onFx(() -> view.gradientOverlay().showing()));
+
+        // Back to attention: ticking its checkbox hides the gradient map.
+        onFx(() -> {
+            view.attention().showHeatmapProperty().set(true);
+            return null;
+        });
+        assertTrue(onFx(() -> !view.gradients().showMapProperty().get() && !view.gradientOverlay().showing()));
+    }
 }

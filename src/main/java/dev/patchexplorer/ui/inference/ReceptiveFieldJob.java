@@ -254,6 +254,7 @@ public final class ReceptiveFieldJob {
             return new Result(in.top(), null, Messages.format("rf.note.noModelLayer", layer.layer().block()));
         }
         ErfGradient g = cnn.erfGradient(in.input(), r.modelLayer(), unit.uy(), unit.ux());
+        if (allZero(g.gradient().data())) g = cnn.erfGradient(in.input(), r.modelLayer(), unit.uy(), unit.ux());
         if (g.featureH() != layer.outputHeight() || g.featureW() != layer.outputWidth()) {
             // The layer list and the checkpoint disagree: the box would not belong to this gradient.
             return new Result(in.top(), null, Messages.format("rf.note.mismatch", layer.layer().block(),
@@ -272,6 +273,7 @@ public final class ReceptiveFieldJob {
 
     private static GradientMap cnnSaliency(CnnModel cnn, ChwImage input, WorkingResolution w) {
         InputGradient g = cnn.inputGradTop1(input);
+        if (allZero(g.gradient().data())) g = cnn.inputGradTop1(input);
         float[] mass = EffectiveReceptiveField.channelAbsSum(g.gradient().data(), 3, w.height(), w.width());
         String label = ImageNetLabels.labelOf(g.classIndex(), g.logits().length);
         return GradientMap.of(GradientMapKind.SALIENCY, mass, w.width(), w.height(), w.width(), w.height(),
@@ -283,11 +285,23 @@ public final class ReceptiveFieldJob {
         InputPlan plan = InputPlan.of(r.mode(), r.patch(), vit.spec().nativePatch(), w.height(), w.width());
         ChwImage input = AttentionJob.modelInput(r.pixels(), w, plan, r.patch(), vit.config());
         InputGradient g = vit.inputGradTop1(input, plan.modelPatch());
+        if (allZero(g.gradient().data())) g = vit.inputGradTop1(input, plan.modelPatch());
         float[] mass = EffectiveReceptiveField.channelAbsSum(g.gradient().data(), 3, plan.inputH(), plan.inputW());
         String label = ImageNetLabels.labelOf(g.classIndex(), g.logits().length);
         return GradientMap.of(GradientMapKind.SALIENCY, mass, plan.inputW(), plan.inputH(),
                 (double) plan.gridW() * r.patch(), (double) plan.gridH() * r.patch(),
                 Messages.format("rf.map.title.saliencyVit", label, r.patch()), null);
+    }
+
+    /**
+     * With libtorch's default intra-op threads, about one gradient pass in 30 to 80 came back all zero
+     * for a unit whose gradient is not zero (seen outside the app too, never with one thread). A true
+     * zero gradient repeats, a spurious one does not: so an all-zero answer is asked for once more
+     * before the pane says the unit is off.
+     */
+    private static boolean allZero(float[] gradient) {
+        for (float v : gradient) if (v != 0) return false;
+        return true;
     }
 
     private void apply(long id, Result result) {
