@@ -249,12 +249,17 @@ public final class ReceptiveFieldJob {
     private static Result erf(CnnModel cnn, CachedInput in, Request r) {
         LayerField layer = r.layer();
         UnitField unit = r.unit();
-        if (layer == null || unit == null) return new Result(in.top(), null, Messages.get("rf.note.noLayer"));
+        if (layer == null) return new Result(in.top(), null, Messages.get("rf.note.noLayer"));
+        if (unit == null) {
+            return new Result(in.top(), null, Messages.format("rf.note.noUnits", layer.layer().block(),
+                    r.working().width(), r.working().height()));
+        }
         if (r.modelLayer() == null) {
             return new Result(in.top(), null, Messages.format("rf.note.noModelLayer", layer.layer().block()));
         }
         ErfGradient g = cnn.erfGradient(in.input(), r.modelLayer(), unit.uy(), unit.ux());
-        if (allZero(g.gradient().data())) g = cnn.erfGradient(in.input(), r.modelLayer(), unit.uy(), unit.ux());
+        if (suspect(g.gradient().data())) g = cnn.erfGradient(in.input(), r.modelLayer(), unit.uy(), unit.ux());
+        requireFinite(g.gradient().data());
         if (g.featureH() != layer.outputHeight() || g.featureW() != layer.outputWidth()) {
             // The layer list and the checkpoint disagree: the box would not belong to this gradient.
             return new Result(in.top(), null, Messages.format("rf.note.mismatch", layer.layer().block(),
@@ -273,7 +278,8 @@ public final class ReceptiveFieldJob {
 
     private static GradientMap cnnSaliency(CnnModel cnn, ChwImage input, WorkingResolution w) {
         InputGradient g = cnn.inputGradTop1(input);
-        if (allZero(g.gradient().data())) g = cnn.inputGradTop1(input);
+        if (suspect(g.gradient().data())) g = cnn.inputGradTop1(input);
+        requireFinite(g.gradient().data());
         float[] mass = EffectiveReceptiveField.channelAbsSum(g.gradient().data(), 3, w.height(), w.width());
         String label = ImageNetLabels.labelOf(g.classIndex(), g.logits().length);
         return GradientMap.of(GradientMapKind.SALIENCY, mass, w.width(), w.height(), w.width(), w.height(),
@@ -285,7 +291,8 @@ public final class ReceptiveFieldJob {
         InputPlan plan = InputPlan.of(r.mode(), r.patch(), vit.spec().nativePatch(), w.height(), w.width());
         ChwImage input = AttentionJob.modelInput(r.pixels(), w, plan, r.patch(), vit.config());
         InputGradient g = vit.inputGradTop1(input, plan.modelPatch());
-        if (allZero(g.gradient().data())) g = vit.inputGradTop1(input, plan.modelPatch());
+        if (suspect(g.gradient().data())) g = vit.inputGradTop1(input, plan.modelPatch());
+        requireFinite(g.gradient().data());
         float[] mass = EffectiveReceptiveField.channelAbsSum(g.gradient().data(), 3, plan.inputH(), plan.inputW());
         String label = ImageNetLabels.labelOf(g.classIndex(), g.logits().length);
         return GradientMap.of(GradientMapKind.SALIENCY, mass, plan.inputW(), plan.inputH(),
@@ -294,14 +301,25 @@ public final class ReceptiveFieldJob {
     }
 
     /**
-     * With libtorch's default intra-op threads, about one gradient pass in 30 to 80 came back all zero
-     * for a unit whose gradient is not zero (seen outside the app too, never with one thread). A true
-     * zero gradient repeats, a spurious one does not: so an all-zero answer is asked for once more
-     * before the pane says the unit is off.
+     * With libtorch's default intra-op threads, now and then a gradient pass came back all zero (for a
+     * unit whose gradient is not zero) or holding NaN: seen about once in 30 to 80 passes, also in a
+     * plain Java program, never with one thread. A true answer repeats, a spurious one did not: so a
+     * suspect answer is asked for once more before it is shown or the pane says the unit is off.
      */
-    private static boolean allZero(float[] gradient) {
-        for (float v : gradient) if (v != 0) return false;
-        return true;
+    private static boolean suspect(float[] gradient) {
+        boolean allZero = true;
+        for (float v : gradient) {
+            if (!Float.isFinite(v)) return true;
+            if (v != 0) allZero = false;
+        }
+        return allZero;
+    }
+
+    /** Still not finite after the second pass: say so rather than draw it. */
+    private static void requireFinite(float[] gradient) {
+        for (float v : gradient) {
+            if (!Float.isFinite(v)) throw new IllegalStateException(Messages.get("rf.error.notFinite"));
+        }
     }
 
     private void apply(long id, Result result) {

@@ -137,6 +137,7 @@ public final class ReceptiveFieldPane extends VBox {
         job.mapProperty().addListener(x -> refreshMap());
         job.staleProperty().addListener(x -> refreshMap());
         job.colorMapProperty().addListener(x -> refreshMap());
+        job.showMapProperty().addListener(x -> refreshMap());
         job.predictionsProperty().addListener((o, was, now) -> showPredictions(now));
         refreshModel();
         refreshReadouts();
@@ -277,7 +278,8 @@ public final class ReceptiveFieldPane extends VBox {
         }
         gradient.setBackground(new Background(new BackgroundFill(
                 new LinearGradient(0, 0, 1, 0, true, CycleMethod.NO_CYCLE, stops), null, null)));
-        legendTitle.setText(m == null ? Messages.get("attention.legend.none") : m.title());
+        legendTitle.setText(m != null ? m.title()
+                : job.showMapProperty().get() ? Messages.get("attention.legend.none") : Messages.get("rf.legend.hidden"));
         legendMin.setText(m == null ? "" : Messages.get("rf.legend.zero"));
         legendMax.setText(m == null ? "" : Messages.format("rf.legend.max", String.format(Locale.ROOT, "%.3g", m.displayMax()),
                 GradientMap.DISPLAY_PERCENTILE, String.format(Locale.ROOT, "%.3g", m.max())));

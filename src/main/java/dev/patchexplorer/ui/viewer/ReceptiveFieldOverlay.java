@@ -133,8 +133,8 @@ public final class ReceptiveFieldOverlay implements Overlay {
     private static ImagePattern hatch() {
         Canvas c = new Canvas(8, 8);
         GraphicsContext g = c.getGraphicsContext2D();
-        g.setStroke(BOX.deriveColor(0, 1, 1, 0.8));
-        g.setLineWidth(1.2);
+        g.setStroke(BOX.deriveColor(0, 1, 1, 0.45));
+        g.setLineWidth(1);
         g.strokeLine(-1, 9, 9, -1);
         g.strokeLine(-1, 1, 1, -1);
         g.strokeLine(7, 9, 9, 7);
