@@ -175,7 +175,7 @@ public final class ReceptiveFieldJob {
         WorkingResolution w = explorer.getWorking();
         if (model == null || image == null || w == null) return null;
         // A hidden map is not computed: gradient passes are slow and share the thread with attention.
-        GradientMapKind kind = showMap.get() ? mapKind.get() : GradientMapKind.NONE;
+        GradientMapKind kind = showMap.get() && mapKind.get() != null ? mapKind.get() : GradientMapKind.NONE;
         RgbImage rgb = pixels.of(image);
         if (model instanceof CnnModel cnn) {
             LayerField layer = kind == GradientMapKind.ERF ? fields.getSelectedLayer() : null;
