@@ -27,6 +27,7 @@ import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 
 import java.nio.file.Path;
+import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 
@@ -102,6 +103,11 @@ class ReceptiveFieldWindowTest {
                 table.getItems().stream().filter(f -> f.layer().block().equals("blocks.3.0")).findFirst().orElseThrow()));
         assertEquals("blocks.3.0", onFx(() -> view.fields().selectedBlockProperty().get()));
         assertEquals(expected, onFx(() -> view.fields().getSelectedLayer()));
+        // The row as the table shows it: block, output (224 / 16 = 14), RF, stride, padding.
+        assertEquals(List.of("blocks.3.0", "14\u00d714", "75", "16", "37"), onFx(() -> {
+            LayerField row = table.getSelectionModel().getSelectedItem();
+            return table.getColumns().stream().map(c -> String.valueOf(c.getCellData(row))).toList();
+        }));
 
         // Click chelsea (451 x 300, squashed to 224 x 224) at original pixel (120, 40): near the top edge,
         // so part of the field lies on padding.
@@ -156,14 +162,37 @@ class ReceptiveFieldWindowTest {
         }
         assertTrue(visible > 100, "only " + visible + " pixels of the ERF painted");
 
-        // The summary: radii grow with the mass fraction and stay within the field's diagonal.
+        // The summary against a brute-force count: pixels by distance from the unit's centre, mass summed until 50 % / 90 %.
         var s = erf.summary();
         assertNotNull(s);
-        assertTrue(s.radius50() > 0 && s.radius50() <= s.radius90() && s.radius90() <= 75 * Math.sqrt(2) / 2 + 1, s.toString());
+        assertEquals(bruteForceRadius(erf, want, 0.5), s.radius50(), 1e-9);
+        assertEquals(bruteForceRadius(erf, want, 0.9), s.radius90(), 1e-9);
+        assertTrue(s.radius50() > 0 && s.radius90() <= 75 * Math.sqrt(2) / 2, s.toString());
         assertTrue(onFx(() -> robot.lookup("#rf-erf-summary").queryAs(Label.class).getText())
                 .contains(String.format(java.util.Locale.ROOT, "%.1f", s.radius50())));
-        String top1 = onFx(() -> robot.lookup("#rf-prediction-0").queryAs(Label.class).getText());
-        System.out.println("MobileNetV2 top-1 on chelsea at 224x224 squashed: " + top1);
+        // ../shared/models/README.md: MobileNetV2's top-1 on chelsea is class 285, Egyptian cat.
+        assertEquals("Egyptian cat", onFx(() -> robot.lookup("#rf-prediction-0").queryAs(Label.class).getText()));
+    }
+
+    /** Smallest distance d such that pixels no farther than d from the centre hold the fraction of the mass. */
+    private static double bruteForceRadius(GradientMap m, UnitField unit, double fraction) {
+        int n = m.values().length;
+        Integer[] order = new Integer[n];
+        double[] d = new double[n];
+        double total = 0;
+        for (int i = 0; i < n; i++) {
+            order[i] = i;
+            d[i] = Math.hypot(i / m.width() - unit.centreY(), i % m.width() - unit.centreX());
+            total += m.values()[i];
+        }
+        java.util.Arrays.sort(order, java.util.Comparator.comparingDouble(i -> d[i]));
+        double sum = 0;
+        for (int k = 0; k < n; k++) {
+            sum += m.values()[order[k]];
+            boolean lastAtThisDistance = k == n - 1 || d[order[k + 1]] > d[order[k]];
+            if (lastAtThisDistance && sum >= fraction * total) return d[order[k]];
+        }
+        return Double.NaN;
     }
 
     @Test
