@@ -40,9 +40,10 @@ class ReceptiveFieldJobTest {
         }
     }
 
+    /** Through TestFX, as the window tests do: a toolkit started with Platform.startup first would leave their robot without input. */
     @BeforeAll
-    static void toolkit() {
-        FxTestSupport.startToolkit();
+    static void toolkit() throws java.util.concurrent.TimeoutException {
+        org.testfx.api.FxToolkit.registerPrimaryStage();
     }
 
     @Test
