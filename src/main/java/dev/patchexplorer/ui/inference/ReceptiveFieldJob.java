@@ -134,7 +134,7 @@ public final class ReceptiveFieldJob {
 
     /** Restarts the debounce unless the inputs ask for what is already shown or on its way. */
     public void schedule() {
-        Request r = request();
+        Request r = request(false);
         if (r == null) {
             debounce.stop();
             latest.incrementAndGet();
@@ -168,28 +168,31 @@ public final class ReceptiveFieldJob {
         note.set("");
     }
 
-    /** The current inputs, copied on the FX thread; null when there is nothing to compute. */
-    private Request request() {
+    /**
+     * The current inputs, copied on the FX thread; null when there is nothing to compute. The pixels
+     * (a copy of the whole image) are taken only when a pass is about to start.
+     */
+    private Request request(boolean withPixels) {
         VisionModel model = models.getLoaded();
         LoadedImage image = explorer.getImage();
         WorkingResolution w = explorer.getWorking();
         if (model == null || image == null || w == null) return null;
         // A hidden map is not computed: gradient passes are slow and share the thread with attention.
         GradientMapKind kind = showMap.get() && mapKind.get() != null ? mapKind.get() : GradientMapKind.NONE;
-        RgbImage rgb = pixels.of(image);
         if (model instanceof CnnModel cnn) {
             LayerField layer = kind == GradientMapKind.ERF ? fields.getSelectedLayer() : null;
             UnitField unit = kind == GradientMapKind.ERF ? fields.getUnit() : null;
             String modelLayer = layer == null ? null : ReceptiveFieldViewModel.modelLayer(layer.layer().block(), cnn.layerNames());
-            return new Request(model, image, rgb, w, kind, layer, modelLayer, unit, -1, null);
+            return new Request(model, image, withPixels ? pixels.of(image) : null, w, kind, layer, modelLayer, unit, -1, null);
         }
         boolean usesGrid = kind == GradientMapKind.SALIENCY;
-        return new Request(model, image, rgb, w, kind, null, null, null,
+        // A ViT needs the pixels only for saliency: the attention job already copies them for its own pass.
+        return new Request(model, image, withPixels && usesGrid ? pixels.of(image) : null, w, kind, null, null, null,
                 usesGrid ? explorer.getPatch() : -1, usesGrid ? vitMode.getValue() : null);
     }
 
     private void run() {
-        Request r = request();
+        Request r = request(true);
         if (r == null) {
             clear();
             return;

@@ -54,6 +54,10 @@ public final class ReceptiveFieldChart extends LineChart<Number, Number> {
 
     private void rebuild() {
         List<LayerField> blocks = fields.blocksProperty().get();
+        if (blocks.isEmpty()) { // no CNN: nothing to chart, and no work for the FX thread on every slider tick
+            if (!rf.getData().isEmpty()) getData().forEach(series -> series.getData().clear());
+            return;
+        }
         var points = FXCollections.<XYChart.Data<Number, Number>>observableArrayList();
         for (int i = 0; i < blocks.size(); i++) points.add(new XYChart.Data<>(i + 1, blocks.get(i).size()));
         rf.setData(points);
