@@ -34,6 +34,11 @@ public final class CnnModel implements VisionModel {
         return net.numClasses();
     }
 
+    /** Learned parameters of the checkpoint (batch-norm running statistics are not counted), as PyTorch counts them. */
+    public long parameterCount() {
+        return weights.parameterCount();
+    }
+
     /**
      * Feature layers in forward order, e.g. "conv_stem", "blocks.3.2", "conv_head" (MobileNetV2) or
      * "conv1", "maxpool", "layer4.1" (ResNet). A group name such as "blocks.3" or "layer4" is also

@@ -65,6 +65,19 @@ final class Weights implements AutoCloseable {
         }
     }
 
+    /**
+     * Learned numbers in the checkpoint: every tensor except batch-norm statistics
+     * (running_mean, running_var, num_batches_tracked), which are buffers, not parameters.
+     */
+    long parameterCount() {
+        long n = 0;
+        for (String name : file.names()) {
+            if (name.endsWith(".running_mean") || name.endsWith(".running_var") || name.endsWith(".num_batches_tracked")) continue;
+            n += file.info(name).elements();
+        }
+        return n;
+    }
+
     @Override
     public void close() {
         manager.close();

@@ -2,16 +2,24 @@ package dev.patchexplorer.ui;
 
 import dev.patchexplorer.ui.help.FirstRunTour;
 import dev.patchexplorer.ui.inference.AttentionJob;
+import dev.patchexplorer.ui.inference.HeatmapChoice;
 import dev.patchexplorer.ui.inference.ModelViewModel;
+import dev.patchexplorer.ui.inference.ReceptiveFieldJob;
+import dev.patchexplorer.ui.inference.ReceptiveFieldViewModel;
 import dev.patchexplorer.ui.io.Samples;
 import dev.patchexplorer.ui.panels.AttentionPane;
 import dev.patchexplorer.ui.panels.ChartsPane;
 import dev.patchexplorer.ui.panels.ControlsPane;
 import dev.patchexplorer.ui.panels.ReadoutPane;
+import dev.patchexplorer.ui.panels.ReceptiveFieldPane;
+import dev.patchexplorer.ui.panels.ReceptiveFieldReadouts;
 import dev.patchexplorer.ui.panels.StatusBar;
+import dev.patchexplorer.ui.viewer.GradientMapOverlay;
 import dev.patchexplorer.ui.viewer.GridOverlay;
+import dev.patchexplorer.ui.viewer.HeatmapCaption;
 import dev.patchexplorer.ui.viewer.HeatmapOverlay;
 import dev.patchexplorer.ui.viewer.ImageViewer;
+import dev.patchexplorer.ui.viewer.ReceptiveFieldOverlay;
 import javafx.animation.PauseTransition;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.SimpleObjectProperty;
@@ -24,6 +32,8 @@ import javafx.scene.control.Label;
 import javafx.scene.control.MenuBar;
 import javafx.scene.control.ScrollPane;
 import javafx.scene.control.SplitPane;
+import javafx.scene.control.Tab;
+import javafx.scene.control.TabPane;
 import javafx.scene.control.TitledPane;
 import javafx.scene.input.Clipboard;
 import javafx.scene.input.DragEvent;
@@ -58,6 +68,12 @@ public final class ExplorerView extends BorderPane {
     private final AttentionJob attention;
     private final HeatmapOverlay heatmapOverlay;
     private final AttentionPane attentionPane;
+    private final ReceptiveFieldViewModel fields;
+    private final ReceptiveFieldJob gradients;
+    private final GradientMapOverlay gradientOverlay;
+    private final ReceptiveFieldOverlay rfOverlay;
+    private final ReceptiveFieldPane rfPane;
+    private final TabPane rightTabs;
     private final ControlsPane controls;
     private final ReadoutPane readouts;
     private final ChartsPane charts;
@@ -92,6 +108,9 @@ public final class ExplorerView extends BorderPane {
         this.model = model;
         this.models = new ModelViewModel(model, inference);
         this.attention = new AttentionJob(model, models, inference);
+        this.fields = new ReceptiveFieldViewModel(model, models);
+        this.gradients = new ReceptiveFieldJob(model, models, fields, attention.modeProperty(), inference);
+        HeatmapChoice.link(attention, gradients);
         this.session = session;
         this.appInfo = appInfo;
         setId("explorer");
@@ -105,14 +124,22 @@ public final class ExplorerView extends BorderPane {
         viewer.setId("viewer");
         heatmapOverlay = new HeatmapOverlay(model, attention);
         viewer.addOverlay(heatmapOverlay); // under the grid
+        gradientOverlay = new GradientMapOverlay(model, gradients);
+        viewer.addOverlay(gradientOverlay);
         viewer.addOverlay(new GridOverlay(model));
+        rfOverlay = new ReceptiveFieldOverlay(fields); // the box over the grid, so the grid cannot hide it
+        viewer.addOverlay(rfOverlay);
+        viewer.addOverlay(new HeatmapCaption(attention, gradients));
         viewer.imageProperty().bind(javafx.beans.binding.Bindings.createObjectBinding(
                 () -> model.getImage() == null ? null : model.getImage().image(), model.imageProperty()));
         viewer.setOnImageHover((x, y) -> {
             status.showPointer(x, y);
             model.hoverPatchProperty().set(Double.isNaN(x) ? -1 : model.patchAtImagePoint(x, y));
         });
-        viewer.setOnImageClick((x, y) -> model.selectedPatchProperty().set(model.patchAtImagePoint(x, y)));
+        viewer.setOnImageClick((x, y) -> {
+            model.selectedPatchProperty().set(model.patchAtImagePoint(x, y));
+            fields.click(x, y);
+        });
         viewer.scaleProperty().addListener((o, was, now) -> status.showZoom(now.doubleValue()));
         status.showZoom(1);
         for (var p : List.of(model.gridProperty(), model.gridStyleProperty(), model.hoverPatchProperty(),
@@ -120,7 +147,9 @@ public final class ExplorerView extends BorderPane {
             p.addListener(x -> viewer.requestRepaint());
         }
         for (var p : List.of(attention.heatmapProperty(), attention.staleProperty(), attention.opacityProperty(),
-                attention.showHeatmapProperty(), attention.colorMapProperty())) {
+                attention.showHeatmapProperty(), attention.colorMapProperty(), gradients.mapProperty(), gradients.staleProperty(),
+                gradients.opacityProperty(), gradients.showMapProperty(), gradients.colorMapProperty(), fields.unitProperty(),
+                fields.selectedLayerProperty())) {
             p.addListener(x -> viewer.requestRepaint());
         }
 
@@ -136,9 +165,28 @@ public final class ExplorerView extends BorderPane {
         readoutSection.setCollapsible(false);
         ScrollPane readoutScroll = new ScrollPane(readoutSection);
         readoutScroll.setFitToWidth(true);
-        SplitPane right = new SplitPane(readoutScroll, charts);
+        rfPane = new ReceptiveFieldPane(fields, gradients);
+        ScrollPane rfScroll = new ScrollPane(rfPane);
+        rfScroll.setId("rf-scroll");
+        rfScroll.setFitToWidth(true);
+        Tab costsTab = new Tab(Messages.get("tab.costs"), readoutScroll);
+        costsTab.setId("tab-costs");
+        Tab rfTab = new Tab(Messages.get("tab.receptiveField"), rfScroll);
+        rfTab.setId("tab-rf");
+        rightTabs = new TabPane(costsTab, rfTab);
+        rightTabs.setId("right-tabs");
+        rightTabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
+        models.cnnProperty().addListener((o, was, now) -> {
+            if (now != null) rightTabs.getSelectionModel().select(rfTab); // a CNN has no costs of its own to show
+        });
+        models.cnnProperty().addListener(x -> describeLoadedCnn());
+        model.architectureProperty().addListener(x -> describeLoadedCnn());
+        SplitPane right = new SplitPane(rightTabs, charts);
         right.setOrientation(Orientation.VERTICAL);
         right.setDividerPositions(0.56);
+        // The charts below are about ViT costs: the receptive-field tab gets most of the height.
+        rightTabs.getSelectionModel().selectedItemProperty().addListener((o, was, now) ->
+                right.setDividerPositions(now == rfTab ? 0.8 : 0.56));
         right.setMinWidth(440);
         right.setPrefWidth(460);
         StackPane viewerBox = new StackPane(viewer);
@@ -160,6 +208,13 @@ public final class ExplorerView extends BorderPane {
         if (autoLoad) models.autoLoad();
     }
 
+    /** While a CNN is loaded, the cost readouts say whose costs they are. */
+    private void describeLoadedCnn() {
+        var cnn = models.getCnn();
+        readouts.showModelNote(cnn == null ? null
+                : Messages.format("readout.cnnNote", ReceptiveFieldReadouts.cnnModel(cnn), model.architectureProperty().get().name()));
+    }
+
     /** One daemon thread: passes and model loads run one at a time, never on the FX thread. */
     private static Executor inferenceThread() {
         return Executors.newSingleThreadExecutor(r -> {
@@ -177,6 +232,7 @@ public final class ExplorerView extends BorderPane {
         Button close = new Button(Messages.get("problem.dismiss"));
         close.setId("problem-dismiss");
         close.setOnAction(e -> model.clearProblem());
+        close.setMinWidth(Region.USE_PREF_SIZE); // a long message must not squeeze the button to "..."
         HBox banner = new HBox(10, problemText, close);
         banner.setId("problem-banner");
         banner.getStyleClass().add("problem-banner");
@@ -311,6 +367,12 @@ public final class ExplorerView extends BorderPane {
     public AttentionJob attention() { return attention; }
     public HeatmapOverlay heatmapOverlay() { return heatmapOverlay; }
     public AttentionPane attentionPane() { return attentionPane; }
+    public ReceptiveFieldViewModel fields() { return fields; }
+    public ReceptiveFieldJob gradients() { return gradients; }
+    public GradientMapOverlay gradientOverlay() { return gradientOverlay; }
+    public ReceptiveFieldOverlay rfOverlay() { return rfOverlay; }
+    public ReceptiveFieldPane rfPane() { return rfPane; }
+    public TabPane rightTabs() { return rightTabs; }
     public ControlsPane controls() { return controls; }
     public ReadoutPane readouts() { return readouts; }
     public ChartsPane charts() { return charts; }

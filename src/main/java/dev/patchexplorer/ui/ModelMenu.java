@@ -22,7 +22,7 @@ final class ModelMenu {
         open.setOnAction(e -> chooseFolder());
         MenuItem close = new MenuItem(Messages.get("menu.model.close"));
         close.setId("menu-model-close");
-        close.disableProperty().bind(models.modelProperty().isNull());
+        close.disableProperty().bind(models.loadedProperty().isNull());
         close.setOnAction(e -> models.closeModel());
         Menu m = new Menu(Messages.get("menu.model"));
         m.setId("menu-model");

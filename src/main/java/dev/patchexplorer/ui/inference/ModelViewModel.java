@@ -1,6 +1,7 @@
 package dev.patchexplorer.ui.inference;
 
 import dev.patchexplorer.core.tradeoff.VitArchitecture;
+import dev.patchexplorer.model.CnnModel;
 import dev.patchexplorer.model.ModelLoadException;
 import dev.patchexplorer.model.ModelLoader;
 import dev.patchexplorer.model.ViTModel;
@@ -20,9 +21,11 @@ import java.util.concurrent.Executor;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * The loaded ViT, if any. Loading runs on the injected executor; a failed load leaves the previous
- * model working and explains itself in the explorer's problem banner. While a ViT is loaded the
- * readouts describe its architecture.
+ * The loaded model, if any: a ViT (which drives the attention heatmap) or a CNN (receptive fields,
+ * top-5). Loading runs on the injected executor; a failed load leaves the previous model working
+ * and explains itself in the explorer's problem banner. While a ViT is loaded the readouts describe
+ * its architecture; while a CNN is loaded they go back to the ViT picked by hand, since a CNN has
+ * no patch tokens to cost.
  */
 public final class ModelViewModel {
     /** The checkpoint loaded at startup when the models folder is configured. */
@@ -30,7 +33,9 @@ public final class ModelViewModel {
 
     private final ExplorerViewModel explorer;
     private final Executor executor;
+    private final ReadOnlyObjectWrapper<VisionModel> loadedModel = new ReadOnlyObjectWrapper<>(this, "loaded");
     private final ReadOnlyObjectWrapper<ViTModel> model = new ReadOnlyObjectWrapper<>(this, "model");
+    private final ReadOnlyObjectWrapper<CnnModel> cnn = new ReadOnlyObjectWrapper<>(this, "cnn");
     private final ReadOnlyBooleanWrapper loading = new ReadOnlyBooleanWrapper(this, "loading");
     private final AtomicLong generation = new AtomicLong();
     private VitArchitecture architectureBefore;
@@ -48,13 +53,7 @@ public final class ModelViewModel {
         executor.execute(() -> {
             try {
                 VisionModel loaded = ModelLoader.load(folder);
-                if (!(loaded instanceof ViTModel vit)) {
-                    String arch = loaded.config().architecture();
-                    loaded.close();
-                    Platform.runLater(() -> failed(gen, Messages.format("model.error.notVit", arch)));
-                    return;
-                }
-                Platform.runLater(() -> loaded(gen, vit));
+                Platform.runLater(() -> loaded(gen, loaded));
             } catch (ModelLoadException e) {
                 Platform.runLater(() -> failed(gen, Messages.format("model.error.load", folder.getFileName(), e.getMessage())));
             } catch (RuntimeException | LinkageError e) {
@@ -63,17 +62,29 @@ public final class ModelViewModel {
         });
     }
 
-    private void loaded(long gen, ViTModel vit) {
+    private void loaded(long gen, VisionModel now) {
         if (gen != generation.get()) { // superseded by a newer load or a close
-            executor.execute(vit::close);
+            executor.execute(now::close);
             return;
         }
         loading.set(false);
-        ViTModel old = model.get();
-        if (old == null) architectureBefore = explorer.architectureProperty().get();
-        explorer.architectureProperty().set(architectureOf(vit.spec()));
-        model.set(vit);
+        VisionModel old = loadedModel.get();
+        if (now instanceof ViTModel vit) {
+            if (!(old instanceof ViTModel)) architectureBefore = explorer.architectureProperty().get();
+            explorer.architectureProperty().set(architectureOf(vit.spec()));
+        } else {
+            restoreArchitecture(old);
+        }
+        // The general property first: listeners of the specific ones may ask what else is loaded.
+        loadedModel.set(now);
+        model.set(now instanceof ViTModel vit ? vit : null);
+        cnn.set(now instanceof CnnModel c ? c : null);
         if (old != null) executor.execute(old::close);
+    }
+
+    /** Back to the hand-picked architecture when the loaded ViT goes away. */
+    private void restoreArchitecture(VisionModel old) {
+        if (old instanceof ViTModel && architectureBefore != null) explorer.architectureProperty().set(architectureBefore);
     }
 
     private void failed(long gen, String message) {
@@ -86,15 +97,25 @@ public final class ModelViewModel {
     public void closeModel() {
         generation.incrementAndGet();
         loading.set(false);
-        ViTModel old = model.get();
+        VisionModel old = loadedModel.get();
         if (old == null) return;
+        restoreArchitecture(old);
+        loadedModel.set(null);
         model.set(null);
-        if (architectureBefore != null) explorer.architectureProperty().set(architectureBefore);
+        cnn.set(null);
         executor.execute(old::close);
     }
 
-    /** Loads the default checkpoint when {@code patchexplorer.models} or {@code PATCHEXPLORER_MODELS} names a folder holding it. */
+    /**
+     * Loads the checkpoint folder named by {@code patchexplorer.model} (e.g. a CNN to start with), else the
+     * default checkpoint when {@code patchexplorer.models} or {@code PATCHEXPLORER_MODELS} names a folder holding it.
+     */
     public boolean autoLoad() {
+        String chosen = System.getProperty("patchexplorer.model");
+        if (chosen != null && !chosen.isBlank()) {
+            loadModel(Path.of(chosen.trim())); // a wrong path says so in the banner
+            return true;
+        }
         Path folder = configuredFolder(System.getProperty("patchexplorer.models"));
         if (folder == null) folder = configuredFolder(System.getenv("PATCHEXPLORER_MODELS"));
         if (folder == null) return false;
@@ -120,8 +141,15 @@ public final class ModelViewModel {
                 Math.max(0, s.numClasses()), 3, s.nativePatch(), s.nativeGridH() * s.nativePatch());
     }
 
+    /** The loaded ViT, or null (none loaded, or a CNN). */
     public ReadOnlyObjectProperty<ViTModel> modelProperty() { return model.getReadOnlyProperty(); }
     public ViTModel getModel() { return model.get(); }
+    /** Whatever is loaded, ViT or CNN. */
+    public ReadOnlyObjectProperty<VisionModel> loadedProperty() { return loadedModel.getReadOnlyProperty(); }
+    public VisionModel getLoaded() { return loadedModel.get(); }
+    /** The loaded CNN, or null. */
+    public ReadOnlyObjectProperty<CnnModel> cnnProperty() { return cnn.getReadOnlyProperty(); }
+    public CnnModel getCnn() { return cnn.get(); }
     public ReadOnlyBooleanProperty loadingProperty() { return loading.getReadOnlyProperty(); }
     public ExplorerViewModel explorer() { return explorer; }
 }

@@ -151,6 +151,7 @@ public final class AttentionPane extends VBox {
         job.predictionsProperty().addListener((o, was, now) -> showPredictions(now));
         job.models().modelProperty().addListener((o, was, now) -> modelChanged(now));
         job.models().loadingProperty().addListener(x -> modelChanged(job.models().getModel()));
+        job.models().cnnProperty().addListener(x -> modelChanged(job.models().getModel()));
         modelChanged(job.models().getModel());
         updateLegend();
     }
@@ -202,6 +203,8 @@ public final class AttentionPane extends VBox {
     private void modelChanged(ViTModel model) {
         if (job.models().loadingProperty().get()) {
             modelName.setText(Messages.get("attention.model.loading"));
+        } else if (model == null && job.models().getCnn() != null) {
+            modelName.setText(Messages.format("attention.model.needsVit", job.models().getCnn().config().architecture()));
         } else if (model == null) {
             modelName.setText(Messages.get("attention.model.none"));
         } else {

@@ -13,6 +13,7 @@ import javafx.scene.control.ProgressBar;
 import javafx.scene.layout.ColumnConstraints;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 
 import java.util.LinkedHashMap;
@@ -31,6 +32,7 @@ public final class ReadoutPane extends VBox {
     private final Map<String, Label> values = new LinkedHashMap<>();
     private final ProgressBar attentionShareBar = new ProgressBar(0);
     private final Label warning = new Label();
+    private final Label modelNote = new Label();
 
     public ReadoutPane(ExplorerViewModel model) {
         this.model = model;
@@ -65,7 +67,12 @@ public final class ReadoutPane extends VBox {
         warning.setWrapText(true);
         warning.setManaged(false);
         warning.setVisible(false);
-        getChildren().addAll(table, attentionShareBar, warning);
+        modelNote.setId("readout-model-note");
+        modelNote.getStyleClass().add("readout-warning");
+        modelNote.setWrapText(true);
+        modelNote.setMinHeight(Region.USE_PREF_SIZE);
+        showModelNote(null);
+        getChildren().addAll(modelNote, table, attentionShareBar, warning);
 
         model.tradeOffsProperty().addListener((o, was, now) -> refresh());
         model.workingProperty().addListener((o, was, now) -> refresh());
@@ -118,6 +125,13 @@ public final class ReadoutPane extends VBox {
         } else {
             showWarning(null);
         }
+    }
+
+    /** A line above the table about the loaded model (e.g. that a CNN has no tokens), or null for none. */
+    public void showModelNote(String text) {
+        modelNote.setText(text == null ? "" : text);
+        modelNote.setVisible(text != null);
+        modelNote.setManaged(text != null);
     }
 
     private void showWarning(String text) {

@@ -1,0 +1,25 @@
+package dev.patchexplorer.ui.inference;
+
+/** Which input-gradient map the receptive-field pane shows. */
+public enum GradientMapKind {
+    /** No gradient: the theoretical box only. */
+    NONE("rf.map.none"),
+    /**
+     * Effective receptive field (Luo et al. 2016): the gradient of one unit of the picked layer,
+     * summed over channels, with respect to the input. CNNs only for now; a ViT token's ERF needs a
+     * per-layer token gradient from the model, which plugs in at {@link ReceptiveFieldJob}'s map switch.
+     */
+    ERF("rf.map.erf"),
+    /** Saliency (Simonyan et al. 2014): the gradient of the top-1 logit with respect to the input. */
+    SALIENCY("rf.map.saliency");
+
+    private final String messageKey;
+
+    GradientMapKind(String messageKey) {
+        this.messageKey = messageKey;
+    }
+
+    public String messageKey() {
+        return messageKey;
+    }
+}

@@ -1,0 +1,360 @@
+package dev.patchexplorer.ui.inference;
+
+import dev.patchexplorer.core.classify.ImageNetLabels;
+import dev.patchexplorer.core.classify.Prediction;
+import dev.patchexplorer.core.classify.TopK;
+import dev.patchexplorer.core.color.ColorMap;
+import dev.patchexplorer.core.grid.WorkingResolution;
+import dev.patchexplorer.core.image.ChwImage;
+import dev.patchexplorer.core.image.Preprocess;
+import dev.patchexplorer.core.image.RgbImage;
+import dev.patchexplorer.core.rf.EffectiveReceptiveField;
+import dev.patchexplorer.core.rf.EffectiveReceptiveField.ErfSummary;
+import dev.patchexplorer.core.rf.LayerField;
+import dev.patchexplorer.core.rf.UnitField;
+import dev.patchexplorer.core.vit.InputPlan;
+import dev.patchexplorer.core.vit.PatchMode;
+import dev.patchexplorer.model.CnnModel;
+import dev.patchexplorer.model.ErfGradient;
+import dev.patchexplorer.model.InputGradient;
+import dev.patchexplorer.model.ModelLoadException;
+import dev.patchexplorer.model.ViTModel;
+import dev.patchexplorer.model.VisionModel;
+import dev.patchexplorer.ui.ExplorerViewModel;
+import dev.patchexplorer.ui.Messages;
+import dev.patchexplorer.ui.io.LoadedImage;
+import javafx.animation.PauseTransition;
+import javafx.application.Platform;
+import javafx.beans.Observable;
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.DoubleProperty;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.property.SimpleBooleanProperty;
+import javafx.beans.property.SimpleDoubleProperty;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.beans.value.ObservableValue;
+
+import java.util.List;
+import java.util.Objects;
+import java.util.concurrent.Executor;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
+
+/**
+ * Input-gradient maps for the receptive-field pane, and the CNN's top-5, with the discipline of
+ * {@link AttentionJob}: inputs are copied on the FX thread after a debounce, the model runs on the
+ * injected executor, and only the latest request's result is applied. A request that a newer one
+ * has superseded is dropped before each expensive step (gradient passes cannot be interrupted
+ * half-way, and they hold the model's process-wide gradient lock). While a request runs the map is
+ * marked stale; when the geometry changes (model, image, working size) it is hidden at once.
+ *
+ * <p>Maps: the effective receptive field of the picked unit of a CNN (gradient of the unit summed
+ * over channels) with its 50 % / 90 % mass radii, or the saliency of the top-1 class for a CNN
+ * (at the working resolution) or a ViT (at the attention heatmap's patch size and mode).
+ */
+public final class ReceptiveFieldJob {
+    private final ExplorerViewModel explorer;
+    private final ModelViewModel models;
+    private final ReceptiveFieldViewModel fields;
+    private final ObservableValue<PatchMode> vitMode;
+    private final Executor executor;
+    private final PauseTransition debounce = new PauseTransition(AttentionJob.DEBOUNCE);
+    private final ImagePixels pixels = new ImagePixels();
+
+    private final ObjectProperty<GradientMapKind> mapKind = new SimpleObjectProperty<>(this, "mapKind", GradientMapKind.ERF);
+    private final ObjectProperty<ColorMap> colorMap = new SimpleObjectProperty<>(this, "colorMap", ColorMap.INFERNO);
+    private final DoubleProperty opacity = new SimpleDoubleProperty(this, "opacity", 0.75);
+    private final BooleanProperty showMap = new SimpleBooleanProperty(this, "showMap", true);
+
+    private final ReadOnlyBooleanWrapper busy = new ReadOnlyBooleanWrapper(this, "busy");
+    private final ReadOnlyBooleanWrapper stale = new ReadOnlyBooleanWrapper(this, "stale");
+    private final ReadOnlyObjectWrapper<GradientMap> map = new ReadOnlyObjectWrapper<>(this, "map");
+    private final ReadOnlyObjectWrapper<List<Prediction>> predictions =
+            new ReadOnlyObjectWrapper<>(this, "predictions", List.of());
+    private final ReadOnlyStringWrapper note = new ReadOnlyStringWrapper(this, "note", "");
+
+    /** Latest request id; workers compare against it to drop superseded work. */
+    private final AtomicLong latest = new AtomicLong();
+    private final AtomicReference<CachedInput> cachedInput = new AtomicReference<>();
+    private Request shown;     // FX thread: the request whose results are on screen (or on their way)
+    private boolean inFlight;  // FX thread: the request in {@code shown} is still being computed
+    private GradientMapKind cnnChoice = GradientMapKind.ERF;
+    private GradientMapKind vitChoice = GradientMapKind.SALIENCY;
+
+    /** Everything a result depends on; fields that do not matter for the kind are left null / -1. */
+    record Request(VisionModel model, LoadedImage image, RgbImage pixels, WorkingResolution working, GradientMapKind kind,
+                   LayerField layer, String modelLayer, UnitField unit, int patch, PatchMode mode) {
+        /** Same picture at the same resolution on the same model: an old map still lines up. */
+        boolean sameGeometry(Request o) {
+            return o != null && o.model == model && o.image == image && Objects.equals(o.working, working);
+        }
+
+        boolean sameResult(Request o) {
+            return sameGeometry(o) && o.kind == kind && Objects.equals(o.layer, layer) && Objects.equals(o.unit, unit)
+                    && o.patch == patch && o.mode == mode;
+        }
+    }
+
+    private record CachedInput(VisionModel model, LoadedImage image, WorkingResolution working, ChwImage input,
+                               List<Prediction> top) {}
+
+    public ReceptiveFieldJob(ExplorerViewModel explorer, ModelViewModel models, ReceptiveFieldViewModel fields,
+                             ObservableValue<PatchMode> vitMode, Executor executor) {
+        this.explorer = explorer;
+        this.models = models;
+        this.fields = fields;
+        this.vitMode = vitMode;
+        this.executor = executor;
+        debounce.setOnFinished(e -> run());
+        models.loadedProperty().addListener((o, was, now) -> {
+            // Each family gets back the map last picked for it; a ViT has no per-unit gradient here yet.
+            if (now instanceof CnnModel) mapKind.set(cnnChoice);
+            if (now instanceof ViTModel) mapKind.set(vitChoice);
+        });
+        for (Observable o : new Observable[] {models.loadedProperty(), explorer.imageProperty(), explorer.workingProperty(),
+                explorer.patchProperty(), vitMode, fields.unitProperty(), fields.selectedLayerProperty(), mapKind, showMap}) {
+            o.addListener(x -> schedule());
+        }
+        mapKind.addListener((o, was, now) -> {
+            if (now == null) {
+                mapKind.set(was); // a combo box emptied while its items change: keep the choice
+                return;
+            }
+            if (models.getLoaded() instanceof CnnModel) cnnChoice = now;
+            if (models.getLoaded() instanceof ViTModel && now != GradientMapKind.ERF) vitChoice = now;
+            if (now != GradientMapKind.NONE) showMap.set(true); // picking a map means: show it
+        });
+    }
+
+    /** Restarts the debounce unless the inputs ask for what is already shown or on its way. */
+    public void schedule() {
+        Request r = request(false);
+        if (r == null) {
+            debounce.stop();
+            latest.incrementAndGet();
+            shown = null;
+            clear();
+            return;
+        }
+        if (r.sameResult(shown)) { // e.g. the patch slider moved while a CNN is loaded, or a click went back
+            debounce.stop();
+            if (!inFlight) {
+                busy.set(false);
+                stale.set(false);
+            }
+            return;
+        }
+        if (!r.sameGeometry(shown)) { // the old map and predictions belong to another picture
+            map.set(null);
+            predictions.set(List.of());
+        }
+        busy.set(true);
+        stale.set(map.get() != null);
+        debounce.playFromStart();
+    }
+
+    private void clear() {
+        inFlight = false;
+        busy.set(false);
+        stale.set(false);
+        map.set(null);
+        predictions.set(List.of());
+        note.set("");
+    }
+
+    /**
+     * The current inputs, copied on the FX thread; null when there is nothing to compute. The pixels
+     * (a copy of the whole image) are taken only when a pass is about to start.
+     */
+    private Request request(boolean withPixels) {
+        VisionModel model = models.getLoaded();
+        LoadedImage image = explorer.getImage();
+        WorkingResolution w = explorer.getWorking();
+        if (model == null || image == null || w == null) return null;
+        // A hidden map is not computed: gradient passes are slow and share the thread with attention.
+        GradientMapKind kind = showMap.get() && mapKind.get() != null ? mapKind.get() : GradientMapKind.NONE;
+        if (model instanceof CnnModel cnn) {
+            LayerField layer = kind == GradientMapKind.ERF ? fields.getSelectedLayer() : null;
+            UnitField unit = kind == GradientMapKind.ERF ? fields.getUnit() : null;
+            String modelLayer = layer == null ? null : ReceptiveFieldViewModel.modelLayer(layer.layer().block(), cnn.layerNames());
+            return new Request(model, image, withPixels ? pixels.of(image) : null, w, kind, layer, modelLayer, unit, -1, null);
+        }
+        boolean usesGrid = kind == GradientMapKind.SALIENCY;
+        // A ViT needs the pixels only for saliency: the attention job already copies them for its own pass.
+        return new Request(model, image, withPixels && usesGrid ? pixels.of(image) : null, w, kind, null, null, null,
+                usesGrid ? explorer.getPatch() : -1, usesGrid ? vitMode.getValue() : null);
+    }
+
+    private void run() {
+        Request r = request(true);
+        if (r == null) {
+            clear();
+            return;
+        }
+        shown = r;
+        inFlight = true;
+        long id = latest.incrementAndGet();
+        executor.execute(() -> {
+            try {
+                Result result = compute(id, r);
+                if (result != null) Platform.runLater(() -> apply(id, result));
+            } catch (ModelLoadException | IllegalArgumentException | IllegalStateException e) {
+                Platform.runLater(() -> fail(id, e.getMessage()));
+            } catch (RuntimeException | OutOfMemoryError e) {
+                Platform.runLater(() -> fail(id, String.valueOf(e.getMessage())));
+            }
+        });
+    }
+
+    /** A finished request: predictions (CNN) and the map, or a note saying why there is no map. */
+    private record Result(List<Prediction> top, GradientMap map, String note) {}
+
+    /** Runs on the executor. Returns null when a newer request made this one pointless. */
+    private Result compute(long id, Request r) throws ModelLoadException {
+        if (id != latest.get()) return null;
+        if (r.model() instanceof CnnModel cnn) {
+            CachedInput in = cnnInput(cnn, r);
+            if (id != latest.get()) return new Result(in.top(), null, "");
+            return switch (r.kind()) {
+                case NONE -> new Result(in.top(), null, "");
+                case ERF -> erf(cnn, in, r);
+                case SALIENCY -> new Result(in.top(), cnnSaliency(cnn, in.input(), r.working()), "");
+            };
+        }
+        ViTModel vit = (ViTModel) r.model();
+        return switch (r.kind()) {
+            case NONE -> new Result(List.of(), null, "");
+            // Where a ViT token's effective RF (gradient of one token at layer L) will come in.
+            case ERF -> new Result(List.of(), null, Messages.get("rf.note.vitErf"));
+            case SALIENCY -> new Result(List.of(), vitSaliency(vit, r), "");
+        };
+    }
+
+    /** The working image as the CNN's input, and its top-5, computed once per model, image and working size. */
+    private CachedInput cnnInput(CnnModel cnn, Request r) {
+        CachedInput c = cachedInput.get();
+        if (c != null && c.model() == cnn && c.image() == r.image() && c.working().equals(r.working())) return c;
+        WorkingResolution w = r.working();
+        ChwImage input = Preprocess.toModelInput(r.pixels(), w.width(), w.height(), cnn.config().mean(), cnn.config().std());
+        float[] logits = cnn.numClasses() == 0 ? new float[0] : cnn.forward(input).logits();
+        List<Prediction> top = logits.length == 0 ? List.of() : TopK.of(logits, 5);
+        c = new CachedInput(cnn, r.image(), w, input, top);
+        cachedInput.set(c);
+        return c;
+    }
+
+    private static Result erf(CnnModel cnn, CachedInput in, Request r) {
+        LayerField layer = r.layer();
+        UnitField unit = r.unit();
+        if (layer == null) return new Result(in.top(), null, Messages.get("rf.note.noLayer"));
+        if (unit == null) {
+            return new Result(in.top(), null, Messages.format("rf.note.noUnits", layer.layer().block(),
+                    r.working().width(), r.working().height()));
+        }
+        if (r.modelLayer() == null) {
+            return new Result(in.top(), null, Messages.format("rf.note.noModelLayer", layer.layer().block()));
+        }
+        ErfGradient g = cnn.erfGradient(in.input(), r.modelLayer(), unit.uy(), unit.ux());
+        if (suspect(g.gradient().data())) g = cnn.erfGradient(in.input(), r.modelLayer(), unit.uy(), unit.ux());
+        requireFinite(g.gradient().data());
+        if (g.featureH() != layer.outputHeight() || g.featureW() != layer.outputWidth()) {
+            // The layer list and the checkpoint disagree: the box would not belong to this gradient.
+            return new Result(in.top(), null, Messages.format("rf.note.mismatch", layer.layer().block(),
+                    g.featureH(), g.featureW(), layer.outputHeight(), layer.outputWidth()));
+        }
+        WorkingResolution w = r.working();
+        float[] mass = EffectiveReceptiveField.channelAbsSum(g.gradient().data(), 3, w.height(), w.width());
+        double max = GradientMap.maxOf(mass);
+        ErfSummary summary = max > 0
+                ? EffectiveReceptiveField.summarize(mass, w.height(), w.width(), unit.centreY(), unit.centreX(), layer.size())
+                : null;
+        String title = Messages.format("rf.map.title.erf", layer.layer().block(), unit.uy(), unit.ux());
+        return new Result(in.top(), GradientMap.of(GradientMapKind.ERF, mass, w.width(), w.height(), w.width(), w.height(),
+                title, summary), max > 0 ? "" : Messages.get("rf.note.zero"));
+    }
+
+    private static GradientMap cnnSaliency(CnnModel cnn, ChwImage input, WorkingResolution w) {
+        InputGradient g = cnn.inputGradTop1(input);
+        if (suspect(g.gradient().data())) g = cnn.inputGradTop1(input);
+        requireFinite(g.gradient().data());
+        float[] mass = EffectiveReceptiveField.channelAbsSum(g.gradient().data(), 3, w.height(), w.width());
+        String label = ImageNetLabels.labelOf(g.classIndex(), g.logits().length);
+        return GradientMap.of(GradientMapKind.SALIENCY, mass, w.width(), w.height(), w.width(), w.height(),
+                Messages.format("rf.map.title.saliency", label), null);
+    }
+
+    private static GradientMap vitSaliency(ViTModel vit, Request r) throws ModelLoadException {
+        WorkingResolution w = r.working();
+        InputPlan plan = InputPlan.of(r.mode(), r.patch(), vit.spec().nativePatch(), w.height(), w.width());
+        ChwImage input = AttentionJob.modelInput(r.pixels(), w, plan, r.patch(), vit.config());
+        InputGradient g = vit.inputGradTop1(input, plan.modelPatch());
+        if (suspect(g.gradient().data())) g = vit.inputGradTop1(input, plan.modelPatch());
+        requireFinite(g.gradient().data());
+        float[] mass = EffectiveReceptiveField.channelAbsSum(g.gradient().data(), 3, plan.inputH(), plan.inputW());
+        String label = ImageNetLabels.labelOf(g.classIndex(), g.logits().length);
+        return GradientMap.of(GradientMapKind.SALIENCY, mass, plan.inputW(), plan.inputH(),
+                (double) plan.gridW() * r.patch(), (double) plan.gridH() * r.patch(),
+                Messages.format("rf.map.title.saliencyVit", label, r.patch()), null);
+    }
+
+    /**
+     * With libtorch's default intra-op threads, now and then a gradient pass came back all zero (for a
+     * unit whose gradient is not zero) or holding NaN: seen about once in 30 to 80 passes, also in a
+     * plain Java program, never with one thread. A true answer repeats, a spurious one did not: so a
+     * suspect answer is asked for once more before it is shown or the pane says the unit is off.
+     */
+    private static boolean suspect(float[] gradient) {
+        boolean allZero = true;
+        for (float v : gradient) {
+            if (!Float.isFinite(v)) return true;
+            if (v != 0) allZero = false;
+        }
+        return allZero;
+    }
+
+    /** Still not finite after the second pass: say so rather than draw it. */
+    private static void requireFinite(float[] gradient) {
+        for (float v : gradient) {
+            if (!Float.isFinite(v)) throw new IllegalStateException(Messages.get("rf.error.notFinite"));
+        }
+    }
+
+    private void apply(long id, Result result) {
+        if (id != latest.get()) return; // a newer request is on its way
+        inFlight = false;
+        busy.set(false);
+        stale.set(false);
+        predictions.set(result.top());
+        map.set(result.map());
+        note.set(result.note() == null ? "" : result.note());
+    }
+
+    private void fail(long id, String message) {
+        if (id != latest.get()) return;
+        inFlight = false;
+        shown = null;
+        clear();
+        explorer.reportProblem(Messages.format("rf.error", message));
+    }
+
+    public ObjectProperty<GradientMapKind> mapKindProperty() { return mapKind; }
+    public ObjectProperty<ColorMap> colorMapProperty() { return colorMap; }
+    public DoubleProperty opacityProperty() { return opacity; }
+    /** Whether the map is drawn; false while the attention heatmap has the viewer. */
+    public BooleanProperty showMapProperty() { return showMap; }
+    public ReadOnlyBooleanProperty busyProperty() { return busy.getReadOnlyProperty(); }
+    public ReadOnlyBooleanProperty staleProperty() { return stale.getReadOnlyProperty(); }
+    public ReadOnlyObjectProperty<GradientMap> mapProperty() { return map.getReadOnlyProperty(); }
+    public GradientMap getMap() { return map.get(); }
+    /** The CNN's top-5 at the working resolution; empty for a ViT (the attention pane shows its own). */
+    public ReadOnlyObjectProperty<List<Prediction>> predictionsProperty() { return predictions.getReadOnlyProperty(); }
+    public ReadOnlyStringProperty noteProperty() { return note.getReadOnlyProperty(); }
+    public ReceptiveFieldViewModel fields() { return fields; }
+    public ModelViewModel models() { return models; }
+}

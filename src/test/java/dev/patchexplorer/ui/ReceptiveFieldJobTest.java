@@ -1,0 +1,116 @@
+package dev.patchexplorer.ui;
+
+import dev.patchexplorer.core.vit.PatchMode;
+import dev.patchexplorer.testing.TestAssets;
+import dev.patchexplorer.ui.inference.GradientMap;
+import dev.patchexplorer.ui.inference.ModelViewModel;
+import dev.patchexplorer.ui.inference.ReceptiveFieldJob;
+import dev.patchexplorer.ui.inference.ReceptiveFieldViewModel;
+import javafx.beans.property.SimpleObjectProperty;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.Executor;
+
+import static dev.patchexplorer.ui.FxTestSupport.onFx;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * Latest wins: with the executor held back, three clicks queue three passes; only the last one's
+ * map is ever shown, the earlier ones are dropped, a newer click fades the shown map at once, and a
+ * new working size hides it at once.
+ */
+class ReceptiveFieldJobTest {
+    /** Runs tasks only when the test says so, on the test thread. */
+    private static final class HeldExecutor implements Executor {
+        final ConcurrentLinkedQueue<Runnable> tasks = new ConcurrentLinkedQueue<>();
+
+        @Override public void execute(Runnable r) {
+            tasks.add(r);
+        }
+
+        void runAll() {
+            for (Runnable r; (r = tasks.poll()) != null; ) r.run();
+        }
+    }
+
+    /** Through TestFX, as the window tests do: a toolkit started with Platform.startup first would leave their robot without input. */
+    @BeforeAll
+    static void toolkit() throws java.util.concurrent.TimeoutException {
+        org.testfx.api.FxToolkit.registerPrimaryStage();
+    }
+
+    @Test
+    void onlyTheLatestClickIsComputedAndShown() {
+        HeldExecutor inference = new HeldExecutor();
+        record Parts(ExplorerViewModel explorer, ModelViewModel models, ReceptiveFieldViewModel fields, ReceptiveFieldJob job) {}
+        Parts p = onFx(() -> {
+            ExplorerViewModel explorer = new ExplorerViewModel(Runnable::run);
+            ModelViewModel models = new ModelViewModel(explorer, inference);
+            ReceptiveFieldViewModel fields = new ReceptiveFieldViewModel(explorer, models);
+            return new Parts(explorer, models, fields,
+                    new ReceptiveFieldJob(explorer, models, fields, new SimpleObjectProperty<>(PatchMode.RESIZE), inference));
+        });
+        List<String> shownTitles = new ArrayList<>();
+        onFx(() -> {
+            p.job().mapProperty().addListener((o, was, now) -> { if (now != null) shownTitles.add(now.title()); });
+            p.models().loadModel(TestAssets.model("mobilenetv2_100.dequant_in1k"));
+            p.explorer().open(TestAssets.sample("chelsea.png"));
+            return null;
+        });
+        inference.runAll(); // the model load
+        FxTestSupport.waitUntil(() -> onFx(() -> p.models().getCnn() != null && p.explorer().getImage() != null));
+        onFx(() -> {
+            p.fields().selectedBlockProperty().set("blocks.2.0"); // S 8 on 28 x 28 units
+            return null;
+        });
+        // The first request (the centre unit) waits in the queue; two clicks follow, each past the debounce.
+        FxTestSupport.waitUntil(() -> inference.tasks.size() == 1);
+        onFx(() -> {
+            p.fields().click(100, 100);
+            return null;
+        });
+        FxTestSupport.waitUntil(() -> inference.tasks.size() == 2);
+        onFx(() -> {
+            p.fields().click(300, 200); // working (149.0, 149.3): units (round((148.5 + 13 - 13) / 8), ...) = (19, 19)
+            return null;
+        });
+        FxTestSupport.waitUntil(() -> inference.tasks.size() == 3);
+        assertTrue(onFx(() -> p.job().busyProperty().get()));
+
+        inference.runAll();
+        FxTestSupport.waitUntil(() -> onFx(() -> p.job().getMap() != null && !p.job().busyProperty().get()));
+        assertEquals(List.of("Effective RF of blocks.2.0, unit (row 19, column 19): |\u2202 unit / \u2202 pixel|"), shownTitles,
+                "only the last click's map may appear");
+        assertFalse(onFx(() -> p.job().staleProperty().get()));
+
+        // Another click: the shown map stays, marked stale, until the new one arrives.
+        GradientMap before = onFx(() -> p.job().getMap());
+        onFx(() -> {
+            p.fields().click(50, 50);
+            return null;
+        });
+        assertTrue(onFx(() -> p.job().staleProperty().get() && p.job().getMap() == before));
+        // A new working size: the old map no longer lines up with anything and goes at once.
+        onFx(() -> {
+            p.explorer().workingSizeProperty().set(160);
+            return null;
+        });
+        assertNull(onFx(() -> p.job().getMap()));
+        FxTestSupport.waitUntil(() -> !inference.tasks.isEmpty());
+        inference.runAll();
+        FxTestSupport.waitUntil(() -> onFx(() -> p.job().getMap() != null && !p.job().busyProperty().get()));
+        assertEquals(160, onFx(() -> p.job().getMap().width()));
+        onFx(() -> {
+            p.models().closeModel();
+            return null;
+        });
+        inference.runAll();
+    }
+}

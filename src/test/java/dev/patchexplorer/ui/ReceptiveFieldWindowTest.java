@@ -1,0 +1,246 @@
+package dev.patchexplorer.ui;
+
+import dev.patchexplorer.core.rf.LayerField;
+import dev.patchexplorer.core.rf.MobileNetV2Layers;
+import dev.patchexplorer.core.rf.PixelBox;
+import dev.patchexplorer.core.rf.ReceptiveFieldTable;
+import dev.patchexplorer.core.rf.UnitAtPoint;
+import dev.patchexplorer.core.rf.UnitField;
+import dev.patchexplorer.testing.TestAssets;
+import dev.patchexplorer.ui.inference.GradientMap;
+import dev.patchexplorer.ui.inference.GradientMapKind;
+import dev.patchexplorer.ui.io.Samples;
+import dev.patchexplorer.ui.panels.ReceptiveFieldTableView;
+import dev.patchexplorer.ui.viewer.ReceptiveFieldOverlay;
+import javafx.geometry.Point2D;
+import javafx.scene.Scene;
+import javafx.scene.control.Label;
+import javafx.scene.image.Image;
+import javafx.scene.input.MouseButton;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+
+import static dev.patchexplorer.ui.FxTestSupport.onFx;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * The real MobileNetV2 in the real window: pick a block, click the image, and the box drawn is the
+ * receptive field {@code core.rf} computes for that block; the effective-RF gradient that appears
+ * lies inside it.
+ */
+@ExtendWith(ApplicationExtension.class)
+class ReceptiveFieldWindowTest {
+    private static final String MOBILENET = "mobilenetv2_100.dequant_in1k";
+
+    @TempDir
+    static Path settingsDir;
+
+    private final ExecutorService background = Executors.newSingleThreadExecutor();
+    private final ExecutorService inference = Executors.newSingleThreadExecutor();
+    private ExplorerView view;
+    private ExplorerViewModel model;
+
+    @Start
+    void start(Stage stage) {
+        Theme.LIGHT.apply();
+        model = new ExplorerViewModel(background);
+        view = new ExplorerView(model, new SessionPersistence(new Settings(settingsDir.resolve("settings.properties"))), inference);
+        Scene scene = new Scene(view, 1400, 900);
+        scene.getStylesheets().add(getClass().getResource("/dev/patchexplorer/ui/app.css").toExternalForm());
+        stage.setScene(scene);
+        stage.show();
+    }
+
+    @AfterEach
+    void closeModel() {
+        onFx(() -> {
+            view.models().closeModel();
+            return null;
+        });
+        inference.shutdown();
+        background.shutdown();
+    }
+
+    private static void waitLong(java.util.concurrent.Callable<Boolean> condition) {
+        FxTestSupport.waitUntil(90, condition);
+    }
+
+    @Test
+    void clickedUnitGetsItsTheoreticalBoxAndItsEffectiveFieldStaysInside(FxRobot robot) {
+        Path mobilenet = TestAssets.model(MOBILENET);
+        onFx(() -> {
+            view.models().loadModel(mobilenet);
+            view.openSample(Samples.first());
+            return null;
+        });
+        waitLong(() -> onFx(() -> view.models().getCnn() != null && model.getImage() != null && view.fields().getTable() != null));
+        assertEquals("tab-rf", onFx(() -> view.rightTabs().getSelectionModel().getSelectedItem().getId()));
+        assertTrue(onFx(() -> robot.lookup("#rf-model").queryAs(Label.class).getText()).contains("3.50 M"));
+        assertEquals(GradientMapKind.ERF, onFx(() -> view.gradients().mapKindProperty().get()));
+
+        // Pick blocks.3.0 in the table. By hand: stem 3/2 (r 3), blocks.0.0 dw 3/1 (r 7), blocks.1.0 dw 3/2 (r 11,
+        // S 4), blocks.1.1 dw (r 19), blocks.2.0 dw 3/2 (r 27, S 8), blocks.2.1, blocks.2.2 (r 43, 59),
+        // blocks.3.0 dw 3/2 (r 75, S 16); padding adds p x S per 3x3 conv: 1 + 2 + 2 + 4 + 4 + 8 + 8 + 8 = 37.
+        LayerField expected = ReceptiveFieldTable.compute(MobileNetV2Layers.mobilenetv2_100(), 224, 224).find("blocks.3.0");
+        assertEquals(75, expected.size());
+        assertEquals(16, expected.stride());
+        assertEquals(37, expected.padding());
+        ReceptiveFieldTableView table = robot.lookup("#rf-table").queryAs(ReceptiveFieldTableView.class);
+        robot.interact(() -> table.getSelectionModel().select(
+                table.getItems().stream().filter(f -> f.layer().block().equals("blocks.3.0")).findFirst().orElseThrow()));
+        assertEquals("blocks.3.0", onFx(() -> view.fields().selectedBlockProperty().get()));
+        assertEquals(expected, onFx(() -> view.fields().getSelectedLayer()));
+        // The row as the table shows it: block, output (224 / 16 = 14), RF, stride, padding.
+        assertEquals(List.of("blocks.3.0", "14\u00d714", "75", "16", "37"), onFx(() -> {
+            LayerField row = table.getSelectionModel().getSelectedItem();
+            return table.getColumns().stream().map(c -> String.valueOf(c.getCellData(row))).toList();
+        }));
+
+        // Click chelsea (451 x 300, squashed to 224 x 224) at original pixel (120, 40): near the top edge,
+        // so part of the field lies on padding.
+        double ix = 120, iy = 40;
+        robot.interact(() -> view.viewer().fitToWindow());
+        Point2D screen = onFx(() -> {
+            var t = view.viewer().transform();
+            return view.viewer().localToScreen(t.toScreenX(ix), t.toScreenY(iy));
+        });
+        robot.moveTo(screen).clickOn(MouseButton.PRIMARY);
+        UnitField want = UnitAtPoint.unitAt(expected, ix * 224 / 451.0, iy * 224 / 300.0).orElseThrow();
+        waitLong(() -> onFx(() -> want.equals(view.fields().getUnit())));
+
+        waitLong(() -> onFx(() -> {
+            GradientMap m = view.gradients().getMap();
+            return m != null && m.kind() == GradientMapKind.ERF && !view.gradients().busyProperty().get()
+                    && !view.gradients().staleProperty().get() && view.gradientOverlay().showing();
+        }));
+        onFx(() -> {
+            view.viewer().paintNow();
+            return null;
+        });
+
+        ReceptiveFieldOverlay.Drawn drawn = onFx(() -> view.rfOverlay().lastDrawn());
+        assertNotNull(drawn, "the overlay drew no box");
+        assertEquals(want, drawn.unit());
+        assertEquals(75, drawn.box().width());
+        assertEquals(75, drawn.box().height());
+        assertTrue(drawn.box().y0() < 0, "a unit near the top edge reaches into the padding: " + drawn.box());
+        assertEquals(drawn.box().intersect(PixelBox.image(224, 224)), drawn.insideImage());
+        // The clipped box on screen, mapped back through the view and working scales, is the clipped field.
+        double viewScale = onFx(() -> view.viewer().transform().scale());
+        assertEquals(drawn.insideImage().width(), drawn.screenInside().getWidth() / (451 / 224.0 * viewScale), 1e-6);
+        assertEquals(drawn.insideImage().height(), drawn.screenInside().getHeight() / (300 / 224.0 * viewScale), 1e-6);
+
+        // The effective field: non-zero somewhere, and nowhere outside the theoretical field.
+        GradientMap erf = onFx(() -> view.gradients().getMap());
+        assertEquals(224, erf.width());
+        double[] support = erf.nonZeroExtent();
+        assertNotNull(support, "the gradient is zero everywhere");
+        PixelBox inside = drawn.insideImage();
+        assertTrue(support[0] >= inside.x0() && support[1] >= inside.y0() && support[2] <= inside.x1() && support[3] <= inside.y1(),
+                "gradient support " + java.util.Arrays.toString(support) + " leaves the field " + inside);
+        Image painted = onFx(() -> view.gradientOverlay().image());
+        int visible = 0;
+        for (int y = 0; y < 224; y++) {
+            for (int x = 0; x < 224; x++) {
+                boolean opaque = painted.getPixelReader().getArgb(x, y) >>> 24 != 0;
+                if (opaque) visible++;
+                if (opaque) assertTrue(x >= inside.x0() && x < inside.x1() && y >= inside.y0() && y < inside.y1(), "painted outside at " + x + "," + y);
+            }
+        }
+        assertTrue(visible > 100, "only " + visible + " pixels of the ERF painted");
+
+        // The summary against a brute-force count: pixels by distance from the unit's centre, mass summed until 50 % / 90 %.
+        var s = erf.summary();
+        assertNotNull(s);
+        assertEquals(bruteForceRadius(erf, want, 0.5), s.radius50(), 1e-9);
+        assertEquals(bruteForceRadius(erf, want, 0.9), s.radius90(), 1e-9);
+        assertTrue(s.radius50() > 0 && s.radius90() <= 75 * Math.sqrt(2) / 2, s.toString());
+        assertTrue(onFx(() -> robot.lookup("#rf-erf-summary").queryAs(Label.class).getText())
+                .contains(String.format(java.util.Locale.ROOT, "%.1f", s.radius50())));
+        // ../shared/models/README.md: MobileNetV2's top-1 on chelsea is class 285, Egyptian cat.
+        assertEquals("Egyptian cat", onFx(() -> robot.lookup("#rf-prediction-0").queryAs(Label.class).getText()));
+    }
+
+    /** Smallest distance d such that pixels no farther than d from the centre hold the fraction of the mass. */
+    private static double bruteForceRadius(GradientMap m, UnitField unit, double fraction) {
+        int n = m.values().length;
+        Integer[] order = new Integer[n];
+        double[] d = new double[n];
+        double total = 0;
+        for (int i = 0; i < n; i++) {
+            order[i] = i;
+            d[i] = Math.hypot(i / m.width() - unit.centreY(), i % m.width() - unit.centreX());
+            total += m.values()[i];
+        }
+        java.util.Arrays.sort(order, java.util.Comparator.comparingDouble(i -> d[i]));
+        double sum = 0;
+        for (int k = 0; k < n; k++) {
+            sum += m.values()[order[k]];
+            boolean lastAtThisDistance = k == n - 1 || d[order[k + 1]] > d[order[k]];
+            if (lastAtThisDistance && sum >= fraction * total) return d[order[k]];
+        }
+        return Double.NaN;
+    }
+
+    @Test
+    void vitThenCnnSwitchesStatementsHeatmapSourceAndReadouts(FxRobot robot) {
+        var preset = onFx(() -> model.architectureProperty().get());
+        onFx(() -> {
+            view.models().loadModel(TestAssets.model("vit_tiny_patch16_224.augreg_in21k_ft_in1k"));
+            view.openSample(Samples.first());
+            return null;
+        });
+        waitLong(() -> onFx(() -> view.models().getModel() != null && view.attention().getHeatmap() != null));
+        // The ViT facts for 16 px patches on the 224 x 224 working image: one patch, then 14 x 14 = 196 patches.
+        String vit = onFx(() -> robot.lookup("#rf-vit").queryAs(Label.class).getText());
+        assertTrue(vit.contains("exactly one 16 \u00d7 16 px patch") && vit.contains("14 \u00d7 14 patches (224 \u00d7 224 px, 196 patches)"), vit);
+        assertTrue(onFx(() -> robot.lookup("#rf-cnn").query().isVisible()) == false);
+        // Attention is the ViT's heatmap; the saliency map waits until asked for (and is not computed meanwhile).
+        assertTrue(onFx(() -> view.attention().showHeatmapProperty().get()));
+        assertTrue(onFx(() -> !view.gradients().showMapProperty().get() && view.gradients().getMap() == null));
+        onFx(() -> {
+            view.gradients().mapKindProperty().set(GradientMapKind.NONE);
+            view.gradients().mapKindProperty().set(GradientMapKind.SALIENCY); // picking a map shows it
+            return null;
+        });
+        waitLong(() -> onFx(() -> view.gradients().getMap() != null && !view.gradients().busyProperty().get()));
+        GradientMap saliency = onFx(() -> view.gradients().getMap());
+        assertEquals(224, saliency.width());
+        assertEquals(224.0, saliency.extentW());
+        assertTrue(onFx(() -> !view.attention().showHeatmapProperty().get() && view.gradientOverlay().showing()));
+
+        onFx(() -> {
+            view.models().loadModel(TestAssets.model(MOBILENET));
+            return null;
+        });
+        waitLong(() -> onFx(() -> view.models().getCnn() != null && view.gradients().getMap() != null
+                && view.gradients().getMap().kind() == GradientMapKind.ERF && !view.gradients().busyProperty().get()));
+        assertEquals(null, onFx(() -> view.models().getModel()));
+        assertEquals(preset, onFx(() -> model.architectureProperty().get()), "the hand-picked ViT is back for the cost readouts");
+        assertTrue(onFx(() -> robot.lookup("#attention-model").queryAs(Label.class).getText()).contains("mobilenetv2_100 is a CNN"));
+        String note = onFx(() -> robot.lookup("#readout-model-note").queryAs(Label.class).getText());
+        assertTrue(note.contains("3.50 M weights") && note.contains(preset.name()), note);
+        assertTrue(onFx(() -> view.attention().getHeatmap() == null));
+        assertTrue(onFx(() -> view.gradientOverlay().showing()));
+
+        // Back to attention: ticking its checkbox hides the gradient map.
+        onFx(() -> {
+            view.attention().showHeatmapProperty().set(true);
+            return null;
+        });
+        assertTrue(onFx(() -> !view.gradients().showMapProperty().get() && !view.gradientOverlay().showing()));
+    }
+}
