@@ -24,7 +24,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /** Every English string has a Simplified Chinese one with the same placeholders, and the app picks it by locale. */
 class MessagesTranslationTest {
     /** MessageFormat arguments ({0}, {1,number}) and printf conversions (%s, %.1f). */
-    private static final Pattern PLACEHOLDER = Pattern.compile("\\{\\d+(,[^}]*)?}|%[-#+ 0,(]*\\d*(\\.\\d+)?[a-zA-Z%]");
+    private static final Pattern PLACEHOLDER = Pattern.compile("\\{\\d+(,[^}]*)?}|%[-#+0,(]*\\d*(\\.\\d+)?[a-zA-Z%]");
 
     @AfterEach
     void backToEnglish() {
