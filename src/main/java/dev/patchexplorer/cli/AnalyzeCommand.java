@@ -33,12 +33,12 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * {@code analyze --model DIR --image FILE --patch P --mode resize|flexi [--size S] [--out DIR]}:
+ * {@code analyze --model DIR|NAME [--models DIR] --image FILE --patch P --mode resize|flexi [--size S] [--out DIR]}:
  * classifies the centre square of the image and, for a ViT, reports the grid, the class token's
  * attention in every layer and head, and the attention rollout; with --out also PNG overlays.
  */
 public final class AnalyzeCommand implements Command {
-    private static final Set<String> OPTIONS = Set.of("model", "image", "patch", "mode", "size", "out");
+    private static final Set<String> OPTIONS = Set.of(ModelArgument.MODEL, ModelArgument.MODELS, "image", "patch", "mode", "size", "out");
 
     @Override
     public String name() {
@@ -53,7 +53,7 @@ public final class AnalyzeCommand implements Command {
     @Override
     public int run(List<String> args, PrintStream out) throws Exception {
         Options o = Options.parse(args, OPTIONS);
-        Path modelDir = Path.of(o.require("model"));
+        Path modelDir = ModelArgument.resolve(o);
         RgbImage image = ImageFiles.read(Path.of(o.require("image")));
         PatchMode mode = parseMode(o.get("mode", "resize"));
         Path outDir = o.has("out") ? Path.of(o.get("out", ".")) : null;

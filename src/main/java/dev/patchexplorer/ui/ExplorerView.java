@@ -4,6 +4,7 @@ import dev.patchexplorer.ui.help.FirstRunTour;
 import dev.patchexplorer.ui.inference.AttentionJob;
 import dev.patchexplorer.ui.inference.ModelViewModel;
 import dev.patchexplorer.ui.io.Samples;
+import dev.patchexplorer.ui.models.ModelSearch;
 import dev.patchexplorer.ui.panels.AttentionPane;
 import dev.patchexplorer.ui.panels.ChartsPane;
 import dev.patchexplorer.ui.panels.ControlsPane;
@@ -51,6 +52,7 @@ public final class ExplorerView extends BorderPane {
     private final SessionPersistence session;
     private final ImageViewer viewer = new ImageViewer();
     private final ModelViewModel models;
+    private final ModelSearch modelSearch;
     private final AttentionJob attention;
     private final HeatmapOverlay heatmapOverlay;
     private final AttentionPane attentionPane;
@@ -70,7 +72,12 @@ public final class ExplorerView extends BorderPane {
 
     /** The application's window: loads and runs models on its own inference thread, and loads the default model if found. */
     public ExplorerView(ExplorerViewModel model, SessionPersistence session, AppInfo appInfo) {
-        this(model, session, appInfo, inferenceThread(), true);
+        this(model, session, appInfo, List.of());
+    }
+
+    /** As above, also searching the {@code --models} folders of this run (see {@link ModelSearch}). */
+    public ExplorerView(ExplorerViewModel model, SessionPersistence session, AppInfo appInfo, List<Path> modelFolders) {
+        this(model, session, appInfo, inferenceThread(), true, modelFolders);
     }
 
     /**
@@ -78,12 +85,13 @@ public final class ExplorerView extends BorderPane {
      * Nothing is loaded automatically: call {@code models().loadModel(folder)}.
      */
     public ExplorerView(ExplorerViewModel model, SessionPersistence session, Executor inference) {
-        this(model, session, AppInfo.unknown(), inference, false);
+        this(model, session, AppInfo.unknown(), inference, false, List.of());
     }
 
     private ExplorerView(ExplorerViewModel model, SessionPersistence session, AppInfo appInfo, Executor inference,
-                         boolean autoLoad) {
+                         boolean autoLoad, List<Path> modelFolders) {
         this.model = model;
+        this.modelSearch = ModelSearch.standard(modelFolders, session.settings());
         this.models = new ModelViewModel(model, inference);
         this.attention = new AttentionJob(model, models, inference);
         this.session = session;
@@ -150,7 +158,7 @@ public final class ExplorerView extends BorderPane {
         installDragAndDrop();
         addEventFilter(KeyEvent.KEY_PRESSED, new PlainKeyShortcuts(this)::handle);
         theme.addListener((o, was, now) -> now.apply());
-        if (autoLoad) models.autoLoad();
+        if (autoLoad) modelSearch.startupModel().ifPresent(models::loadModel);
     }
 
     /** One daemon thread: passes and model loads run one at a time, never on the FX thread. */
@@ -284,6 +292,7 @@ public final class ExplorerView extends BorderPane {
     public SessionPersistence session() { return session; }
     public ImageViewer viewer() { return viewer; }
     public ModelViewModel models() { return models; }
+    public ModelSearch modelSearch() { return modelSearch; }
     public AttentionJob attention() { return attention; }
     public HeatmapOverlay heatmapOverlay() { return heatmapOverlay; }
     public AttentionPane attentionPane() { return attentionPane; }
