@@ -8,7 +8,10 @@ import dev.patchexplorer.model.catalog.ModelCatalog;
 import dev.patchexplorer.model.catalog.ModelDownloader;
 import dev.patchexplorer.model.catalog.UserMessage;
 import dev.patchexplorer.testing.TestAssets;
+import dev.patchexplorer.ui.help.AboutDialog;
+import dev.patchexplorer.ui.help.DownloadedNotices;
 import dev.patchexplorer.ui.models.CatalogDialog;
+import dev.patchexplorer.ui.models.DownloadedModels;
 import dev.patchexplorer.ui.models.CatalogViewModel;
 import dev.patchexplorer.ui.models.CatalogViewModel.Outcome;
 import javafx.scene.Scene;
@@ -137,6 +140,18 @@ class CatalogDialogTest {
         waitUntil(90, () -> onFx(() -> view.models().getModel() != null));
         assertEquals("vit_tiny_patch16_224", onFx(() -> view.models().getModel().spec().architecture()));
         assertEquals(cache.folderFor(vit()), cacheRoot.resolve(VIT));
+
+        // the About box now credits the downloaded checkpoint
+        DownloadedNotices notices = DownloadedModels.notices(cache);
+        assertEquals(1, notices.notices().size());
+        assertEquals(VIT + " (Apache-2.0): " + vit().notice(), notices.notices().get(0));
+        AboutDialog about = onFx(() -> AboutDialog.show(dialog.stage(), "1.0", notices));
+        assertTrue(onFx(() -> about.dialog().getDialogPane().lookupAll("#about-downloaded-notice").stream()
+                .anyMatch(n -> ((Label) n).getText().contains("Google Research"))));
+        onFx(() -> {
+            about.dialog().close();
+            return null;
+        });
     }
 
     @Test
