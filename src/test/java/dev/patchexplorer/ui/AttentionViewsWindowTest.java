@@ -10,7 +10,6 @@ import dev.patchexplorer.ui.viewer.HeatmapOverlay.ScreenRect;
 import dev.patchexplorer.ui.viewer.ViewTransform;
 import javafx.scene.Scene;
 import javafx.scene.control.Label;
-import javafx.scene.image.ImageView;
 import javafx.scene.image.WritableImage;
 import javafx.scene.layout.VBox;
 import javafx.scene.paint.Color;
@@ -206,9 +205,13 @@ class AttentionViewsWindowTest {
             int head = h;
             VBox tile = onFx(() -> (VBox) heads.tiles().getChildren().get(head - 1));
             assertEquals("head " + h, onFx(() -> ((Label) tile.lookup("#head-title-" + head)).getText()));
-            ImageView map = onFx(() -> (ImageView) tile.lookup("#head-map-" + head));
-            assertEquals(14, (int) map.getImage().getWidth());
-            assertEquals(14, (int) map.getImage().getHeight());
+            WritableImage map = onFx(() -> heads.tileMap(head));
+            assertEquals(14, (int) map.getWidth());
+            assertEquals(14, (int) map.getHeight());
+            // the colours are the head's own values on the scale shared by all heads
+            Color corner = map.getPixelReader().getColor(0, 0);
+            Color wanted = color(ColorMap.VIRIDIS.argb(onFx(() -> view.attention().getHeadMaps().normalised(head - 1, 0))));
+            assertTrue(FxTestSupport.near(corner, wanted, 0.005), "head " + h + " cell 0");
         }
         assertEquals(12, onFx(() -> view.attention().getHeadMaps().layer()));
 
@@ -219,8 +222,8 @@ class AttentionViewsWindowTest {
         });
         FxTestSupport.waitUntil(90, () -> onFx(() -> view.attention().getHeadMaps() != null
                 && view.attention().getHeadMaps().grid().cols() == 7 && !view.attention().busyProperty().get()));
-        ImageView first = onFx(() -> (ImageView) heads.tiles().getChildren().get(0).lookup("#head-map-1"));
-        assertEquals(7, (int) first.getImage().getWidth());
+        assertEquals(7, (int) onFx(() -> heads.tileMap(1)).getWidth());
+        assertEquals(7, (int) onFx(() -> heads.tileMap(3)).getHeight());
         assertEquals(3, onFx(() -> heads.tiles().getChildren().size()));
     }
 

@@ -54,7 +54,7 @@ public final class CatalogDialog {
         root.setTop(intro);
         root.setCenter(table);
         root.setBottom(progressArea());
-        Scene scene = new Scene(root, 980, 620);
+        Scene scene = new Scene(root, 1240, 640);
         scene.getStylesheets().add(Objects.requireNonNull(CatalogDialog.class.getResource("/dev/patchexplorer/ui/app.css"),
                 "app.css missing from the build").toExternalForm());
         stage.setScene(scene);
@@ -81,10 +81,17 @@ public final class CatalogDialog {
         grid.setId("catalog-table");
         grid.setHgap(14);
         grid.setVgap(10);
+        // the descriptions wrap in the first column; every other column keeps its full text
         ColumnConstraints name = new ColumnConstraints();
         name.setHgrow(Priority.ALWAYS);
-        name.setMinWidth(260);
+        name.setMinWidth(240);
+        name.setPrefWidth(430);
         grid.getColumnConstraints().add(name);
+        for (int c = 1; c < 6; c++) {
+            ColumnConstraints fixed = new ColumnConstraints();
+            fixed.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+            grid.getColumnConstraints().add(fixed);
+        }
         String[] headers = {"catalog.col.model", "catalog.col.architecture", "catalog.col.size", "catalog.col.licence",
                 "catalog.col.status", ""};
         for (int c = 0; c < headers.length; c++) {
@@ -107,11 +114,17 @@ public final class CatalogDialog {
         description.getStyleClass().add("hint");
         VBox nameBox = new VBox(2, name, description);
         Label size = new Label((e.weightsSizeExact() ? "" : "\u2248 ") + Units.bytes(e.weightsBytes()));
-        Label licence = new Label(e.licence() + (e.licenceUncertain() ? " " + Messages.get("catalog.licence.unconfirmed") : ""));
+        VBox licence = new VBox(2, new Label(e.licence()));
+        if (e.licenceUncertain()) {
+            Label unconfirmed = new Label(Messages.get("catalog.licence.unconfirmed"));
+            unconfirmed.getStyleClass().add("hint");
+            licence.getChildren().add(unconfirmed);
+        }
         Label status = new Label();
         status.setId("catalog-status-" + id);
         status.setWrapText(true);
         status.setMaxWidth(170);
+        status.setMinWidth(120);
         status.textProperty().bind(Bindings.createStringBinding(() -> statusText(row), row.folderProperty(),
                 vm.downloadingProperty()));
         Button download = new Button(Messages.get("catalog.download"));

@@ -158,6 +158,7 @@ public final class CatalogViewModel {
     }
 
     private void showProgress(DownloadProgress p) {
+        message.set(""); // "Connecting..." is over once bytes arrive; the progress line says the rest
         progress.set(p.fraction() < 0 ? UNKNOWN : p.fraction());
         String amount = p.bytesTotal() > 0
                 ? Messages.format("catalog.progress.bytes", Units.bytes(p.bytesDone()), Units.bytes(p.bytesTotal()))

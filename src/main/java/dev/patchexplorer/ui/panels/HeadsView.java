@@ -10,8 +10,6 @@ import javafx.geometry.Pos;
 import javafx.scene.control.Label;
 import javafx.scene.control.Spinner;
 import javafx.scene.control.SpinnerValueFactory;
-import javafx.scene.image.ImageView;
-import javafx.scene.image.PixelFormat;
 import javafx.scene.image.WritableImage;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
@@ -21,12 +19,12 @@ import javafx.scene.layout.TilePane;
 import javafx.scene.layout.VBox;
 
 /**
- * Small multiples: the class token's attention in every head of one layer, one tile per head on a
- * single colour scale, so heads that look at different things stand side by side. Follows the
+ * Small multiples: the class token's attention in every head of one layer over the photo, one tile
+ * per head on a single colour scale, so heads that look at different things stand side by side. Follows the
  * attention job's latest result; faded while a newer one is computed.
  */
 public final class HeadsView extends VBox {
-    static final double TILE = 168;
+    static final double TILE = 200;
 
     private final AttentionJob job;
     private final TilePane tiles = new TilePane(10, 10);
@@ -78,6 +76,7 @@ public final class HeadsView extends VBox {
         getChildren().addAll(top, tiles, legend);
         job.headMapsProperty().addListener(x -> refresh());
         job.colorMapProperty().addListener(x -> refresh());
+        job.opacityProperty().addListener(x -> refresh());
         job.models().modelProperty().addListener((o, was, now) -> setDepth(now));
         setDepth(job.models().getModel());
         refresh();
@@ -106,29 +105,21 @@ public final class HeadsView extends VBox {
         note.setText("");
         min.setText(ColorScale.value(maps.min()));
         max.setText(ColorScale.value(maps.max()));
-        for (int h = 0; h < maps.heads(); h++) tiles.getChildren().add(tile(maps, h, colors));
-    }
-
-    private static VBox tile(HeadMaps maps, int head, ColorMap colors) {
-        int gw = maps.grid().cols();
-        int gh = maps.grid().rows();
-        int[] argb = new int[gw * gh];
-        for (int i = 0; i < argb.length; i++) argb[i] = colors.argb(maps.normalised(head, i));
-        WritableImage img = new WritableImage(gw, gh);
-        img.getPixelWriter().setPixels(0, 0, gw, gh, PixelFormat.getIntArgbInstance(), argb, 0, gw);
-        ImageView view = new ImageView(img);
-        view.setId("head-map-" + (head + 1));
-        view.setSmooth(false); // one flat square per patch
-        view.setPreserveRatio(true);
-        if (gw >= gh) view.setFitWidth(TILE); else view.setFitHeight(TILE);
-        Label name = new Label(Messages.format("heads.tile", head + 1));
-        name.setId("head-title-" + (head + 1));
-        VBox tile = new VBox(4, name, view);
-        tile.getStyleClass().add("head-tile");
-        return tile;
+        var image = job.models().explorer().getImage();
+        var working = job.models().explorer().getWorking();
+        if (working == null) return;
+        for (int h = 0; h < maps.heads(); h++) {
+            tiles.getChildren().add(new HeadTile(Messages.format("heads.tile", h + 1), maps, h, colors,
+                    image == null ? null : image.image(), working, job.opacityProperty().get(), TILE));
+        }
     }
 
     public TilePane tiles() {
         return tiles;
+    }
+
+    /** Head {@code h}'s map as drawn (1-based), one pixel per grid cell. */
+    public WritableImage tileMap(int h) {
+        return ((HeadTile) tiles.getChildren().get(h - 1)).map();
     }
 }

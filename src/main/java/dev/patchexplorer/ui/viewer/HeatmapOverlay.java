@@ -83,7 +83,7 @@ public final class HeatmapOverlay implements Overlay {
     }
 
     /** Where cell {@code index} of the heatmap's grid lands on screen. */
-    static ScreenRect screenCell(PatchGrid grid, int index, WorkingResolution w, ViewTransform view) {
+    public static ScreenRect screenCell(PatchGrid grid, int index, WorkingResolution w, ViewTransform view) {
         CellFootprint f = CellFootprint.of(grid, index);
         // scale by the grid's own working size, so a stale map from an earlier working size still spans the image
         double sx = (double) w.originalWidth() / grid.width() * view.scale();
