@@ -137,6 +137,7 @@ public final class AttentionPane extends VBox {
         note.setWrapText(true);
         note.getStyleClass().add("hint");
         note.textProperty().bind(job.noteProperty());
+        note.managedProperty().bind(note.textProperty().isNotEmpty());
         legendMass.setId("attention-legend-mass");
         legendMass.setWrapText(true);
         Label gridNote = new Label();
