@@ -47,6 +47,7 @@ public final class AttentionPane extends VBox {
     private final Label staleLabel = new Label(Messages.get("attention.stale"));
     private final Label modelName = new Label();
     private final VBox predictions = new VBox(4);
+    private javafx.stage.Stage headsWindow;
 
     public AttentionPane(AttentionJob job) {
         super(8);
@@ -156,7 +157,7 @@ public final class AttentionPane extends VBox {
         Button allHeads = new Button(Messages.get("attention.allHeads"));
         allHeads.setId("attention-all-heads");
         allHeads.setTooltip(new Tooltip(Messages.get("attention.allHeads.tip")));
-        allHeads.setOnAction(e -> HeadsWindow.show(getScene() == null ? null : getScene().getWindow(), job));
+        allHeads.setOnAction(e -> showHeads());
 
         getChildren().addAll(top, form, allHeads, legend, predTitle, predictions);
 
@@ -167,6 +168,13 @@ public final class AttentionPane extends VBox {
         job.models().loadingProperty().addListener(x -> modelChanged(job.models().getModel()));
         modelChanged(job.models().getModel());
         updateLegend();
+    }
+
+    /** Opens the small-multiples window, once per pane; asked again, brings it to the front. */
+    private void showHeads() {
+        if (headsWindow == null) headsWindow = HeadsWindow.create(getScene() == null ? null : getScene().getWindow(), job);
+        headsWindow.show();
+        headsWindow.toFront();
     }
 
     /** DINO's threshold: a check box to switch it on and the share of the mass to keep, in percent. */

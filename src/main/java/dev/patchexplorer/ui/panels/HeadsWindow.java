@@ -7,24 +7,13 @@ import javafx.scene.control.ScrollPane;
 import javafx.stage.Stage;
 import javafx.stage.Window;
 
-import java.util.Map;
 import java.util.Objects;
-import java.util.WeakHashMap;
 
-/** The small-multiples window beside the main one; one per attention job, shown again when asked twice. */
+/** The small-multiples window beside the main one. */
 public final class HeadsWindow {
-    private static final Map<AttentionJob, Stage> OPEN = new WeakHashMap<>();
-
     private HeadsWindow() {}
 
-    public static Stage show(Window owner, AttentionJob job) {
-        Stage stage = OPEN.computeIfAbsent(job, j -> create(owner, j));
-        stage.show();
-        stage.toFront();
-        return stage;
-    }
-
-    private static Stage create(Window owner, AttentionJob job) {
+    public static Stage create(Window owner, AttentionJob job) {
         Stage stage = new Stage();
         if (owner != null) stage.initOwner(owner);
         stage.setTitle(Messages.get("heads.window"));
