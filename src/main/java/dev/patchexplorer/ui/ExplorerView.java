@@ -158,7 +158,7 @@ public final class ExplorerView extends BorderPane {
         installDragAndDrop();
         addEventFilter(KeyEvent.KEY_PRESSED, new PlainKeyShortcuts(this)::handle);
         theme.addListener((o, was, now) -> now.apply());
-        if (autoLoad) modelSearch.startupModel().ifPresent(models::loadModel);
+        if (autoLoad) modelSearch.findStartupModel(inference, models::loadModel);
     }
 
     /** One daemon thread: passes and model loads run one at a time, never on the FX thread. */

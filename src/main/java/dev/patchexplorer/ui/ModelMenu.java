@@ -8,6 +8,7 @@ import javafx.scene.control.SeparatorMenuItem;
 import javafx.stage.DirectoryChooser;
 
 import java.io.File;
+import java.util.concurrent.ForkJoinPool;
 
 /**
  * Model: open a checkpoint folder (loaded in the background), pick or download one from the
@@ -15,6 +16,7 @@ import java.io.File;
  */
 final class ModelMenu {
     private final ExplorerView view;
+    private CatalogDialog catalog;
 
     ModelMenu(ExplorerView view) {
         this.view = view;
@@ -31,7 +33,7 @@ final class ModelMenu {
         close.setOnAction(e -> models.closeModel());
         MenuItem catalog = new MenuItem(Messages.get("menu.model.catalog"));
         catalog.setId("menu-model-catalog");
-        catalog.setOnAction(e -> CatalogDialog.show(window(), view.modelSearch(), models::loadModel));
+        catalog.setOnAction(e -> showCatalog());
         MenuItem folder = new MenuItem(Messages.get("menu.model.folder"));
         folder.setId("menu-model-folder");
         folder.setOnAction(e -> chooseModelsFolder());
@@ -55,8 +57,17 @@ final class ModelMenu {
         if (dir == null) return;
         view.modelSearch().setSettingFolder(dir.toPath());
         if (view.models().getModel() == null && !view.models().loadingProperty().get()) {
-            view.modelSearch().startupModel().ifPresent(view.models()::loadModel);
+            view.modelSearch().findStartupModel(ForkJoinPool.commonPool(), found -> {
+                if (view.models().getModel() == null) view.models().loadModel(found);
+            });
         }
+    }
+
+    /** One catalog window per main window, so there is one download queue. */
+    private void showCatalog() {
+        if (catalog == null) catalog = CatalogDialog.create(window(), view.modelSearch(), view.models()::loadModel);
+        catalog.stage().show();
+        catalog.stage().toFront();
     }
 
     private javafx.stage.Window window() {

@@ -6,6 +6,7 @@ import dev.patchexplorer.model.catalog.LocalModelServer;
 import dev.patchexplorer.model.catalog.ModelCache;
 import dev.patchexplorer.model.catalog.ModelCatalog;
 import dev.patchexplorer.model.catalog.ModelDownloader;
+import dev.patchexplorer.model.catalog.ModelLocations;
 import dev.patchexplorer.model.catalog.UserMessage;
 import dev.patchexplorer.testing.TestAssets;
 import dev.patchexplorer.ui.help.AboutDialog;
@@ -133,7 +134,7 @@ class CatalogDialogTest {
         String total = Units.bytes(server.weightsLength());
         assertEquals("model.safetensors (file 2 of 2): " + total + " of " + total, text(robot, "#catalog-progress-text"));
         assertTrue(cache.isCached(vit()));
-        assertEquals("Downloaded", text(robot, id("catalog-status-")));
+        waitUntil(() -> "Downloaded".equals(text(robot, id("catalog-status-")))); // the cache is looked at off the FX thread
         assertTrue(text(robot, "#catalog-message").startsWith("Downloaded and verified " + VIT));
 
         robot.clickOn(id("catalog-load-"));
@@ -208,5 +209,18 @@ class CatalogDialogTest {
         String message = onFx(() -> offline.messageProperty().get());
         assertTrue(message.startsWith("Could not download "), message);
         assertFalse(cache.isCached(entry));
+    }
+
+    @Test
+    void aCheckpointInASearchedFolderCanBeLoadedWithoutDownloading() {
+        ModelLocations shared = new ModelLocations(List.of(TestAssets.models()), java.util.Optional.empty(), null, cache);
+        CatalogViewModel vm = new CatalogViewModel(ModelCatalog.bundled(), cache, new ModelDownloader(cache), downloads,
+                shared::findModelFolders, p -> { });
+        CatalogViewModel.Row row = vm.row(VIT).orElseThrow();
+        waitUntil(() -> onFx(() -> row.getFolder() != null));
+        assertEquals(TestAssets.model(VIT).toAbsolutePath().normalize(), onFx(row::getFolder));
+        assertFalse(onFx(row::isCached));
+        // the MobileNet in the shared folder is another training run than the catalog's: not offered in its place
+        assertEquals(null, onFx(() -> vm.row("mobilenetv2_100.ra_in1k").orElseThrow().getFolder()));
     }
 }

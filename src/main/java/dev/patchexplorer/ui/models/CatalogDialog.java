@@ -63,7 +63,7 @@ public final class CatalogDialog {
     }
 
     /** The catalog the app ships (or its mirror), downloading into {@code search}'s cache on a thread of its own. */
-    public static CatalogDialog show(Window owner, ModelSearch search, Consumer<Path> loader) {
+    public static CatalogDialog create(Window owner, ModelSearch search, Consumer<Path> loader) {
         Executor downloads = Executors.newSingleThreadExecutor(r -> {
             Thread t = new Thread(r, "model-download");
             t.setDaemon(true);
@@ -71,9 +71,7 @@ public final class CatalogDialog {
         });
         CatalogViewModel vm = new CatalogViewModel(ModelCatalog.standard(), search.cache(), new ModelDownloader(search.cache()),
                 downloads, () -> search.locations().findModelFolders(), loader);
-        CatalogDialog dialog = new CatalogDialog(owner, vm);
-        dialog.stage.show();
-        return dialog;
+        return new CatalogDialog(owner, vm);
     }
 
     private GridPane table() {
@@ -126,11 +124,10 @@ public final class CatalogDialog {
         status.setMaxWidth(170);
         status.setMinWidth(120);
         status.textProperty().bind(Bindings.createStringBinding(() -> statusText(row), row.folderProperty(),
-                vm.downloadingProperty()));
+                row.cachedProperty(), vm.downloadingProperty()));
         Button download = new Button(Messages.get("catalog.download"));
         download.setId("catalog-download-" + id);
-        download.disableProperty().bind(vm.busyProperty().or(Bindings.createBooleanBinding(
-                () -> vm.cache().isCached(e), row.folderProperty())));
+        download.disableProperty().bind(vm.busyProperty().or(row.cachedProperty()));
         download.setOnAction(a -> vm.download(e));
         Button load = new Button(Messages.get("catalog.load"));
         load.setId("catalog-load-" + id);
@@ -147,7 +144,7 @@ public final class CatalogDialog {
         if (e.equals(vm.downloadingProperty().get())) return Messages.get("catalog.status.downloading");
         Path folder = row.getFolder();
         if (folder == null) return Messages.get("catalog.status.notDownloaded");
-        return vm.cache().isCached(e) ? Messages.get("catalog.status.cached")
+        return row.isCached() ? Messages.get("catalog.status.cached")
                 : Messages.format("catalog.status.found", folder.getParent());
     }
 

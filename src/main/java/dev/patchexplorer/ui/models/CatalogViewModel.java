@@ -41,6 +41,7 @@ public final class CatalogViewModel {
     public static final class Row {
         private final CatalogEntry entry;
         private final ReadOnlyObjectWrapper<Path> folder = new ReadOnlyObjectWrapper<>(this, "folder");
+        private final ReadOnlyBooleanWrapper cached = new ReadOnlyBooleanWrapper(this, "cached");
 
         Row(CatalogEntry entry) {
             this.entry = entry;
@@ -50,6 +51,9 @@ public final class CatalogViewModel {
         /** The folder holding this checkpoint (the cache, or another searched folder), or null. */
         public ReadOnlyObjectProperty<Path> folderProperty() { return folder.getReadOnlyProperty(); }
         public Path getFolder() { return folder.get(); }
+        /** True when the folder is the download cache's copy. */
+        public ReadOnlyBooleanProperty cachedProperty() { return cached.getReadOnlyProperty(); }
+        public boolean isCached() { return cached.get(); }
     }
 
     public enum Outcome { NONE, DONE, CANCELLED, FAILED }
@@ -91,14 +95,26 @@ public final class CatalogViewModel {
         refresh();
     }
 
-    /** Looks again at what is on disk: the cache first, then the other searched folders. */
+    /**
+     * Looks again at what is on disk, the cache first, then the other searched folders; the look
+     * runs on the executor (it walks folders) and the rows change on the FX thread.
+     */
     public void refresh() {
-        List<ModelFolder> elsewhere = otherFolders.get();
-        for (Row r : rows.values()) {
-            Path found = cache.isCached(r.entry) ? cache.folderFor(r.entry) : elsewhere.stream()
-                    .filter(f -> f.name().equals(r.entry.id())).map(ModelFolder::folder).findFirst().orElse(null);
-            r.folder.set(found);
-        }
+        executor.execute(() -> {
+            List<ModelFolder> elsewhere = otherFolders.get();
+            Map<String, Path> found = new LinkedHashMap<>();
+            Map<String, Boolean> inCache = new LinkedHashMap<>();
+            for (Row r : rows.values()) {
+                boolean cached = cache.isCached(r.entry);
+                inCache.put(r.entry.id(), cached);
+                found.put(r.entry.id(), cached ? cache.folderFor(r.entry) : elsewhere.stream()
+                        .filter(f -> f.name().equals(r.entry.id())).map(ModelFolder::folder).findFirst().orElse(null));
+            }
+            Platform.runLater(() -> rows.values().forEach(r -> {
+                r.folder.set(found.get(r.entry.id()));
+                r.cached.set(inCache.get(r.entry.id()));
+            }));
+        });
     }
 
     public List<Row> rows() {

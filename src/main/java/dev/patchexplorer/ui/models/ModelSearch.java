@@ -64,6 +64,14 @@ public final class ModelSearch {
                 .findFirst();
     }
 
+    /**
+     * Looks for the startup model on {@code io} (a folder walk must not hold up the FX thread) and
+     * hands a find to {@code onFxThread}.
+     */
+    public void findStartupModel(java.util.concurrent.Executor io, java.util.function.Consumer<Path> onFxThread) {
+        io.execute(() -> startupModel().ifPresent(p -> javafx.application.Platform.runLater(() -> onFxThread.accept(p))));
+    }
+
     public ModelCache cache() {
         return cache;
     }
