@@ -9,6 +9,9 @@ embedding resampled), for each requested thread count, and prints one line per c
 
     RESULT impl=pytorch threads=1 tokens=197 runs=20 median_ms=... p25_ms=... p75_ms=... min_ms=...
 
+With --serve it instead times one pass per request on stdin, for the Java harness to alternate
+its own passes with these (see VitPeerBenchmark).
+
 Needs only torch and numpy (Debian: python3-torch python3-numpy); installs nothing.
 """
 import argparse
@@ -136,6 +139,28 @@ def time_case(model, size, runs, warmup=3):
     return np.array(ms)
 
 
+def serve(model):
+    """Paired timing for the Java harness: each line "run THREADS SIZE" times one forward pass and
+    answers "MS elapsed", so the two implementations alternate under the same machine load."""
+    inputs = {}
+    threads = None
+    print("READY", flush=True)
+    for line in sys.stdin:
+        parts = line.split()
+        if not parts or parts[0] == "quit":
+            break
+        t, size = int(parts[1]), int(parts[2])
+        if t != threads:
+            set_threads(t)
+            threads = t
+        if size not in inputs:
+            inputs[size] = torch.randn(1, 3, size, size, generator=torch.Generator().manual_seed(size))
+        t0 = time.perf_counter()
+        model.forward(inputs[size])
+        print("MS %.3f" % ((time.perf_counter() - t0) * 1000), flush=True)
+    return 0
+
+
 def main():
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("--model", default="../shared/models/vit_tiny_patch16_224.augreg_in21k_ft_in1k")
@@ -143,6 +168,7 @@ def main():
     ap.add_argument("--threads", default="1,2", help="comma-separated thread counts")
     ap.add_argument("--runs", type=int, default=20)
     ap.add_argument("--sizes", default="224,448", help="input sizes (224 -> 197 tokens, 448 -> 785)")
+    ap.add_argument("--serve", action="store_true", help="answer timing requests on stdin (used by VitPeerBenchmark)")
     a = ap.parse_args()
     torch.set_grad_enabled(False)
     model = EagerViT(a.model)
@@ -150,6 +176,8 @@ def main():
         print("eager model does not match the golden tensors; timings withheld", file=sys.stderr)
         return 1
     print("INFO torch=%s interop_threads=%d" % (torch.__version__, torch.get_num_interop_threads()), flush=True)
+    if a.serve:
+        return serve(model)
     for threads in [int(t) for t in a.threads.split(",")]:
         set_threads(threads)
         for size in [int(s) for s in a.sizes.split(",")]:

@@ -8,27 +8,26 @@ import dev.patchexplorer.model.ViTModel;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
+import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Random;
 import java.util.concurrent.TimeUnit;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * Not a test: our ViT-Ti/16 forward pass with every layer's attention copied out, at 197 tokens
  * (224 px) and 785 tokens (448 px), with 1 and 2 engine threads; and in the same run, when a
  * {@code python3} with torch and numpy is found, the same cases in our PyTorch eager ViT
  * ({@code src/test/python/vit_tiny_eager.py}, checked against the golden tensors first), with the
- * ratio Java / PyTorch. It installs nothing: without torch it says so and times Java alone.
+ * ratio Java / PyTorch. The two alternate pass by pass (Java, PyTorch, Java, ...) with a short
+ * pause between, so on a busy machine both see the same load; the ratio is also given as the
+ * median of the per-pair ratios. It installs nothing: without torch it says so and times Java alone.
  * <pre>
  * ./mvnw -q test-compile exec:java -Dexec.classpathScope=test -Dexec.mainClass=dev.patchexplorer.bench.VitPeerBenchmark \
  *     [-Dexec.args="MODEL_DIR RUNS"] [-Dpatchexplorer.python=/usr/bin/python3] [-Dbench.threads=1,2]
@@ -38,15 +37,8 @@ public final class VitPeerBenchmark {
     private static final String SCRIPT = "src/test/python/vit_tiny_eager.py";
     private static final int[] SIZES = {224, 448};
     private static final int WARMUP = 3;
-    private static final Pattern RESULT = Pattern.compile(
-            "RESULT impl=pytorch threads=(\\d+) tokens=(\\d+) runs=\\d+ median_ms=([\\d.]+) p25_ms=([\\d.]+) p75_ms=([\\d.]+) min_ms=([\\d.]+)");
-
-    /** Milliseconds of one case. */
-    record Timing(double median, double p25, double p75, double min) {
-        String text() {
-            return String.format(Locale.ROOT, "%8.1f  [%6.1f .. %6.1f]", median, p25, p75);
-        }
-    }
+    /** Lets OpenMP workers of the side that just ran go idle before the other side is timed. */
+    private static final long PAUSE_MS = 150;
 
     private VitPeerBenchmark() {}
 
@@ -59,50 +51,61 @@ public final class VitPeerBenchmark {
         System.out.println(python.map(p -> "PyTorch peer: " + p + " " + SCRIPT)
                 .orElse("PyTorch peer: no python3 with torch and numpy found (Debian: apt-get install python3-torch python3-numpy);"
                         + " timing Java alone"));
-        Map<String, Timing> java = new LinkedHashMap<>();
-        Map<String, Timing> torch = new LinkedHashMap<>();
-        try (ViTModel vit = (ViTModel) ModelLoader.load(dir)) {
+        List<String> rows = new ArrayList<>();
+        try (ViTModel vit = (ViTModel) ModelLoader.load(dir);
+             PythonPeer peer = python.isPresent() ? PythonPeer.start(python.get(), dir, golden) : null) {
             for (int t : threads) {
                 EngineThreads.set(t);
-                for (int size : SIZES) java.put(key(t, size), time(vit, size, runs));
-                if (python.isPresent()) torch.putAll(runPython(python.get(), dir, golden, t, runs));
+                for (int size : SIZES) rows.add(measure(vit, peer, t, size, runs));
             }
         }
-        System.out.printf(Locale.ROOT, "%nViT-Ti/16 forward + all attention maps, %d runs after %d warm-up, ms: median [p25 .. p75]%n",
+        System.out.printf(Locale.ROOT, "%nViT-Ti/16 forward + all attention maps, %d alternating pairs after %d warm-up, ms: median [p25 .. p75]%n",
                 runs, WARMUP);
-        System.out.printf(Locale.ROOT, "%-7s %-8s %-28s %-28s %s%n", "tokens", "threads", "Java (DJL PyTorch 2.7.1)",
-                "PyTorch eager (python)", "Java / PyTorch");
-        for (int t : threads) {
-            for (int size : SIZES) {
-                Timing j = java.get(key(t, size));
-                Timing p = torch.get(key(t, size));
-                System.out.printf(Locale.ROOT, "%-7d %-8d %-28s %-28s %s%n", tokens(size), t, j.text(),
-                        p == null ? "-" : p.text(), p == null ? "-" : String.format(Locale.ROOT, "%.2fx", j.median() / p.median()));
-            }
-        }
+        System.out.printf(Locale.ROOT, "%-7s %-8s %-26s %-26s %-15s %s%n", "tokens", "threads", "Java (DJL, PyTorch 2.7.1)",
+                "PyTorch eager (python)", "ratio of medians", "median of pair ratios");
+        rows.forEach(System.out::println);
     }
 
-    private static String key(int threads, int size) {
-        return threads + "/" + tokens(size);
-    }
-
-    private static int tokens(int size) {
-        return 1 + (size / 16) * (size / 16);
-    }
-
-    private static Timing time(ViTModel vit, int size, int runs) throws Exception {
-        Random r = new Random(size);
-        float[] data = new float[3 * size * size];
-        for (int i = 0; i < data.length; i++) data[i] = (float) r.nextGaussian();
-        ChwImage input = new ChwImage(3, size, size, data);
-        double[] ms = new double[runs];
+    private static String measure(ViTModel vit, PythonPeer peer, int threads, int size, int runs) throws Exception {
+        ChwImage input = randomInput(size);
+        double[] java = new double[runs];
+        double[] torch = new double[runs];
+        double[] pairs = new double[runs];
         for (int i = -WARMUP; i < runs; i++) {
             long t0 = System.nanoTime();
             vit.forward(input, 16);
-            if (i >= 0) ms[i] = (System.nanoTime() - t0) / 1e6;
+            double j = (System.nanoTime() - t0) / 1e6;
+            Thread.sleep(PAUSE_MS);
+            double p = peer == null ? Double.NaN : peer.time(threads, size);
+            Thread.sleep(PAUSE_MS);
+            if (i < 0) continue;
+            java[i] = j;
+            torch[i] = p;
+            pairs[i] = j / p;
         }
-        Arrays.sort(ms);
-        return new Timing(quantile(ms, 0.5), quantile(ms, 0.25), quantile(ms, 0.75), ms[0]);
+        String tokens = String.valueOf(1 + (size / 16) * (size / 16));
+        if (peer == null) return String.format(Locale.ROOT, "%-7s %-8d %s", tokens, threads, summary(java));
+        return String.format(Locale.ROOT, "%-7s %-8d %-26s %-26s %-15s %.2fx", tokens, threads, summary(java), summary(torch),
+                String.format(Locale.ROOT, "%.2fx", quantile(sorted(java), 0.5) / quantile(sorted(torch), 0.5)),
+                quantile(sorted(pairs), 0.5));
+    }
+
+    private static ChwImage randomInput(int size) {
+        Random r = new Random(size);
+        float[] data = new float[3 * size * size];
+        for (int i = 0; i < data.length; i++) data[i] = (float) r.nextGaussian();
+        return new ChwImage(3, size, size, data);
+    }
+
+    private static String summary(double[] ms) {
+        double[] s = sorted(ms);
+        return String.format(Locale.ROOT, "%7.1f [%6.1f .. %6.1f]", quantile(s, 0.5), quantile(s, 0.25), quantile(s, 0.75));
+    }
+
+    private static double[] sorted(double[] v) {
+        double[] s = v.clone();
+        Arrays.sort(s);
+        return s;
     }
 
     /** Linear interpolation between order statistics, as numpy.percentile does by default. */
@@ -132,30 +135,42 @@ public final class VitPeerBenchmark {
         return Optional.empty();
     }
 
-    /** One python process per thread count, its OpenMP and OpenBLAS pools sized to match. */
-    private static Map<String, Timing> runPython(String python, Path model, Path golden, int threads, int runs)
-            throws IOException, InterruptedException {
-        if (!Files.isRegularFile(Path.of(SCRIPT))) throw new IOException(SCRIPT + " not found: run from the project folder");
-        ProcessBuilder pb = new ProcessBuilder(python, SCRIPT, "--model", model.toString(), "--golden", golden.toString(),
-                "--threads", String.valueOf(threads), "--runs", String.valueOf(runs)).redirectErrorStream(true);
-        pb.environment().put("OMP_NUM_THREADS", String.valueOf(threads));
-        pb.environment().put("OPENBLAS_NUM_THREADS", String.valueOf(threads));
-        Process p = pb.start();
-        Map<String, Timing> out = new LinkedHashMap<>();
-        try (BufferedReader r = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8))) {
-            for (String line; (line = r.readLine()) != null; ) {
-                Matcher m = RESULT.matcher(line);
-                if (m.matches()) {
-                    int tokens = Integer.parseInt(m.group(2));
-                    int size = (int) Math.round(Math.sqrt(tokens - 1)) * 16;
-                    out.put(key(Integer.parseInt(m.group(1)), size), new Timing(Double.parseDouble(m.group(3)),
-                            Double.parseDouble(m.group(4)), Double.parseDouble(m.group(5)), Double.parseDouble(m.group(6))));
-                } else {
-                    System.out.println("  python: " + line);
-                }
-            }
+    /** The python script in --serve mode: one timed forward pass per request. */
+    private static final class PythonPeer implements AutoCloseable {
+        private final Process process;
+        private final BufferedReader in;
+        private final PrintWriter out;
+
+        private PythonPeer(Process process) {
+            this.process = process;
+            this.in = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
+            this.out = new PrintWriter(process.getOutputStream(), true, StandardCharsets.UTF_8);
         }
-        if (p.waitFor() != 0) System.out.println("  python exited with " + p.exitValue() + "; its cases are left out");
-        return out;
+
+        static PythonPeer start(String python, Path model, Path golden) throws IOException {
+            if (!Files.isRegularFile(Path.of(SCRIPT))) throw new IOException(SCRIPT + " not found: run from the project folder");
+            ProcessBuilder pb = new ProcessBuilder(python, SCRIPT, "--serve", "--model", model.toString(),
+                    "--golden", golden.toString()).redirectErrorStream(true);
+            pb.environment().put("OMP_WAIT_POLICY", "PASSIVE"); // idle workers sleep instead of spinning on the Java side's cores
+            PythonPeer peer = new PythonPeer(pb.start());
+            for (String line; (line = peer.in.readLine()) != null; ) {
+                if (line.equals("READY")) return peer;
+                System.out.println("  python: " + line);
+            }
+            throw new IOException("the python peer stopped before it was ready (see its lines above)");
+        }
+
+        double time(int threads, int size) throws IOException {
+            out.println("run " + threads + " " + size);
+            String line = in.readLine();
+            if (line == null || !line.startsWith("MS ")) throw new IOException("python peer answered: " + line);
+            return Double.parseDouble(line.substring(3));
+        }
+
+        @Override
+        public void close() throws InterruptedException {
+            out.println("quit");
+            if (!process.waitFor(10, TimeUnit.SECONDS)) process.destroy();
+        }
     }
 }
