@@ -12,6 +12,9 @@ import dev.patchexplorer.core.color.HeatmapOverlay;
 import dev.patchexplorer.core.image.ChwImage;
 import dev.patchexplorer.core.image.Preprocess;
 import dev.patchexplorer.core.image.RgbImage;
+import dev.patchexplorer.core.grid.GridSpec;
+import dev.patchexplorer.core.grid.PatchGrid;
+import dev.patchexplorer.core.vit.GridInput;
 import dev.patchexplorer.core.vit.InputPlan;
 import dev.patchexplorer.core.vit.PatchMode;
 import dev.patchexplorer.model.CnnModel;
@@ -88,10 +91,13 @@ public final class AnalyzeCommand implements Command {
     private static void analyzeViT(ViTModel vit, RgbImage square, PatchMode mode, int patch, Map<String, Object> json, Path outDir)
             throws Exception {
         int size = square.width();
-        InputPlan plan = InputPlan.of(mode, patch, vit.spec().nativePatch(), size, size);
+        // the window's path: the grid's cells cut from the working image, at the model's patch size
+        PatchGrid grid = PatchGrid.of(size, size, GridSpec.of(patch));
+        InputPlan plan = GridInput.plan(mode, grid, vit.spec().nativePatch());
         RgbImage used = Preprocess.crop(square, 0, 0, plan.gridW() * patch, plan.gridH() * patch); // whole patches only
         ModelConfig cfg = vit.config();
-        ChwImage input = Preprocess.toModelInput(used, plan.inputW(), plan.inputH(), cfg.mean(), cfg.std());
+        ChwImage input = Preprocess.normalize(GridInput.pixels(square, grid, plan.modelPatch(), GridInput.meanColour(cfg.mean())),
+                cfg.mean(), cfg.std());
         ViTOutput result = vit.forward(input, plan.modelPatch());
         AttentionLayout layout = result.layout();
         json.put("mode", mode.name().toLowerCase(Locale.ROOT));
