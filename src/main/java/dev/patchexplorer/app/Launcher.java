@@ -24,6 +24,12 @@ public final class Launcher {
             // Neither a command nor an image file: a typo should fail loudly, not open a window.
             System.exit(cli.run(args, System.out, System.err));
         }
+        try {
+            AppArguments.parse(java.util.List.of(args)); // checked here, where a bad option can still exit 2
+        } catch (dev.patchexplorer.cli.UsageException e) {
+            System.err.println("patch-explorer: " + e.getMessage());
+            System.exit(2);
+        }
         PatchExplorerApp.launchWith(args);
     }
 }

@@ -43,7 +43,8 @@ public final class PatchExplorerApp extends Application {
         ExplorerViewModel model = new ExplorerViewModel(background);
         session.restore(model);
         session.theme().apply();
-        view = new ExplorerView(model, session, new AppInfo(version, logs));
+        AppArguments arguments = arguments(getParameters().getRaw());
+        view = new ExplorerView(model, session, new AppInfo(version, logs), arguments.modelFolders());
         view.themeProperty().set(session.theme());
         model.setOnImageOpened(img -> {
             if (img.source() != null && !img.source().startsWith(tempFolder())) {
@@ -62,16 +63,16 @@ public final class PatchExplorerApp extends Application {
         stage.show();
 
         view.startTourIfFirstRun();
-        initialImage(getParameters().getRaw(), session).ifPresentOrElse(model::open,
-                () -> view.openSample(Samples.first()));
+        arguments.image().or(session::lastImage).ifPresentOrElse(model::open, () -> view.openSample(Samples.first()));
     }
 
-    /** A file named on the command line, else the last image, else nothing (the caller shows a sample). */
-    private static java.util.Optional<Path> initialImage(List<String> args, SessionPersistence session) {
-        for (String a : args) {
-            if (!a.startsWith("-") && Files.isRegularFile(Path.of(a))) return java.util.Optional.of(Path.of(a));
+    /** The Launcher already refused bad arguments; this only re-reads them (a direct launch gets none). */
+    private static AppArguments arguments(List<String> raw) {
+        try {
+            return AppArguments.parse(raw);
+        } catch (dev.patchexplorer.cli.UsageException e) {
+            return new AppArguments(List.of(), java.util.Optional.empty());
         }
-        return session.lastImage();
     }
 
     private static Path tempFolder() {

@@ -12,6 +12,9 @@ import dev.patchexplorer.core.color.HeatmapOverlay;
 import dev.patchexplorer.core.image.ChwImage;
 import dev.patchexplorer.core.image.Preprocess;
 import dev.patchexplorer.core.image.RgbImage;
+import dev.patchexplorer.core.grid.GridSpec;
+import dev.patchexplorer.core.grid.PatchGrid;
+import dev.patchexplorer.core.vit.GridInput;
 import dev.patchexplorer.core.vit.InputPlan;
 import dev.patchexplorer.core.vit.PatchMode;
 import dev.patchexplorer.model.CnnModel;
@@ -33,12 +36,12 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * {@code analyze --model DIR --image FILE --patch P --mode resize|flexi [--size S] [--out DIR]}:
+ * {@code analyze --model DIR|NAME [--models DIR] --image FILE --patch P --mode resize|flexi [--size S] [--out DIR]}:
  * classifies the centre square of the image and, for a ViT, reports the grid, the class token's
  * attention in every layer and head, and the attention rollout; with --out also PNG overlays.
  */
 public final class AnalyzeCommand implements Command {
-    private static final Set<String> OPTIONS = Set.of("model", "image", "patch", "mode", "size", "out");
+    private static final Set<String> OPTIONS = Set.of(ModelArgument.MODEL, ModelArgument.MODELS, "image", "patch", "mode", "size", "out");
 
     @Override
     public String name() {
@@ -53,7 +56,7 @@ public final class AnalyzeCommand implements Command {
     @Override
     public int run(List<String> args, PrintStream out) throws Exception {
         Options o = Options.parse(args, OPTIONS);
-        Path modelDir = Path.of(o.require("model"));
+        Path modelDir = ModelArgument.resolve(o);
         RgbImage image = ImageFiles.read(Path.of(o.require("image")));
         PatchMode mode = parseMode(o.get("mode", "resize"));
         Path outDir = o.has("out") ? Path.of(o.get("out", ".")) : null;
@@ -88,10 +91,13 @@ public final class AnalyzeCommand implements Command {
     private static void analyzeViT(ViTModel vit, RgbImage square, PatchMode mode, int patch, Map<String, Object> json, Path outDir)
             throws Exception {
         int size = square.width();
-        InputPlan plan = InputPlan.of(mode, patch, vit.spec().nativePatch(), size, size);
+        // the window's path: the grid's cells cut from the working image, at the model's patch size
+        PatchGrid grid = PatchGrid.of(size, size, GridSpec.of(patch));
+        InputPlan plan = GridInput.plan(mode, grid, vit.spec().nativePatch());
         RgbImage used = Preprocess.crop(square, 0, 0, plan.gridW() * patch, plan.gridH() * patch); // whole patches only
         ModelConfig cfg = vit.config();
-        ChwImage input = Preprocess.toModelInput(used, plan.inputW(), plan.inputH(), cfg.mean(), cfg.std());
+        ChwImage input = Preprocess.normalize(GridInput.pixels(square, grid, plan.modelPatch(), GridInput.meanColour(cfg.mean())),
+                cfg.mean(), cfg.std());
         ViTOutput result = vit.forward(input, plan.modelPatch());
         AttentionLayout layout = result.layout();
         json.put("mode", mode.name().toLowerCase(Locale.ROOT));

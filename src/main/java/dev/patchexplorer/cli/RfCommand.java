@@ -20,7 +20,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 
 /**
- * {@code rf --model DIR | --arch NAME [--size N]}: the theoretical receptive field of every
+ * {@code rf --model DIR|NAME [--models DIR] | --arch NAME [--size N]}: the theoretical receptive field of every
  * conv/pool layer and every block, as JSON. The architecture comes from DIR/config.json (timm
  * layout) or from --arch; the input size from the config's pretrained_cfg.input_size, else 224.
  */
@@ -39,7 +39,7 @@ public final class RfCommand implements Command {
 
     @Override
     public int run(List<String> args, PrintStream out) throws UsageException {
-        Options o = Options.parse(args, new LinkedHashSet<>(List.of("model", "arch", "size")));
+        Options o = Options.parse(args, new LinkedHashSet<>(List.of(ModelArgument.MODEL, ModelArgument.MODELS, "arch", "size")));
         if (o.has("model") == o.has("arch")) {
             throw new UsageException("give exactly one of --model DIR or --arch NAME (known: "
                     + String.join(", ", CnnLayers.knownArchitectures()) + ")");
@@ -47,7 +47,7 @@ public final class RfCommand implements Command {
         String arch;
         int[] input = {DEFAULT_INPUT, DEFAULT_INPUT};
         if (o.has("model")) {
-            JsonObject config = readConfig(Path.of(o.require("model")));
+            JsonObject config = readConfig(ModelArgument.resolve(o));
             arch = architecture(config, o.require("model"));
             input = inputSize(config, input);
         } else {

@@ -7,6 +7,7 @@ import dev.patchexplorer.ui.inference.ModelViewModel;
 import dev.patchexplorer.ui.inference.ReceptiveFieldJob;
 import dev.patchexplorer.ui.inference.ReceptiveFieldViewModel;
 import dev.patchexplorer.ui.io.Samples;
+import dev.patchexplorer.ui.models.ModelSearch;
 import dev.patchexplorer.ui.panels.AttentionPane;
 import dev.patchexplorer.ui.panels.ChartsPane;
 import dev.patchexplorer.ui.panels.ControlsPane;
@@ -65,6 +66,7 @@ public final class ExplorerView extends BorderPane {
     private final SessionPersistence session;
     private final ImageViewer viewer = new ImageViewer();
     private final ModelViewModel models;
+    private final ModelSearch modelSearch;
     private final AttentionJob attention;
     private final HeatmapOverlay heatmapOverlay;
     private final AttentionPane attentionPane;
@@ -92,7 +94,12 @@ public final class ExplorerView extends BorderPane {
 
     /** The application's window: loads and runs models on its own inference thread, and loads the default model if found. */
     public ExplorerView(ExplorerViewModel model, SessionPersistence session, AppInfo appInfo) {
-        this(model, session, appInfo, inferenceThread(), true);
+        this(model, session, appInfo, List.of());
+    }
+
+    /** As above, also searching the {@code --models} folders of this run (see {@link ModelSearch}). */
+    public ExplorerView(ExplorerViewModel model, SessionPersistence session, AppInfo appInfo, List<Path> modelFolders) {
+        this(model, session, appInfo, inferenceThread(), true, modelFolders);
     }
 
     /**
@@ -100,12 +107,13 @@ public final class ExplorerView extends BorderPane {
      * Nothing is loaded automatically: call {@code models().loadModel(folder)}.
      */
     public ExplorerView(ExplorerViewModel model, SessionPersistence session, Executor inference) {
-        this(model, session, AppInfo.unknown(), inference, false);
+        this(model, session, AppInfo.unknown(), inference, false, List.of());
     }
 
     private ExplorerView(ExplorerViewModel model, SessionPersistence session, AppInfo appInfo, Executor inference,
-                         boolean autoLoad) {
+                         boolean autoLoad, List<Path> modelFolders) {
         this.model = model;
+        this.modelSearch = ModelSearch.standard(modelFolders, session.settings());
         this.models = new ModelViewModel(model, inference);
         this.attention = new AttentionJob(model, models, inference);
         this.fields = new ReceptiveFieldViewModel(model, models);
@@ -205,7 +213,7 @@ public final class ExplorerView extends BorderPane {
         installDragAndDrop();
         addEventFilter(KeyEvent.KEY_PRESSED, new PlainKeyShortcuts(this)::handle);
         theme.addListener((o, was, now) -> now.apply());
-        if (autoLoad) models.autoLoad();
+        if (autoLoad) modelSearch.findStartupModel(inference, models::loadModel);
     }
 
     /** While a CNN is loaded, the cost readouts say whose costs they are. */
@@ -364,6 +372,7 @@ public final class ExplorerView extends BorderPane {
     public SessionPersistence session() { return session; }
     public ImageViewer viewer() { return viewer; }
     public ModelViewModel models() { return models; }
+    public ModelSearch modelSearch() { return modelSearch; }
     public AttentionJob attention() { return attention; }
     public HeatmapOverlay heatmapOverlay() { return heatmapOverlay; }
     public AttentionPane attentionPane() { return attentionPane; }

@@ -116,7 +116,8 @@ final class MainMenu {
                 helpItem("menu.help.tour", view::startTour),
                 helpItem("menu.help.logs", () -> LogFolder.open(window(), info.logFolder())),
                 new SeparatorMenuItem(),
-                helpItem("menu.help.about", () -> AboutDialog.show(window(), info.version())));
+                helpItem("menu.help.about", () -> AboutDialog.show(window(), info.version(),
+                        dev.patchexplorer.ui.models.DownloadedModels.notices(view.modelSearch().cache()))));
         return help;
     }
 

@@ -21,6 +21,11 @@ import java.util.Optional;
 /** The checkpoints the app knows how to download, read from the bundled catalog.json. */
 public final class ModelCatalog {
     private static final String RESOURCE = "catalog.json";
+    /** Where the bundled addresses point; a mirror replaces this prefix. */
+    public static final String HUB = "https://huggingface.co/";
+    /** System property naming a mirror of the hub (a local server in tests); the HF_ENDPOINT variable works too. */
+    public static final String ENDPOINT_PROPERTY = "patchexplorer.hubEndpoint";
+    public static final String ENDPOINT_VARIABLE = "HF_ENDPOINT";
 
     private final List<CatalogEntry> entries;
 
@@ -36,6 +41,33 @@ public final class ModelCatalog {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /**
+     * The bundled catalog, its downloads sent to the mirror named by {@value #ENDPOINT_PROPERTY} or
+     * {@value #ENDPOINT_VARIABLE} (the Hugging Face client's name for it) when one is set.
+     */
+    public static ModelCatalog standard() {
+        String endpoint = System.getProperty(ENDPOINT_PROPERTY);
+        if (endpoint == null || endpoint.isBlank()) endpoint = System.getenv(ENDPOINT_VARIABLE);
+        ModelCatalog bundled = bundled();
+        return endpoint == null || endpoint.isBlank() ? bundled : bundled.withHubEndpoint(URI.create(endpoint.strip()));
+    }
+
+    /** The same entries with every file address under {@value #HUB} moved to {@code endpoint}. */
+    public ModelCatalog withHubEndpoint(URI endpoint) {
+        String base = endpoint.toString().endsWith("/") ? endpoint.toString() : endpoint + "/";
+        List<CatalogEntry> moved = new ArrayList<>();
+        for (CatalogEntry e : entries) {
+            List<RemoteFile> files = new ArrayList<>();
+            for (RemoteFile f : e.files()) {
+                String url = f.uri().toString();
+                files.add(url.startsWith(HUB) ? new RemoteFile(f.name(), URI.create(base + url.substring(HUB.length()))) : f);
+            }
+            moved.add(new CatalogEntry(e.id(), e.architecture(), e.description(), e.page(), files, e.weightsBytes(),
+                    e.weightsSizeExact(), e.licence(), e.licenceUncertain(), e.notice(), e.expectedTensors()));
+        }
+        return new ModelCatalog(moved);
     }
 
     public static ModelCatalog parse(Reader json) throws ModelFileException {

@@ -25,9 +25,14 @@ public final class AboutDialog {
 
     /** @param appVersion the running version (the app module's AppVersion.current()) */
     public AboutDialog(Window owner, String appVersion) {
+        this(owner, appVersion, DownloadedNotices.NONE);
+    }
+
+    /** With the notices of the checkpoints this user downloaded, shown on the models tab. */
+    public AboutDialog(Window owner, String appVersion, DownloadedNotices downloaded) {
         dialog.setTitle(HelpText.text("about.title"));
         dialog.getDialogPane().setHeader(header(appVersion));
-        dialog.getDialogPane().setContent(notices());
+        dialog.getDialogPane().setContent(notices(downloaded));
         dialog.getDialogPane().getButtonTypes().add(ButtonType.CLOSE);
         dialog.getDialogPane().setPrefSize(620, 520);
         dialog.getDialogPane().setId("about-dialog");
@@ -36,7 +41,11 @@ public final class AboutDialog {
 
     /** Opens the dialog and returns at once; the owner stays usable. */
     public static AboutDialog show(Window owner, String appVersion) {
-        AboutDialog about = new AboutDialog(owner, appVersion);
+        return show(owner, appVersion, DownloadedNotices.NONE);
+    }
+
+    public static AboutDialog show(Window owner, String appVersion, DownloadedNotices downloaded) {
+        AboutDialog about = new AboutDialog(owner, appVersion, downloaded);
         about.dialog.show();
         return about;
     }
@@ -67,10 +76,20 @@ public final class AboutDialog {
         return header;
     }
 
-    private static Node notices() {
+    private static Node notices(DownloadedNotices downloaded) {
         Tab software = tab("about.tab.software", "about.software.intro", Notices.SOFTWARE, null);
         Tab images = tab("about.tab.images", "about.images.intro", Notices.SAMPLE_IMAGES, null);
         Tab models = tab("about.tab.models", "about.models.intro", Notices.MODELS, "about.models.caveat");
+        if (!downloaded.notices().isEmpty()) {
+            VBox list = (VBox) ((ScrollPane) models.getContent()).getContent();
+            list.getChildren().add(styled(new Label(downloaded.heading()), "about-item"));
+            for (String n : downloaded.notices()) {
+                Label item = styled(new Label("\u2022 " + n), "about-item");
+                item.getStyleClass().add("about-notice");
+                item.setId("about-downloaded-notice");
+                list.getChildren().add(item);
+            }
+        }
         TabPane tabs = new TabPane(software, images, models);
         tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
         return tabs;

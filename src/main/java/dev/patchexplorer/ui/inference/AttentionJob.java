@@ -1,16 +1,15 @@
 package dev.patchexplorer.ui.inference;
 
-import dev.patchexplorer.core.attention.AttentionLayout;
-import dev.patchexplorer.core.attention.AttentionMaps;
-import dev.patchexplorer.core.attention.AttentionRollout;
 import dev.patchexplorer.core.classify.Prediction;
 import dev.patchexplorer.core.classify.TopK;
 import dev.patchexplorer.core.color.ColorMap;
+import dev.patchexplorer.core.grid.EdgePolicy;
 import dev.patchexplorer.core.grid.PatchGrid;
 import dev.patchexplorer.core.grid.WorkingResolution;
 import dev.patchexplorer.core.image.ChwImage;
 import dev.patchexplorer.core.image.Preprocess;
 import dev.patchexplorer.core.image.RgbImage;
+import dev.patchexplorer.core.vit.GridInput;
 import dev.patchexplorer.core.vit.InputPlan;
 import dev.patchexplorer.core.vit.PatchMode;
 import dev.patchexplorer.model.ModelConfig;
@@ -42,11 +41,12 @@ import javafx.scene.image.PixelFormat;
 import javafx.util.Duration;
 
 import java.util.List;
+import java.util.Objects;
 import java.util.concurrent.Executor;
 
 /**
  * Runs the loaded ViT on the current image whenever image, working size, patch size, mode or model
- * change, latest request wins. Inputs are copied on the FX thread after a short debounce, the
+ * change (the grid's offset, stride and edge policy included), latest request wins. Inputs are copied on the FX thread after a short debounce, the
  * forward pass and the maps are computed on the injected executor, and a result is applied only
  * if no newer request was made meanwhile. While a request runs the previous heatmap is marked
  * {@linkplain #staleProperty() stale}; failures go to the explorer's problem banner and hide it.
@@ -66,35 +66,37 @@ public final class AttentionJob {
     private final ObjectProperty<ColorMap> colorMap = new SimpleObjectProperty<>(this, "colorMap", ColorMap.VIRIDIS);
     private final DoubleProperty opacity = new SimpleDoubleProperty(this, "opacity", 0.6);
     private final BooleanProperty showHeatmap = new SimpleBooleanProperty(this, "showHeatmap", true);
+    private final BooleanProperty massThreshold = new SimpleBooleanProperty(this, "massThreshold", false);
+    private final IntegerProperty massPercent = new SimpleIntegerProperty(this, "massPercent", 60);
 
     private final ReadOnlyBooleanWrapper busy = new ReadOnlyBooleanWrapper(this, "busy");
     private final ReadOnlyBooleanWrapper stale = new ReadOnlyBooleanWrapper(this, "stale");
     private final ReadOnlyObjectWrapper<Heatmap> heatmap = new ReadOnlyObjectWrapper<>(this, "heatmap");
+    private final ReadOnlyObjectWrapper<HeadMaps> headMaps = new ReadOnlyObjectWrapper<>(this, "headMaps");
     private final ReadOnlyObjectWrapper<List<Prediction>> predictions =
             new ReadOnlyObjectWrapper<>(this, "predictions", List.of());
     private final ReadOnlyStringWrapper note = new ReadOnlyStringWrapper(this, "note", "");
+    private final ReadOnlyStringWrapper gridNote = new ReadOnlyStringWrapper(this, "gridNote", "");
 
     private long requested;       // FX thread only
     private boolean inferring;    // a forward pass for the latest request is running, FX thread only
-    private Inference last;       // the latest applied forward pass
+    private MapMaker.Inference last; // the latest applied forward pass
     private LoadedImage pixelsOf;
     private RgbImage pixels;
-
-    /** A finished forward pass kept to recompute maps when only the map settings change. */
-    private record Inference(ViTOutput output, InputPlan plan, int patch) {}
-
-    private record MapSettings(MapKind kind, int layer, HeadChoice head, int selectedRow, int selectedCol) {}
 
     public AttentionJob(ExplorerViewModel explorer, ModelViewModel models, Executor executor) {
         this.explorer = explorer;
         this.models = models;
         this.executor = executor;
         debounce.setOnFinished(e -> runInference());
-        for (Observable o : new Observable[] {explorer.imageProperty(), explorer.workingProperty(), explorer.patchProperty(),
-                mode, models.modelProperty()}) {
+        for (Observable o : new Observable[] {explorer.imageProperty(), mode, models.modelProperty()}) {
             o.addListener(x -> schedule());
         }
-        for (Observable o : new Observable[] {mapKind, layer, head, explorer.selectedPatchProperty()}) {
+        // the grid object is rebuilt on every input change; only a different grid needs a new pass
+        explorer.gridProperty().addListener((o, was, now) -> {
+            if (!Objects.equals(was, now)) schedule();
+        });
+        for (Observable o : new Observable[] {mapKind, layer, head, explorer.selectedPatchProperty(), massThreshold, massPercent}) {
             o.addListener(x -> remap());
         }
         models.modelProperty().addListener((o, was, now) -> {
@@ -119,7 +121,7 @@ public final class AttentionJob {
 
     private void markRunning() {
         busy.set(true);
-        stale.set(heatmap.get() != null);
+        stale.set(heatmap.get() != null || headMaps.get() != null);
     }
 
     private void clear() {
@@ -128,8 +130,10 @@ public final class AttentionJob {
         stale.set(false);
         last = null;
         heatmap.set(null);
+        headMaps.set(null);
         predictions.set(List.of());
         note.set("");
+        gridNote.set("");
     }
 
     /** Copies the inputs (FX thread) and starts the pass on the executor. */
@@ -137,24 +141,24 @@ public final class AttentionJob {
         ViTModel model = models.getModel();
         LoadedImage image = explorer.getImage();
         WorkingResolution w = explorer.getWorking();
-        if (model == null || image == null || w == null) {
+        PatchGrid grid = explorer.getGrid();
+        if (model == null || image == null || w == null || grid == null) {
             clear();
             return;
         }
         long id = ++requested;
-        int patch = explorer.getPatch();
         PatchMode m = mode.get();
         RgbImage rgb = pixels(image);
-        MapSettings settings = settings();
+        MapMaker.Settings settings = settings();
         inferring = true;
         executor.execute(() -> {
             try {
-                InputPlan plan = InputPlan.of(m, patch, model.spec().nativePatch(), w.height(), w.width());
-                ChwImage input = modelInput(rgb, w, plan, patch, model.config());
+                InputPlan plan = GridInput.plan(m, grid, model.spec().nativePatch());
+                ChwImage input = modelInput(rgb, w, grid, plan, model.config());
                 ViTOutput out = model.forward(input, plan.modelPatch());
                 List<Prediction> top = out.logits().length == 0 ? List.of() : TopK.of(out.logits(), 5);
-                Inference inference = new Inference(out, plan, patch);
-                MapResult map = computeMap(inference, settings);
+                MapMaker.Inference inference = new MapMaker.Inference(out, plan, grid);
+                MapMaker.Result map = MapMaker.make(inference, settings);
                 Platform.runLater(() -> applyInference(id, inference, top, map));
             } catch (ModelLoadException | IllegalArgumentException e) {
                 Platform.runLater(() -> fail(id, Messages.format("attention.error", e.getMessage())));
@@ -164,22 +168,38 @@ public final class AttentionJob {
         });
     }
 
-    /** Working image (bicubic from the original), cropped to whole patches, resized to the plan's input, normalised. */
-    static ChwImage modelInput(RgbImage original, WorkingResolution w, InputPlan plan, int patch, ModelConfig config) {
+    /**
+     * The working image (bicubic from the original), cut along {@code grid} so that token (r, c)
+     * sees grid cell (r, c), at the plan's patch size, normalised. Padding takes the mean colour.
+     */
+    static ChwImage modelInput(RgbImage original, WorkingResolution w, PatchGrid grid, InputPlan plan, ModelConfig config) {
         RgbImage work = original.width() == w.width() && original.height() == w.height()
                 ? original : Preprocess.resizeBicubic(original, w.width(), w.height());
-        int cw = plan.gridW() * patch;
-        int ch = plan.gridH() * patch;
-        if (cw != work.width() || ch != work.height()) work = Preprocess.crop(work, 0, 0, cw, ch);
-        return Preprocess.toModelInput(work, plan.inputW(), plan.inputH(), config.mean(), config.std());
+        RgbImage cells = GridInput.pixels(work, grid, plan.modelPatch(), GridInput.meanColour(config.mean()));
+        return Preprocess.normalize(cells, config.mean(), config.std());
     }
 
-    private void applyInference(long id, Inference inference, List<Prediction> top, MapResult map) {
+    private void applyInference(long id, MapMaker.Inference inference, List<Prediction> top, MapMaker.Result map) {
         if (id != requested) return; // a newer request is on its way
         inferring = false;
         last = inference;
         predictions.set(top);
+        gridNote.set(gridNote(inference.grid()));
         applyMap(map);
+    }
+
+    /** Says how the model saw a grid that is not the plain non-overlapping one, or "" when it is. */
+    static String gridNote(PatchGrid g) {
+        StringBuilder s = new StringBuilder();
+        if (g.stride() != g.patch()) {
+            s.append(Messages.format(g.stride() < g.patch() ? "attention.grid.overlap" : "attention.grid.gaps",
+                    g.stride(), g.patch(), g.rows(), g.cols()));
+        }
+        if (g.spec().edge() == EdgePolicy.PAD && g.paddedPixels() > 0) {
+            if (s.length() > 0) s.append(' ');
+            s.append(Messages.get("attention.grid.padded"));
+        }
+        return s.toString();
     }
 
     private void fail(long id, String message) {
@@ -190,37 +210,38 @@ public final class AttentionJob {
 
     /** Only the map settings changed: recompute the map from the last pass, no new forward pass. */
     private void remap() {
-        Inference inference = last;
+        MapMaker.Inference inference = last;
         if (inferring || debounce.getStatus() == javafx.animation.Animation.Status.RUNNING) {
             schedule(); // the pass under way used the old settings: run it again with the new ones
             return;
         }
         if (inference == null) return;
         long id = ++requested;
-        MapSettings settings = settings();
+        MapMaker.Settings settings = settings();
         markRunning();
         executor.execute(() -> {
-            MapResult map;
+            MapMaker.Result map;
             try {
-                map = computeMap(inference, settings);
+                map = MapMaker.make(inference, settings);
             } catch (RuntimeException e) {
-                map = new MapResult(null, String.valueOf(e.getMessage()));
+                map = new MapMaker.Result(null, String.valueOf(e.getMessage()), null);
             }
-            MapResult done = map;
+            MapMaker.Result done = map;
             Platform.runLater(() -> {
                 if (id == requested) applyMap(done);
             });
         });
     }
 
-    private void applyMap(MapResult map) {
+    private void applyMap(MapMaker.Result map) {
         busy.set(false);
         stale.set(false);
         heatmap.set(map.heatmap());
+        headMaps.set(map.heads());
         note.set(map.note() == null ? "" : map.note());
     }
 
-    private MapSettings settings() {
+    private MapMaker.Settings settings() {
         int selected = explorer.selectedPatchProperty().get();
         PatchGrid g = explorer.getGrid();
         int row = -1, col = -1;
@@ -228,58 +249,8 @@ public final class AttentionJob {
             row = g.row(selected);
             col = g.column(selected);
         }
-        return new MapSettings(mapKind.get(), layer.get(), head.get(), row, col);
-    }
-
-    private record MapResult(Heatmap heatmap, String note) {}
-
-    private static MapResult computeMap(Inference inf, MapSettings s) {
-        ViTOutput out = inf.output();
-        AttentionLayout layout = out.layout();
-        int l = Math.max(1, Math.min(out.layers(), s.layer())) - 1;
-        HeadChoice h = s.head().isSingle() && s.head().head() >= out.heads() ? HeadChoice.MEAN : s.head();
-        String headName = h.isSingle() ? Messages.format("attention.head.single", h.head() + 1)
-                : Messages.get("attention.head." + h.fusion().name().toLowerCase(java.util.Locale.ROOT));
-        if (layout.prefixTokens() == 0 && s.kind() != MapKind.SELECTED_PATCH) {
-            return new MapResult(null, Messages.get("attention.note.noClassToken"));
-        }
-        return switch (s.kind()) {
-            case ROLLOUT -> {
-                double[] map = h.isSingle()
-                        ? AttentionRollout.classToken(singleHead(out.attention(), layout, h.head()),
-                                new AttentionLayout(1, layout.prefixTokens(), layout.gridH(), layout.gridW()),
-                                dev.patchexplorer.core.attention.HeadFusion.MEAN)
-                        : AttentionRollout.classToken(out.attention(), layout, h.fusion());
-                yield new MapResult(Heatmap.of(map, inf.plan(), inf.patch(),
-                        Messages.format("attention.title.rollout", headName)), null);
-            }
-            case CLASS_TOKEN -> new MapResult(Heatmap.of(layerMap(out, layout, l, h, 0), inf.plan(), inf.patch(),
-                    Messages.format("attention.title.classToken", l + 1, headName)), null);
-            case SELECTED_PATCH -> {
-                if (s.selectedRow() < 0 || s.selectedRow() >= layout.gridH() || s.selectedCol() >= layout.gridW()) {
-                    yield new MapResult(null, Messages.get("attention.note.clickPatch"));
-                }
-                int query = layout.patchToken(s.selectedRow(), s.selectedCol());
-                yield new MapResult(Heatmap.of(layerMap(out, layout, l, h, query), inf.plan(), inf.patch(),
-                        Messages.format("attention.title.selectedPatch", s.selectedRow(), s.selectedCol(), l + 1, headName)), null);
-            }
-        };
-    }
-
-    private static double[] layerMap(ViTOutput out, AttentionLayout layout, int l, HeadChoice h, int query) {
-        float[] a = out.attention()[l];
-        return h.isSingle() ? AttentionMaps.headPatchMap(a, layout, h.head(), query)
-                : AttentionMaps.patchMap(a, layout, h.fusion(), query);
-    }
-
-    private static float[][] singleHead(float[][] attention, AttentionLayout layout, int head) {
-        int nn = layout.tokens() * layout.tokens();
-        float[][] out = new float[attention.length][];
-        for (int l = 0; l < attention.length; l++) {
-            out[l] = new float[nn];
-            System.arraycopy(attention[l], head * nn, out[l], 0, nn);
-        }
-        return out;
+        double fraction = massThreshold.get() ? Math.max(0, Math.min(100, massPercent.get())) / 100.0 : Double.NaN;
+        return new MapMaker.Settings(mapKind.get(), layer.get(), head.get(), row, col, fraction);
     }
 
     /** The image's pixels as a core image, copied once per image on the FX thread. */
@@ -305,7 +276,12 @@ public final class AttentionJob {
     public BooleanProperty showHeatmapProperty() { return showHeatmap; }
     public ReadOnlyBooleanProperty busyProperty() { return busy.getReadOnlyProperty(); }
     public ReadOnlyBooleanProperty staleProperty() { return stale.getReadOnlyProperty(); }
+    public BooleanProperty massThresholdProperty() { return massThreshold; }
+    public IntegerProperty massPercentProperty() { return massPercent; }
     public ReadOnlyObjectProperty<Heatmap> heatmapProperty() { return heatmap.getReadOnlyProperty(); }
+    public ReadOnlyObjectProperty<HeadMaps> headMapsProperty() { return headMaps.getReadOnlyProperty(); }
+    public HeadMaps getHeadMaps() { return headMaps.get(); }
+    public ReadOnlyStringProperty gridNoteProperty() { return gridNote.getReadOnlyProperty(); }
     public Heatmap getHeatmap() { return heatmap.get(); }
     public ReadOnlyObjectProperty<List<Prediction>> predictionsProperty() { return predictions.getReadOnlyProperty(); }
     public ReadOnlyStringProperty noteProperty() { return note.getReadOnlyProperty(); }

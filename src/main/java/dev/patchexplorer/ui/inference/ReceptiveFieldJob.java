@@ -12,6 +12,9 @@ import dev.patchexplorer.core.rf.EffectiveReceptiveField;
 import dev.patchexplorer.core.rf.EffectiveReceptiveField.ErfSummary;
 import dev.patchexplorer.core.rf.LayerField;
 import dev.patchexplorer.core.rf.UnitField;
+import dev.patchexplorer.core.grid.GridSpec;
+import dev.patchexplorer.core.grid.PatchGrid;
+import dev.patchexplorer.core.vit.GridInput;
 import dev.patchexplorer.core.vit.InputPlan;
 import dev.patchexplorer.core.vit.PatchMode;
 import dev.patchexplorer.model.CnnModel;
@@ -291,8 +294,10 @@ public final class ReceptiveFieldJob {
 
     private static GradientMap vitSaliency(ViTModel vit, Request r) throws ModelLoadException {
         WorkingResolution w = r.working();
-        InputPlan plan = InputPlan.of(r.mode(), r.patch(), vit.spec().nativePatch(), w.height(), w.width());
-        ChwImage input = AttentionJob.modelInput(r.pixels(), w, plan, r.patch(), vit.config());
+        // Saliency is taken on the plain grid (no offset, stride = patch), whose cells start at the origin.
+        PatchGrid grid = PatchGrid.of(w.width(), w.height(), GridSpec.of(r.patch()));
+        InputPlan plan = GridInput.plan(r.mode(), grid, vit.spec().nativePatch());
+        ChwImage input = AttentionJob.modelInput(r.pixels(), w, grid, plan, vit.config());
         InputGradient g = vit.inputGradTop1(input, plan.modelPatch());
         if (suspect(g.gradient().data())) g = vit.inputGradTop1(input, plan.modelPatch());
         requireFinite(g.gradient().data());

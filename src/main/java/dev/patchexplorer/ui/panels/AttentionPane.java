@@ -10,6 +10,7 @@ import dev.patchexplorer.ui.inference.HeadChoice;
 import dev.patchexplorer.ui.inference.Heatmap;
 import dev.patchexplorer.ui.inference.MapKind;
 import javafx.geometry.Insets;
+import javafx.scene.control.Button;
 import javafx.scene.control.CheckBox;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
@@ -26,10 +27,6 @@ import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
-import javafx.scene.paint.Color;
-import javafx.scene.paint.CycleMethod;
-import javafx.scene.paint.LinearGradient;
-import javafx.scene.paint.Stop;
 import javafx.util.StringConverter;
 
 import java.util.ArrayList;
@@ -46,9 +43,11 @@ public final class AttentionPane extends VBox {
     private final Label legendTitle = new Label();
     private final Label legendMin = new Label();
     private final Label legendMax = new Label();
+    private final Label legendMass = new Label();
     private final Label staleLabel = new Label(Messages.get("attention.stale"));
     private final Label modelName = new Label();
     private final VBox predictions = new VBox(4);
+    private javafx.stage.Stage headsWindow;
 
     public AttentionPane(AttentionJob job) {
         super(8);
@@ -99,6 +98,7 @@ public final class AttentionPane extends VBox {
         CheckBox show = new CheckBox(Messages.get("attention.show"));
         show.setId("attention-show");
         show.selectedProperty().bindBidirectional(job.showHeatmapProperty());
+        HBox mass = massThreshold(job);
 
         GridPane form = new GridPane();
         // Labels keep their full width; the pickers take what is left.
@@ -116,6 +116,7 @@ public final class AttentionPane extends VBox {
         form.addRow(r++, new Label(Messages.get("attention.head")), head);
         form.addRow(r++, new Label(Messages.get("attention.colors")), colors);
         form.addRow(r++, new Label(Messages.get("attention.opacity")), opacity);
+        form.addRow(r++, new Label(Messages.get("attention.mass")), mass);
         form.add(show, 0, r, 2, 1);
 
         gradient.setId("attention-gradient");
@@ -137,14 +138,28 @@ public final class AttentionPane extends VBox {
         note.setWrapText(true);
         note.getStyleClass().add("hint");
         note.textProperty().bind(job.noteProperty());
-        VBox legend = new VBox(2, legendTitle, gradient, scale, note);
+        note.managedProperty().bind(note.textProperty().isNotEmpty());
+        legendMass.setId("attention-legend-mass");
+        legendMass.setWrapText(true);
+        Label gridNote = new Label();
+        gridNote.setId("attention-grid-note");
+        gridNote.setWrapText(true);
+        gridNote.getStyleClass().add("hint");
+        gridNote.textProperty().bind(job.gridNoteProperty());
+        gridNote.managedProperty().bind(gridNote.textProperty().isNotEmpty());
+        VBox legend = new VBox(2, legendTitle, gradient, scale, legendMass, note, gridNote);
         legend.setId("attention-legend");
 
         predictions.setId("attention-predictions");
         Label predTitle = new Label(Messages.get("attention.predictions"));
         predTitle.getStyleClass().add("hint");
 
-        getChildren().addAll(top, form, legend, predTitle, predictions);
+        Button allHeads = new Button(Messages.get("attention.allHeads"));
+        allHeads.setId("attention-all-heads");
+        allHeads.setTooltip(new Tooltip(Messages.get("attention.allHeads.tip")));
+        allHeads.setOnAction(e -> showHeads());
+
+        getChildren().addAll(top, form, allHeads, legend, predTitle, predictions);
 
         job.heatmapProperty().addListener(x -> updateLegend());
         job.colorMapProperty().addListener(x -> updateLegend());
@@ -154,6 +169,34 @@ public final class AttentionPane extends VBox {
         job.models().cnnProperty().addListener(x -> modelChanged(job.models().getModel()));
         modelChanged(job.models().getModel());
         updateLegend();
+    }
+
+    /** Opens the small-multiples window, once per pane; asked again, brings it to the front. */
+    private void showHeads() {
+        if (headsWindow == null) headsWindow = HeadsWindow.create(getScene() == null ? null : getScene().getWindow(), job);
+        headsWindow.show();
+        headsWindow.toFront();
+    }
+
+    /** DINO's threshold: a check box to switch it on and the share of the mass to keep, in percent. */
+    private static HBox massThreshold(AttentionJob job) {
+        CheckBox on = new CheckBox();
+        on.setId("attention-mass-on");
+        on.selectedProperty().bindBidirectional(job.massThresholdProperty());
+        Spinner<Integer> percent = new Spinner<>(1, 100, job.massPercentProperty().get(), 5);
+        percent.setId("attention-mass-percent");
+        percent.setEditable(true);
+        percent.setPrefWidth(90);
+        percent.disableProperty().bind(on.selectedProperty().not());
+        percent.valueProperty().addListener((o, was, now) -> { if (now != null) job.massPercentProperty().set(now); });
+        job.massPercentProperty().addListener((o, was, now) -> percent.getValueFactory().setValue(now.intValue()));
+        Label unit = new Label("%");
+        HBox row = new HBox(6, on, percent, unit);
+        row.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
+        Tooltip tip = new Tooltip(Messages.get("attention.mass.tip"));
+        on.setTooltip(tip);
+        percent.setTooltip(tip);
+        return row;
     }
 
     private static <T> ComboBox<T> combo(String id, List<T> items, T value, Function<T, String> name) {
@@ -219,16 +262,18 @@ public final class AttentionPane extends VBox {
     private void updateLegend() {
         Heatmap h = job.getHeatmap();
         ColorMap colors = job.colorMapProperty().get();
-        List<Stop> stops = new ArrayList<>();
-        for (int i = 0; i <= 16; i++) {
-            int argb = colors.argb(i / 16.0);
-            stops.add(new Stop(i / 16.0, Color.rgb((argb >> 16) & 0xff, (argb >> 8) & 0xff, argb & 0xff)));
-        }
-        gradient.setBackground(new javafx.scene.layout.Background(new javafx.scene.layout.BackgroundFill(
-                new LinearGradient(0, 0, 1, 0, true, CycleMethod.NO_CYCLE, stops), null, null)));
+        gradient.setBackground(ColorScale.bar(colors));
         legendTitle.setText(h == null ? Messages.get("attention.legend.none") : h.title());
-        legendMin.setText(h == null ? "" : String.format(Locale.ROOT, "%.3g", h.min()));
-        legendMax.setText(h == null ? "" : String.format(Locale.ROOT, "%.3g", h.max()));
+        legendMin.setText(h == null ? "" : ColorScale.value(h.min()));
+        legendMax.setText(h == null ? "" : ColorScale.value(h.max()));
+        legendMass.setText(massText(h));
+        legendMass.setManaged(!legendMass.getText().isEmpty());
+    }
+
+    /** "Top 60 % of attention mass: 23 of 196 patches", or "" without a threshold. */
+    static String massText(Heatmap h) {
+        if (h == null || h.mask() == null) return "";
+        return Messages.format("attention.legend.mass", Math.round(h.mask().fraction() * 100), h.mask().kept(), h.values().length);
     }
 
     private void showPredictions(List<Prediction> top) {

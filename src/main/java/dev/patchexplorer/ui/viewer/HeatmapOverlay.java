@@ -1,6 +1,8 @@
 package dev.patchexplorer.ui.viewer;
 
 import dev.patchexplorer.core.color.ColorMap;
+import dev.patchexplorer.core.grid.CellFootprint;
+import dev.patchexplorer.core.grid.PatchGrid;
 import dev.patchexplorer.core.grid.WorkingResolution;
 import dev.patchexplorer.ui.ExplorerViewModel;
 import dev.patchexplorer.ui.inference.AttentionJob;
@@ -9,14 +11,21 @@ import javafx.scene.canvas.GraphicsContext;
 import javafx.scene.image.PixelFormat;
 import javafx.scene.image.WritableImage;
 
+import java.util.ArrayList;
+import java.util.List;
+
 /**
  * The attention heatmap: one image pixel per patch, coloured once when the map or colour map
- * changes (never while painting) and drawn without smoothing so each cell covers exactly its
- * patch, working pixels [c * P, c * P + P) mapped to the original image and the screen the same
- * way as {@link GridOverlay}. A stale map (a newer one is being computed) is drawn faded.
+ * changes (never while painting) and drawn without smoothing so each value covers exactly its grid
+ * cell ({@link CellFootprint}: offset, stride and padding included), mapped from working pixels to
+ * the original image and the screen the same way as {@link GridOverlay}. Cells a mass threshold
+ * drops are transparent. A stale map (a newer one is being computed) is drawn faded.
  */
 public final class HeatmapOverlay implements Overlay {
     static final double STALE_FADE = 0.35;
+
+    /** A rectangle in screen pixels. */
+    public record ScreenRect(double x, double y, double width, double height) {}
 
     private final ExplorerViewModel model;
     private final AttentionJob job;
@@ -40,10 +49,10 @@ public final class HeatmapOverlay implements Overlay {
         cached = h == null ? null : render(h, colors);
     }
 
-    /** gridW x gridH pixels, one per patch. */
+    /** gridW x gridH pixels, one per patch; cells hidden by the mass threshold are transparent. */
     public static WritableImage render(Heatmap h, ColorMap colors) {
         int[] argb = new int[h.gridW() * h.gridH()];
-        for (int i = 0; i < argb.length; i++) argb[i] = colors.argb(h.normalised(i));
+        for (int i = 0; i < argb.length; i++) argb[i] = h.shown(i) ? colors.argb(h.normalised(i)) : 0;
         WritableImage img = new WritableImage(h.gridW(), h.gridH());
         img.getPixelWriter().setPixels(0, 0, h.gridW(), h.gridH(), PixelFormat.getIntArgbInstance(), argb, 0, h.gridW());
         return img;
@@ -54,15 +63,42 @@ public final class HeatmapOverlay implements Overlay {
         WorkingResolution w = model.getWorking();
         Heatmap h = cachedFor;
         if (cached == null || h == null || w == null || !job.showHeatmapProperty().get()) return;
-        double sx = w.scaleX() * view.scale();
-        double sy = w.scaleY() * view.scale();
         double alpha = job.opacityProperty().get() * (job.staleProperty().get() ? STALE_FADE : 1);
         g.setGlobalAlpha(Math.max(0, Math.min(1, alpha)));
         g.setImageSmoothing(false);
-        g.drawImage(cached, view.translateX(), view.translateY(),
-                (double) h.gridW() * h.patch() * sx, (double) h.gridH() * h.patch() * sy);
+        PatchGrid grid = h.grid();
+        if (CellFootprint.contiguous(grid)) {
+            // the cells tile one block: a single scaled image is exact and cheap
+            ScreenRect first = screenCell(grid, 0, w, view);
+            g.drawImage(cached, first.x(), first.y(), grid.cols() * first.width(), grid.rows() * first.height());
+        } else {
+            for (int i = 0; i < grid.patchCount(); i++) {
+                if (!h.shown(i)) continue;
+                ScreenRect r = screenCell(grid, i, w, view);
+                g.drawImage(cached, grid.column(i), grid.row(i), 1, 1, r.x(), r.y(), r.width(), r.height());
+            }
+        }
         g.setImageSmoothing(true);
         g.setGlobalAlpha(1);
+    }
+
+    /** Where cell {@code index} of the heatmap's grid lands on screen. */
+    public static ScreenRect screenCell(PatchGrid grid, int index, WorkingResolution w, ViewTransform view) {
+        CellFootprint f = CellFootprint.of(grid, index);
+        // scale by the grid's own working size, so a stale map from an earlier working size still spans the image
+        double sx = (double) w.originalWidth() / grid.width() * view.scale();
+        double sy = (double) w.originalHeight() / grid.height() * view.scale();
+        return new ScreenRect(view.translateX() + f.x() * sx, view.translateY() + f.y() * sy, f.width() * sx, f.height() * sy);
+    }
+
+    /** The screen rectangle of every cell of the map now shown, row-major; empty when none is shown. */
+    public List<ScreenRect> screenCells(ViewTransform view) {
+        WorkingResolution w = model.getWorking();
+        Heatmap h = cachedFor;
+        List<ScreenRect> out = new ArrayList<>();
+        if (h == null || w == null) return out;
+        for (int i = 0; i < h.grid().patchCount(); i++) out.add(screenCell(h.grid(), i, w, view));
+        return out;
     }
 
     /** The image painted now (one pixel per patch), or null. */

@@ -20,8 +20,9 @@ import java.util.regex.Pattern;
  * A real HTTP server on 127.0.0.1 serving a model folder's files, with switchable misbehaviour
  * for model.safetensors (config.json is always served properly, so each test reaches the big file).
  */
-final class LocalModelServer implements AutoCloseable {
-    enum Mode { NORMAL, REDIRECT_TO_CDN, DROP_HALFWAY, IGNORE_RANGE, TRUNCATED, HTML_PAGE, HTML_AS_BINARY, NOT_FOUND }
+public final class LocalModelServer implements AutoCloseable {
+    /** SLOW serves properly but at a trickle, so that a person (or a robot) can press Cancel mid-way. */
+    public enum Mode { NORMAL, REDIRECT_TO_CDN, DROP_HALFWAY, IGNORE_RANGE, TRUNCATED, HTML_PAGE, HTML_AS_BINARY, NOT_FOUND, SLOW }
 
     static final String ETAG = "\"weights-v1\"";
     private static final Pattern RANGE = Pattern.compile("bytes=(\\d+)-");
@@ -31,9 +32,9 @@ final class LocalModelServer implements AutoCloseable {
     private final byte[] weights;
     private volatile Mode mode = Mode.NORMAL;
     /** The Range header of every weights request, or "" when there was none. */
-    final List<String> weightsRanges = new CopyOnWriteArrayList<>();
+    public final List<String> weightsRanges = new CopyOnWriteArrayList<>();
 
-    LocalModelServer(Path modelFolder) throws IOException {
+    public LocalModelServer(Path modelFolder) throws IOException {
         config = Files.readAllBytes(modelFolder.resolve(RemoteFile.CONFIG));
         weights = Files.readAllBytes(modelFolder.resolve(RemoteFile.WEIGHTS));
         server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
@@ -41,15 +42,20 @@ final class LocalModelServer implements AutoCloseable {
         server.start();
     }
 
-    void mode(Mode mode) {
+    public void mode(Mode mode) {
         this.mode = mode;
+    }
+
+    /** The server's root, to stand in for the hub: any path ending in a file name serves that file. */
+    public URI endpoint() {
+        return URI.create("http://127.0.0.1:" + server.getAddress().getPort() + "/");
     }
 
     URI uri(String fileName) {
         return URI.create("http://127.0.0.1:" + server.getAddress().getPort() + "/timm/test-model/resolve/main/" + fileName);
     }
 
-    int weightsLength() {
+    public int weightsLength() {
         return weights.length;
     }
 
@@ -94,6 +100,7 @@ final class LocalModelServer implements AutoCloseable {
                 exchange.sendResponseHeaders(302, -1);
             }
             case NORMAL -> serveNormally(exchange, range);
+            case SLOW -> serveSlowly(exchange, range);
         }
     }
 
@@ -117,6 +124,29 @@ final class LocalModelServer implements AutoCloseable {
         }
         exchange.getResponseHeaders().set("Content-Range", "bytes " + from + "-" + (weights.length - 1) + "/" + weights.length);
         send(exchange, 206, "application/octet-stream", weights, from, weights.length - from);
+    }
+
+    /** Like NORMAL (Range honoured) but 64 KiB every 10 ms: about 6 MB/s, a few seconds for ViT-Ti. */
+    private void serveSlowly(HttpExchange exchange, String range) throws IOException {
+        Matcher m = range == null ? null : RANGE.matcher(range);
+        int from = m != null && m.matches() ? Integer.parseInt(m.group(1)) : 0;
+        headers(exchange, "application/octet-stream");
+        if (from > 0) {
+            exchange.getResponseHeaders().set("Content-Range", "bytes " + from + "-" + (weights.length - 1) + "/" + weights.length);
+        }
+        exchange.sendResponseHeaders(from > 0 ? 206 : 200, weights.length - from);
+        try (OutputStream out = exchange.getResponseBody()) {
+            for (int at = from; at < weights.length; at += 65536) {
+                out.write(weights, at, Math.min(65536, weights.length - at));
+                out.flush();
+                try {
+                    Thread.sleep(10);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    return;
+                }
+            }
+        }
     }
 
     /** Promises the whole file, sends half, then breaks the connection as a failing network would. */

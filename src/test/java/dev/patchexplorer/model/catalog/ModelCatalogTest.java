@@ -80,4 +80,14 @@ class ModelCatalogTest {
         assertThrows(IllegalArgumentException.class, () -> new CatalogEntry("../evil", "a", "d",
                 java.net.URI.create("https://example.org"), List.of(), 1, false, "MIT", false, "n", List.of()));
     }
+
+    @Test
+    void aMirrorEndpointMovesEveryHubAddressAndNothingElse() {
+        ModelCatalog mirrored = catalog.withHubEndpoint(java.net.URI.create("http://127.0.0.1:8123/mirror"));
+        CatalogEntry vit = mirrored.find("vit_tiny_patch16_224.augreg_in21k_ft_in1k").orElseThrow();
+        assertEquals("http://127.0.0.1:8123/mirror/timm/vit_tiny_patch16_224.augreg_in21k_ft_in1k/resolve/main/model.safetensors",
+                vit.file(RemoteFile.WEIGHTS).orElseThrow().uri().toString());
+        assertEquals(catalog.entries().size(), mirrored.entries().size());
+        assertEquals(catalog.find(vit.id()).orElseThrow().page(), vit.page()); // the model card stays on the hub
+    }
 }

@@ -1,0 +1,93 @@
+package dev.patchexplorer.ui.inference;
+
+import dev.patchexplorer.core.attention.AttentionLayout;
+import dev.patchexplorer.core.attention.AttentionMaps;
+import dev.patchexplorer.core.attention.AttentionRollout;
+import dev.patchexplorer.core.attention.HeadFusion;
+import dev.patchexplorer.core.grid.PatchGrid;
+import dev.patchexplorer.core.vit.InputPlan;
+import dev.patchexplorer.model.ViTOutput;
+import dev.patchexplorer.ui.Messages;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * Turns one forward pass into what the attention views show: the map the settings ask for (with the
+ * optional mass threshold) and the class token's map in every head of the chosen layer. Pure
+ * computation, run on the inference thread.
+ */
+final class MapMaker {
+    private MapMaker() {}
+
+    /** A finished forward pass and the grid it ran on. */
+    record Inference(ViTOutput output, InputPlan plan, PatchGrid grid) {}
+
+    /**
+     * @param layer        1-based
+     * @param selectedRow  the clicked patch, or -1
+     * @param massFraction 0..1 to keep only the top share of the mass, or NaN for the whole map
+     */
+    record Settings(MapKind kind, int layer, HeadChoice head, int selectedRow, int selectedCol, double massFraction) {}
+
+    record Result(Heatmap heatmap, String note, HeadMaps heads) {}
+
+    static Result make(Inference inf, Settings s) {
+        ViTOutput out = inf.output();
+        AttentionLayout layout = out.layout();
+        int l = Math.max(1, Math.min(out.layers(), s.layer())) - 1;
+        HeadMaps heads = layout.prefixTokens() == 0 ? null : headMaps(out, layout, l, inf.grid());
+        HeadChoice h = s.head().isSingle() && s.head().head() >= out.heads() ? HeadChoice.MEAN : s.head();
+        String headName = h.isSingle() ? Messages.format("attention.head.single", h.head() + 1)
+                : Messages.get("attention.head." + h.fusion().name().toLowerCase(Locale.ROOT));
+        if (layout.prefixTokens() == 0 && s.kind() != MapKind.SELECTED_PATCH) {
+            return new Result(null, Messages.get("attention.note.noClassToken"), null);
+        }
+        Heatmap map = switch (s.kind()) {
+            case ROLLOUT -> Heatmap.of(rollout(out, layout, h), inf.plan(), inf.grid(),
+                    Messages.format("attention.title.rollout", headName));
+            case CLASS_TOKEN -> Heatmap.of(layerMap(out, layout, l, h, 0), inf.plan(), inf.grid(),
+                    Messages.format("attention.title.classToken", l + 1, headName));
+            case SELECTED_PATCH -> {
+                if (s.selectedRow() < 0 || s.selectedRow() >= layout.gridH() || s.selectedCol() >= layout.gridW()) {
+                    yield null;
+                }
+                int query = layout.patchToken(s.selectedRow(), s.selectedCol());
+                yield Heatmap.of(layerMap(out, layout, l, h, query), inf.plan(), inf.grid(),
+                        Messages.format("attention.title.selectedPatch", s.selectedRow(), s.selectedCol(), l + 1, headName));
+            }
+        };
+        if (map == null) return new Result(null, Messages.get("attention.note.clickPatch"), heads);
+        if (!Double.isNaN(s.massFraction())) map = map.withMassThreshold(s.massFraction());
+        return new Result(map, null, heads);
+    }
+
+    private static double[] rollout(ViTOutput out, AttentionLayout layout, HeadChoice h) {
+        if (!h.isSingle()) return AttentionRollout.classToken(out.attention(), layout, h.fusion());
+        return AttentionRollout.classToken(singleHead(out.attention(), layout, h.head()),
+                new AttentionLayout(1, layout.prefixTokens(), layout.gridH(), layout.gridW()), HeadFusion.MEAN);
+    }
+
+    private static HeadMaps headMaps(ViTOutput out, AttentionLayout layout, int l, PatchGrid grid) {
+        List<double[]> maps = new ArrayList<>();
+        for (int h = 0; h < out.heads(); h++) maps.add(AttentionMaps.headPatchMap(out.attention()[l], layout, h, 0));
+        return HeadMaps.of(maps, grid, l + 1);
+    }
+
+    private static double[] layerMap(ViTOutput out, AttentionLayout layout, int l, HeadChoice h, int query) {
+        float[] a = out.attention()[l];
+        return h.isSingle() ? AttentionMaps.headPatchMap(a, layout, h.head(), query)
+                : AttentionMaps.patchMap(a, layout, h.fusion(), query);
+    }
+
+    private static float[][] singleHead(float[][] attention, AttentionLayout layout, int head) {
+        int nn = layout.tokens() * layout.tokens();
+        float[][] out = new float[attention.length][];
+        for (int l = 0; l < attention.length; l++) {
+            out[l] = new float[nn];
+            System.arraycopy(attention[l], head * nn, out[l], 0, nn);
+        }
+        return out;
+    }
+}

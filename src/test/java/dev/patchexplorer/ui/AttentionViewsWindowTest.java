@@ -1,0 +1,236 @@
+package dev.patchexplorer.ui;
+
+import dev.patchexplorer.core.color.ColorMap;
+import dev.patchexplorer.core.grid.PatchGrid;
+import dev.patchexplorer.testing.TestAssets;
+import dev.patchexplorer.ui.inference.Heatmap;
+import dev.patchexplorer.ui.io.Samples;
+import dev.patchexplorer.ui.panels.HeadsView;
+import dev.patchexplorer.ui.viewer.HeatmapOverlay.ScreenRect;
+import dev.patchexplorer.ui.viewer.ViewTransform;
+import javafx.scene.Scene;
+import javafx.scene.control.Label;
+import javafx.scene.image.WritableImage;
+import javafx.scene.layout.VBox;
+import javafx.scene.paint.Color;
+import javafx.stage.Stage;
+import javafx.stage.Window;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+
+import static dev.patchexplorer.ui.FxTestSupport.onFx;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * The real ViT-Ti in the real window: heatmap cells sit on the grid's cells whatever the offset and
+ * stride, the mass threshold hides what it should, and the all-heads view shows one tile per head.
+ */
+@ExtendWith(ApplicationExtension.class)
+class AttentionViewsWindowTest {
+    private static final String VIT_TI = "vit_tiny_patch16_224.augreg_in21k_ft_in1k";
+
+    @TempDir
+    static Path settingsDir;
+
+    private final ExecutorService background = Executors.newSingleThreadExecutor();
+    private final ExecutorService inference = Executors.newSingleThreadExecutor();
+    private ExplorerView view;
+    private ExplorerViewModel model;
+
+    @Start
+    void start(Stage stage) {
+        Theme.LIGHT.apply();
+        model = new ExplorerViewModel(background);
+        view = new ExplorerView(model, new SessionPersistence(new Settings(settingsDir.resolve("settings.properties"))), inference);
+        Scene scene = new Scene(view, 1400, 900);
+        scene.getStylesheets().add(getClass().getResource("/dev/patchexplorer/ui/app.css").toExternalForm());
+        stage.setScene(scene);
+        stage.show();
+    }
+
+    @AfterEach
+    void closeModel() {
+        onFx(() -> {
+            view.models().closeModel();
+            return null;
+        });
+        inference.shutdown();
+        background.shutdown();
+    }
+
+    private void loadVitAndChelsea() {
+        Path vit = TestAssets.model(VIT_TI);
+        onFx(() -> {
+            view.models().loadModel(vit);
+            view.openSample(Samples.first());
+            return null;
+        });
+        FxTestSupport.waitUntil(90, () -> onFx(() -> view.models().getModel() != null && model.getImage() != null));
+    }
+
+    /** A current heatmap computed on exactly the grid the window shows now. */
+    private Heatmap waitForHeatmapOnCurrentGrid() {
+        FxTestSupport.waitUntil(90, () -> onFx(() -> {
+            Heatmap h = view.attention().getHeatmap();
+            return h != null && !view.attention().busyProperty().get() && !view.attention().staleProperty().get()
+                    && h.grid().equals(model.getGrid());
+        }));
+        return onFx(() -> view.attention().getHeatmap());
+    }
+
+    @Test
+    void heatmapCellsSitOnTheGridCellsWithOffsetAndStride() {
+        loadVitAndChelsea();
+        onFx(() -> {
+            view.attention().opacityProperty().set(1); // drawn colours are then exactly the colour map's
+            model.gridStyleProperty().set(model.gridStyleProperty().get().withVisible(false));
+            model.offsetXProperty().set(5);
+            model.offsetYProperty().set(5);
+            return null;
+        });
+        // patch 16, stride 16, offset 5: floor((224 - 5) / 16) = 13 cells a side
+        Heatmap contiguous = waitForHeatmapOnCurrentGrid();
+        assertEquals(13, contiguous.gridW());
+        assertCellsDrawnOnGrid(contiguous);
+
+        onFx(() -> {
+            model.strideFollowsPatchProperty().set(false);
+            model.strideProperty().set(12);
+            return null;
+        });
+        // stride 12: floor((224 - 5 - 16) / 12) + 1 = 17 overlapping patches a side, 289 tokens for the model
+        Heatmap overlapping = waitForHeatmapOnCurrentGrid();
+        assertEquals(17, overlapping.gridW());
+        assertEquals(17, overlapping.plan().gridH());
+        assertCellsDrawnOnGrid(overlapping);
+        String note = onFx(() -> ((Label) view.lookup("#attention-grid-note")).getText());
+        assertTrue(note.contains("Stride 12") && note.contains("17 \u00d7 17"), note);
+    }
+
+    /**
+     * Cell (r, c) must cover working x from 5 + 12c (or 16c) to where the next patch starts (the last
+     * one to its own far edge), mapped to the screen by the viewer's transform; and the pixel drawn
+     * at the middle of each such rectangle must be that cell's colour.
+     */
+    private void assertCellsDrawnOnGrid(Heatmap h) {
+        PatchGrid g = onFx(() -> model.getGrid());
+        ViewTransform t = onFx(() -> view.viewer().transform());
+        List<ScreenRect> cells = onFx(() -> view.heatmapOverlay().screenCells(t));
+        assertEquals(g.patchCount(), cells.size());
+        double sx = onFx(() -> model.getWorking().scaleX()) * t.scale();
+        double sy = onFx(() -> model.getWorking().scaleY()) * t.scale();
+        onFx(() -> {
+            view.viewer().paintNow();
+            return null;
+        });
+        WritableImage canvas = onFx(() -> view.viewer().canvas().snapshot(null, null));
+        int probed = 0;
+        for (int r = 0; r < g.rows(); r++) {
+            for (int c = 0; c < g.cols(); c++) {
+                int i = r * g.cols() + c;
+                int width = c == g.cols() - 1 ? g.patch() : g.stride();   // stride <= patch in these cases
+                int height = r == g.rows() - 1 ? g.patch() : g.stride();
+                ScreenRect expected = new ScreenRect(t.translateX() + (5 + c * g.stride()) * sx,
+                        t.translateY() + (5 + r * g.stride()) * sy, width * sx, height * sy);
+                ScreenRect actual = cells.get(i);
+                assertEquals(expected.x(), actual.x(), 1e-9, "x of cell " + i);
+                assertEquals(expected.y(), actual.y(), 1e-9, "y of cell " + i);
+                assertEquals(expected.width(), actual.width(), 1e-9, "width of cell " + i);
+                assertEquals(expected.height(), actual.height(), 1e-9, "height of cell " + i);
+                double cx = expected.x() + expected.width() / 2;
+                double cy = expected.y() + expected.height() / 2;
+                if (cx < 0 || cy < 0 || cx >= canvas.getWidth() || cy >= canvas.getHeight()) continue;
+                Color drawn = FxTestSupport.pixel(canvas, cx, cy);
+                Color wanted = color(ColorMap.VIRIDIS.argb(h.normalised(i)));
+                assertTrue(FxTestSupport.near(drawn, wanted, 0.02), "cell " + i + " drawn " + drawn + ", expected " + wanted);
+                probed++;
+            }
+        }
+        assertTrue(probed > g.patchCount() / 2, "most cells are on screen: " + probed);
+        // the 5 px offset margin at the top-left is left to the grid's shading, not painted with cell 0
+        Color margin = FxTestSupport.pixel(canvas, t.translateX() + 2 * sx, t.translateY() + 2 * sy);
+        assertTrue(!FxTestSupport.near(margin, color(ColorMap.VIRIDIS.argb(h.normalised(0))), 0.02), "margin " + margin);
+    }
+
+    private static Color color(int argb) {
+        return Color.rgb((argb >> 16) & 0xff, (argb >> 8) & 0xff, argb & 0xff);
+    }
+
+    @Test
+    void massThresholdAndTheSmallMultiplesOfEveryHead(FxRobot robot) {
+        loadVitAndChelsea();
+        Heatmap full = waitForHeatmapOnCurrentGrid();
+        onFx(() -> {
+            view.attention().massPercentProperty().set(60);
+            view.attention().massThresholdProperty().set(true);
+            return null;
+        });
+        FxTestSupport.waitUntil(90, () -> onFx(() -> view.attention().getHeatmap() != null
+                && view.attention().getHeatmap().mask() != null && !view.attention().busyProperty().get()));
+        Heatmap masked = onFx(() -> view.attention().getHeatmap());
+        // independently: sort the rollout descending and count until 60 % of the total is reached
+        double[] sorted = full.values().clone();
+        Arrays.sort(sorted);
+        double total = Arrays.stream(sorted).sum();
+        int expected = 0;
+        double sum = 0;
+        for (int i = sorted.length - 1; i >= 0 && sum < 0.6 * total; i--, expected++) sum += sorted[i];
+        assertEquals(expected, masked.mask().kept());
+        assertTrue(expected > 0 && expected < 196, "a real threshold: " + expected);
+        WritableImage img = onFx(() -> view.heatmapOverlay().image());
+        for (int i = 0; i < 196; i++) {
+            double alpha = img.getPixelReader().getColor(i % 14, i / 14).getOpacity();
+            assertEquals(masked.shown(i) ? 1.0 : 0.0, alpha, 1e-9, "cell " + i);
+        }
+        assertEquals("Top 60 % of attention mass: " + expected + " of 196 patches shown",
+                robot.lookup("#attention-legend-mass").queryAs(Label.class).getText());
+
+        // small multiples of the last layer's heads, from the window the pane opens
+        robot.interact(() -> robot.lookup("#attention-all-heads").queryButton().fire()); // may be scrolled out of view
+        FxTestSupport.waitUntil(() -> onFx(() -> heads() != null && heads().tiles().getChildren().size() == 3));
+        HeadsView heads = onFx(this::heads);
+        for (int h = 1; h <= 3; h++) {
+            int head = h;
+            VBox tile = onFx(() -> (VBox) heads.tiles().getChildren().get(head - 1));
+            assertEquals("head " + h, onFx(() -> ((Label) tile.lookup("#head-title-" + head)).getText()));
+            WritableImage map = onFx(() -> heads.tileMap(head));
+            assertEquals(14, (int) map.getWidth());
+            assertEquals(14, (int) map.getHeight());
+            // the colours are the head's own values on the scale shared by all heads
+            Color corner = map.getPixelReader().getColor(0, 0);
+            Color wanted = color(ColorMap.VIRIDIS.argb(onFx(() -> view.attention().getHeadMaps().normalised(head - 1, 0))));
+            assertTrue(FxTestSupport.near(corner, wanted, 0.005), "head " + h + " cell 0");
+        }
+        assertEquals(12, onFx(() -> view.attention().getHeadMaps().layer()));
+
+        // the tiles follow the slider: patch 32 gives a 7 x 7 grid
+        onFx(() -> {
+            model.setPatch(32);
+            return null;
+        });
+        FxTestSupport.waitUntil(90, () -> onFx(() -> view.attention().getHeadMaps() != null
+                && view.attention().getHeadMaps().grid().cols() == 7 && !view.attention().busyProperty().get()));
+        assertEquals(7, (int) onFx(() -> heads.tileMap(1)).getWidth());
+        assertEquals(7, (int) onFx(() -> heads.tileMap(3)).getHeight());
+        assertEquals(3, onFx(() -> heads.tiles().getChildren().size()));
+    }
+
+    private HeadsView heads() {
+        for (Window w : Window.getWindows()) {
+            if (w.getScene() != null && w.getScene().lookup("#heads-view") instanceof HeadsView v && w.isShowing()) return v;
+        }
+        return null;
+    }
+}
