@@ -38,7 +38,18 @@ final class Ops {
     }
 
     static NDArray relu6(NDArray x) {
-        return Activation.relu6(x); // min(6, relu(x)), like torch.nn.ReLU6 in value
+        NDArray r = Activation.relu(x);
+        return r.minimum(scalar(r, 6f)); // min(6, relu(x)), like torch.nn.ReLU6 in value
+    }
+
+    /**
+     * {@code value} as an array that lives as long as {@code like}'s per-call manager. DJL's Number
+     * overloads ({@code x.mul(2)}, {@code Activation.relu6}) wrap the number in a temporary array and
+     * free it at once, while PyTorch's graph keeps pointing at that memory for the backward pass: a
+     * garbage collection between forward and backward then corrupts the gradient (all zeros or NaN).
+     */
+    static NDArray scalar(NDArray like, float value) {
+        return like.getManager().create(value);
     }
 
     /** Exact (erf) GELU, as PyTorch's default. */

@@ -219,7 +219,8 @@ public final class ViTModel implements VisionModel {
         NDArray h = Ops.layerNorm(x, b.norm1());
         NDArray qkv = Ops.linear(h, b.qkvWeight(), b.qkvBias())
                 .reshape(1, n, 3, heads, hd).transpose(2, 0, 3, 1, 4); // (3, 1, H, N, hd)
-        NDArray q = qkv.get(0).mul(scale);
+        NDArray q = qkv.get(0);
+        q = q.mul(Ops.scalar(q, scale));
         NDArray k = qkv.get(1);
         NDArray v = qkv.get(2);
         NDArray attn = q.matMul(k.transpose(0, 1, 3, 2)).softmax(-1); // (1, H, N, N)
@@ -244,7 +245,8 @@ public final class ViTModel implements VisionModel {
         NDArray logits = Ops.linear(pooled, w.headWeight(), w.headBias());
         if (spec.distillationToken()) { // DeiT distilled: average of both heads at inference
             NDArray distLogits = Ops.linear(x.get(new NDIndex(":, 1")), w.headDistWeight(), w.headDistBias());
-            logits = logits.add(distLogits).div(2);
+            logits = logits.add(distLogits);
+            logits = logits.div(Ops.scalar(logits, 2f));
         }
         return logits;
     }

@@ -264,7 +264,6 @@ public final class ReceptiveFieldJob {
             return new Result(in.top(), null, Messages.format("rf.note.noModelLayer", layer.layer().block()));
         }
         ErfGradient g = cnn.erfGradient(in.input(), r.modelLayer(), unit.uy(), unit.ux());
-        if (suspect(g.gradient().data())) g = cnn.erfGradient(in.input(), r.modelLayer(), unit.uy(), unit.ux());
         requireFinite(g.gradient().data());
         if (g.featureH() != layer.outputHeight() || g.featureW() != layer.outputWidth()) {
             // The layer list and the checkpoint disagree: the box would not belong to this gradient.
@@ -284,7 +283,6 @@ public final class ReceptiveFieldJob {
 
     private static GradientMap cnnSaliency(CnnModel cnn, ChwImage input, WorkingResolution w) {
         InputGradient g = cnn.inputGradTop1(input);
-        if (suspect(g.gradient().data())) g = cnn.inputGradTop1(input);
         requireFinite(g.gradient().data());
         float[] mass = EffectiveReceptiveField.channelAbsSum(g.gradient().data(), 3, w.height(), w.width());
         String label = ImageNetLabels.labelOf(g.classIndex(), g.logits().length);
@@ -299,7 +297,6 @@ public final class ReceptiveFieldJob {
         InputPlan plan = GridInput.plan(r.mode(), grid, vit.spec().nativePatch());
         ChwImage input = AttentionJob.modelInput(r.pixels(), w, grid, plan, vit.config());
         InputGradient g = vit.inputGradTop1(input, plan.modelPatch());
-        if (suspect(g.gradient().data())) g = vit.inputGradTop1(input, plan.modelPatch());
         requireFinite(g.gradient().data());
         float[] mass = EffectiveReceptiveField.channelAbsSum(g.gradient().data(), 3, plan.inputH(), plan.inputW());
         String label = ImageNetLabels.labelOf(g.classIndex(), g.logits().length);
@@ -308,22 +305,7 @@ public final class ReceptiveFieldJob {
                 Messages.format("rf.map.title.saliencyVit", label, r.patch()), null);
     }
 
-    /**
-     * With libtorch's default intra-op threads, now and then a gradient pass came back all zero (for a
-     * unit whose gradient is not zero) or holding NaN: seen about once in 30 to 80 passes, also in a
-     * plain Java program, never with one thread. A true answer repeats, a spurious one did not: so a
-     * suspect answer is asked for once more before it is shown or the pane says the unit is off.
-     */
-    private static boolean suspect(float[] gradient) {
-        boolean allZero = true;
-        for (float v : gradient) {
-            if (!Float.isFinite(v)) return true;
-            if (v != 0) allZero = false;
-        }
-        return allZero;
-    }
-
-    /** Still not finite after the second pass: say so rather than draw it. */
+    /** A gradient holding NaN or infinity is not drawn: the pane says so instead. */
     private static void requireFinite(float[] gradient) {
         for (float v : gradient) {
             if (!Float.isFinite(v)) throw new IllegalStateException(Messages.get("rf.error.notFinite"));
