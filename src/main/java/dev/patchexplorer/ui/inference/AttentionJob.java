@@ -36,8 +36,6 @@ import javafx.beans.property.SimpleBooleanProperty;
 import javafx.beans.property.SimpleDoubleProperty;
 import javafx.beans.property.SimpleIntegerProperty;
 import javafx.beans.property.SimpleObjectProperty;
-import javafx.scene.image.Image;
-import javafx.scene.image.PixelFormat;
 import javafx.util.Duration;
 
 import java.util.List;
@@ -81,8 +79,7 @@ public final class AttentionJob {
     private long requested;       // FX thread only
     private boolean inferring;    // a forward pass for the latest request is running, FX thread only
     private MapMaker.Inference last; // the latest applied forward pass
-    private LoadedImage pixelsOf;
-    private RgbImage pixels;
+    private final ImagePixels pixels = new ImagePixels(); // FX thread only
 
     public AttentionJob(ExplorerViewModel explorer, ModelViewModel models, Executor executor) {
         this.explorer = explorer;
@@ -148,7 +145,7 @@ public final class AttentionJob {
         }
         long id = ++requested;
         PatchMode m = mode.get();
-        RgbImage rgb = pixels(image);
+        RgbImage rgb = pixels.of(image);
         MapMaker.Settings settings = settings();
         inferring = true;
         executor.execute(() -> {
@@ -251,20 +248,6 @@ public final class AttentionJob {
         }
         double fraction = massThreshold.get() ? Math.max(0, Math.min(100, massPercent.get())) / 100.0 : Double.NaN;
         return new MapMaker.Settings(mapKind.get(), layer.get(), head.get(), row, col, fraction);
-    }
-
-    /** The image's pixels as a core image, copied once per image on the FX thread. */
-    private RgbImage pixels(LoadedImage image) {
-        if (pixelsOf != image) {
-            Image fx = image.image();
-            int w = (int) fx.getWidth();
-            int h = (int) fx.getHeight();
-            int[] argb = new int[w * h];
-            fx.getPixelReader().getPixels(0, 0, w, h, PixelFormat.getIntArgbInstance(), argb, 0, w);
-            pixels = new RgbImage(w, h, argb);
-            pixelsOf = image;
-        }
-        return pixels;
     }
 
     public ObjectProperty<PatchMode> modeProperty() { return mode; }
