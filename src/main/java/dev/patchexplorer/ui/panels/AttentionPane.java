@@ -15,7 +15,6 @@ import javafx.scene.control.CheckBox;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListCell;
-import javafx.scene.control.ProgressBar;
 import javafx.scene.control.ProgressIndicator;
 import javafx.scene.control.Slider;
 import javafx.scene.control.Spinner;
@@ -277,19 +276,6 @@ public final class AttentionPane extends VBox {
     }
 
     private void showPredictions(List<Prediction> top) {
-        predictions.getChildren().clear();
-        for (int i = 0; i < top.size(); i++) {
-            Prediction p = top.get(i);
-            Label name = new Label(p.label());
-            name.setId("prediction-" + i);
-            name.setWrapText(true);
-            ProgressBar bar = new ProgressBar(p.probability());
-            bar.setMaxWidth(Double.MAX_VALUE);
-            bar.setPrefHeight(10);
-            Label pct = new Label(Messages.format("attention.probability", String.format(Locale.ROOT, "%.1f", p.probability() * 100)));
-            HBox row = new HBox(6, bar, pct);
-            HBox.setHgrow(bar, Priority.ALWAYS);
-            predictions.getChildren().add(new VBox(1, name, row));
-        }
+        PredictionBars.show(predictions, top, "prediction-");
     }
 }
