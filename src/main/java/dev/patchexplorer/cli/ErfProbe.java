@@ -10,6 +10,7 @@ import dev.patchexplorer.core.rf.LayerField;
 import dev.patchexplorer.core.rf.LayerSpec;
 import dev.patchexplorer.core.rf.PixelBox;
 import dev.patchexplorer.core.rf.ReceptiveFieldTable;
+import dev.patchexplorer.core.rf.UnitAtPoint;
 import dev.patchexplorer.core.rf.UnitField;
 import dev.patchexplorer.core.rf.VitReceptiveField;
 import dev.patchexplorer.core.vit.InputPlan;
@@ -45,13 +46,12 @@ final class ErfProbe {
         }
         int h = working.height(), w = working.width();
         LayerField f = ReceptiveFieldTable.compute(stack, h, w).find(layer);
-        if (f.outputHeight() < 1 || f.outputWidth() < 1) {
-            throw new UsageException("layer " + layer + " has no units for a " + w + "x" + h + " input; choose a larger --size");
-        }
-        int uy = nearestUnit(f, y, f.outputHeight()), ux = nearestUnit(f, x, f.outputWidth());
+        // --at names a pixel (centred at its index); UnitAtPoint takes points where pixel i covers [i, i + 1).
+        UnitField u = UnitAtPoint.unitAt(f, x + 0.5, y + 0.5).orElseThrow(() -> new UsageException(
+                "layer " + layer + " has no units for a " + w + "x" + h + " input; choose a larger --size"));
+        int uy = u.uy(), ux = u.ux();
         ChwImage input = Preprocess.toModelInput(working, w, h, cfg.mean(), cfg.std());
         ErfGradient g = model.erfGradient(input, layer, uy, ux);
-        UnitField u = f.unit(uy, ux);
         JsonObject unit = new JsonObject();
         unit.addProperty("row", uy);
         unit.addProperty("col", ux);
@@ -83,7 +83,8 @@ final class ErfProbe {
             throw new UsageException("point " + fmt(x) + "," + fmt(y) + " lies in the margin that whole " + patch
                     + " px patches leave out (the grid covers 0.." + (usedW - 1) + " x 0.." + (usedH - 1) + ")");
         }
-        int row = (int) Math.floor((y + 0.5) / patch), col = (int) Math.floor((x + 0.5) / patch);
+        VitReceptiveField.Token token = new VitReceptiveField(patch, usedH, usedW).tokenAt(x + 0.5, y + 0.5);
+        int row = token.row(), col = token.column();
         RgbImage used = Preprocess.crop(square, 0, 0, usedW, usedH);
         ModelConfig cfg = model.config();
         ChwImage input = Preprocess.toModelInput(used, plan.inputW(), plan.inputH(), cfg.mean(), cfg.std());
@@ -107,12 +108,6 @@ final class ErfProbe {
         return new ErfResult(String.valueOf(blocks), plan.inputH(), plan.inputW(), (double) patch / mp,
                 EffectiveReceptiveField.channelAbsSum(g.gradient().data(), 3, plan.inputH(), plan.inputW()),
                 cy, cx, box, Math.max(box.width(), box.height()), unit, info);
-    }
-
-    /** Along one axis, the unit u whose centre u S - P + (r - 1) / 2 is nearest to p, clamped to the map. */
-    static int nearestUnit(LayerField f, double p, int count) {
-        double u = (p + f.padding() - (f.size() - 1) / 2.0) / f.stride();
-        return (int) Math.max(0, Math.min(count - 1, Math.round(u)));
     }
 
     static JsonObject pointJson(double x, double y) {

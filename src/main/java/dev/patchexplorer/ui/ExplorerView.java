@@ -2,6 +2,7 @@ package dev.patchexplorer.ui;
 
 import dev.patchexplorer.ui.help.FirstRunTour;
 import dev.patchexplorer.ui.inference.AttentionJob;
+import dev.patchexplorer.ui.inference.GradientMapKind;
 import dev.patchexplorer.ui.inference.HeatmapChoice;
 import dev.patchexplorer.ui.inference.ModelViewModel;
 import dev.patchexplorer.ui.inference.ReceptiveFieldJob;
@@ -135,7 +136,9 @@ public final class ExplorerView extends BorderPane {
         gradientOverlay = new GradientMapOverlay(model, gradients);
         viewer.addOverlay(gradientOverlay);
         viewer.addOverlay(new GridOverlay(model));
-        rfOverlay = new ReceptiveFieldOverlay(fields); // the box over the grid, so the grid cannot hide it
+        // The box over the grid, so the grid cannot hide it; a ViT's token only while its effective RF is asked for.
+        rfOverlay = new ReceptiveFieldOverlay(fields,
+                gradients.showMapProperty().and(gradients.mapKindProperty().isEqualTo(GradientMapKind.ERF)));
         viewer.addOverlay(rfOverlay);
         viewer.addOverlay(new HeatmapCaption(attention, gradients));
         viewer.imageProperty().bind(javafx.beans.binding.Bindings.createObjectBinding(
@@ -156,8 +159,8 @@ public final class ExplorerView extends BorderPane {
         }
         for (var p : List.of(attention.heatmapProperty(), attention.staleProperty(), attention.opacityProperty(),
                 attention.showHeatmapProperty(), attention.colorMapProperty(), gradients.mapProperty(), gradients.staleProperty(),
-                gradients.opacityProperty(), gradients.showMapProperty(), gradients.colorMapProperty(), fields.unitProperty(),
-                fields.selectedLayerProperty())) {
+                gradients.opacityProperty(), gradients.showMapProperty(), gradients.colorMapProperty(), gradients.mapKindProperty(),
+                fields.unitProperty(), fields.selectedLayerProperty(), fields.tokenProperty())) {
             p.addListener(x -> viewer.requestRepaint());
         }
 

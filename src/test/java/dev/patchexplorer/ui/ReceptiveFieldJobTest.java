@@ -46,10 +46,10 @@ class ReceptiveFieldJobTest {
         org.testfx.api.FxToolkit.registerPrimaryStage();
     }
 
-    @Test
-    void onlyTheLatestClickIsComputedAndShown() {
-        HeldExecutor inference = new HeldExecutor();
-        record Parts(ExplorerViewModel explorer, ModelViewModel models, ReceptiveFieldViewModel fields, ReceptiveFieldJob job) {}
+    private record Parts(ExplorerViewModel explorer, ModelViewModel models, ReceptiveFieldViewModel fields, ReceptiveFieldJob job) {}
+
+    /** The job on the real MobileNetV2 and chelsea, loaded through {@code inference}. */
+    private static Parts mobileNetOnChelsea(HeldExecutor inference) {
         Parts p = onFx(() -> {
             ExplorerViewModel explorer = new ExplorerViewModel(Runnable::run);
             ModelViewModel models = new ModelViewModel(explorer, inference);
@@ -57,16 +57,58 @@ class ReceptiveFieldJobTest {
             return new Parts(explorer, models, fields,
                     new ReceptiveFieldJob(explorer, models, fields, new SimpleObjectProperty<>(PatchMode.RESIZE), inference));
         });
-        List<String> shownTitles = new ArrayList<>();
         onFx(() -> {
-            p.job().mapProperty().addListener((o, was, now) -> { if (now != null) shownTitles.add(now.title()); });
             p.models().loadModel(TestAssets.model("mobilenetv2_100.dequant_in1k"));
             p.explorer().open(TestAssets.sample("chelsea.png"));
             return null;
         });
         inference.runAll(); // the model load
         FxTestSupport.waitUntil(() -> onFx(() -> p.models().getCnn() != null && p.explorer().getImage() != null));
+        return p;
+    }
+
+    /**
+     * A pass that finishes after a newer click but before that click's debounce has ended must not
+     * appear as the current map: whenever the job stops being busy, the map is the last click's.
+     */
+    @Test
+    void aPassOvertakenByAClickIsNeverShownAsCurrent() {
+        HeldExecutor inference = new HeldExecutor();
+        Parts p = mobileNetOnChelsea(inference);
+        List<String> titlesWhenIdle = new ArrayList<>();
         onFx(() -> {
+            p.job().busyProperty().addListener((o, was, now) -> {
+                if (!now && p.job().getMap() != null) titlesWhenIdle.add(p.job().getMap().title());
+            });
+            p.fields().selectedBlockProperty().set("blocks.2.0");
+            return null;
+        });
+        FxTestSupport.waitUntil(() -> inference.tasks.size() == 1); // the centre unit's pass, started
+        onFx(() -> {
+            // The pass finishes and posts its result; the click comes before the FX thread takes that up.
+            inference.runAll();
+            p.fields().click(300, 200);
+            return null;
+        });
+        FxTestSupport.waitUntil(() -> {
+            inference.runAll();
+            return onFx(() -> p.job().getMap() != null && !p.job().busyProperty().get());
+        });
+        assertEquals(List.of("Effective RF of blocks.2.0, unit (row 19, column 19): |\u2202 unit / \u2202 pixel|"), titlesWhenIdle);
+        onFx(() -> {
+            p.models().closeModel();
+            return null;
+        });
+        inference.runAll();
+    }
+
+    @Test
+    void onlyTheLatestClickIsComputedAndShown() {
+        HeldExecutor inference = new HeldExecutor();
+        Parts p = mobileNetOnChelsea(inference);
+        List<String> shownTitles = new ArrayList<>();
+        onFx(() -> {
+            p.job().mapProperty().addListener((o, was, now) -> { if (now != null) shownTitles.add(now.title()); });
             p.fields().selectedBlockProperty().set("blocks.2.0"); // S 8 on 28 x 28 units
             return null;
         });

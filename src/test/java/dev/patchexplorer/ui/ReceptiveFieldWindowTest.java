@@ -9,6 +9,7 @@ import dev.patchexplorer.core.rf.UnitField;
 import dev.patchexplorer.testing.TestAssets;
 import dev.patchexplorer.ui.inference.GradientMap;
 import dev.patchexplorer.ui.inference.GradientMapKind;
+import dev.patchexplorer.ui.inference.ReceptiveFieldViewModel;
 import dev.patchexplorer.ui.io.Samples;
 import dev.patchexplorer.ui.panels.ReceptiveFieldTableView;
 import dev.patchexplorer.ui.viewer.ReceptiveFieldOverlay;
@@ -32,6 +33,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 
 import static dev.patchexplorer.ui.FxTestSupport.onFx;
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -242,5 +244,92 @@ class ReceptiveFieldWindowTest {
             return null;
         });
         assertTrue(onFx(() -> !view.gradients().showMapProperty().get() && !view.gradientOverlay().showing()));
+    }
+
+    /**
+     * The real ViT-Ti: tick the map, click a patch, move the block slider with the keyboard. After
+     * the patch embedding (block 0) the token's gradient is non-zero on exactly its own patch; after
+     * block 1 it reaches every pixel the grid covers and its 90 % radius has left the patch. At patch
+     * 8 in resize mode (448 px into the /16 model) the one patch is the 8 px cell in working pixels.
+     */
+    @Test
+    void vitTokenFieldGrowsFromItsOwnPatchToTheWholeGrid(FxRobot robot) {
+        onFx(() -> {
+            view.models().loadModel(TestAssets.model("vit_tiny_patch16_224.augreg_in21k_ft_in1k"));
+            view.openSample(Samples.first());
+            return null;
+        });
+        waitLong(() -> onFx(() -> view.models().getModel() != null && model.getImage() != null));
+        robot.interact(() -> view.rightTabs().getSelectionModel().select(
+                view.rightTabs().getTabs().stream().filter(t -> "tab-rf".equals(t.getId())).findFirst().orElseThrow()));
+        assertEquals(GradientMapKind.ERF, onFx(() -> view.gradients().mapKindProperty().get()), "a ViT's map is its token's field");
+        robot.clickOn("#rf-show");
+        assertTrue(onFx(() -> view.gradients().showMapProperty().get() && !view.attention().showHeatmapProperty().get()));
+        robot.clickOn("#rf-vit-block .thumb"); // the thumb: a press on the tick marks below it does nothing
+        robot.press(javafx.scene.input.KeyCode.HOME).release(javafx.scene.input.KeyCode.HOME);
+        assertEquals(0, onFx(() -> view.fields().vitBlockProperty().get()));
+        assertEquals("0: right after the patch embedding", onFx(() -> robot.lookup("#rf-vit-block-value").queryAs(Label.class).getText()));
+
+        // Chelsea (451 x 300) squashed to 224 x 224; original (250, 160) is working (124.2, 119.5): row 7, column 7,
+        // away from the patch's edges so that a click rounded to whole screen pixels stays inside.
+        double ix = 250, iy = 160;
+        robot.interact(() -> view.viewer().fitToWindow());
+        Point2D screen = onFx(() -> {
+            var t = view.viewer().transform();
+            return view.viewer().localToScreen(t.toScreenX(ix), t.toScreenY(iy));
+        });
+        robot.moveTo(screen).clickOn(MouseButton.PRIMARY);
+        waitLong(() -> onFx(() -> view.fields().getToken() != null && view.fields().getToken().row() == 7
+                && view.fields().getToken().column() == 7));
+        assertTrue(onFx(() -> robot.lookup("#rf-token").queryAs(Label.class).getText())
+                .startsWith("Token (row 7, column 7) of 14\u00d714 at patch 16: its patch is x 112\u2026128, y 112\u2026128"));
+
+        GradientMap embedding = waitForTokenMap(0);
+        assertEquals(224, embedding.width());
+        assertArrayEquals(new double[] {112, 112, 128, 128}, embedding.nonZeroExtent(), "only the token's own patch");
+        assertEquals(16, embedding.summary().theoreticalSize());
+        assertTrue(embedding.summary().radius90() <= 8 * Math.sqrt(2), embedding.summary().toString());
+        ReceptiveFieldOverlay.DrawnToken drawn = onFx(() -> {
+            view.viewer().paintNow();
+            return view.rfOverlay().lastToken();
+        });
+        assertNotNull(drawn, "the overlay drew no token");
+        double viewScale = onFx(() -> view.viewer().transform().scale());
+        assertEquals(16, drawn.screen().getWidth() / (451 / 224.0 * viewScale), 1e-6);
+        assertEquals(16, drawn.screen().getHeight() / (300 / 224.0 * viewScale), 1e-6);
+
+        robot.clickOn("#rf-vit-block .thumb").press(javafx.scene.input.KeyCode.HOME).release(javafx.scene.input.KeyCode.HOME)
+                .press(javafx.scene.input.KeyCode.RIGHT).release(javafx.scene.input.KeyCode.RIGHT);
+        assertEquals(1, onFx(() -> view.fields().vitBlockProperty().get()));
+        GradientMap afterOne = waitForTokenMap(1);
+        assertArrayEquals(new double[] {0, 0, 224, 224}, afterOne.nonZeroExtent(), "after one block: every pixel of the grid");
+        assertEquals(224, afterOne.summary().theoreticalSize());
+        assertTrue(afterOne.summary().radius90() > 8 * Math.sqrt(2),
+                "90 % of the mass reaches past the patch's corners: " + afterOne.summary());
+        assertTrue(onFx(() -> robot.lookup("#rf-erf-summary").queryAs(Label.class).getText())
+                .contains(String.format(java.util.Locale.ROOT, "%.1f", afterOne.summary().radius90())));
+
+        // Patch 8, resize mode: 28 x 28 tokens fed as 448 px; the same click is now row 14, column 15.
+        robot.clickOn("#rf-vit-block .thumb").press(javafx.scene.input.KeyCode.HOME).release(javafx.scene.input.KeyCode.HOME);
+        robot.interact(() -> model.setPatch(8));
+        GradientMap small = waitForTokenMap(0);
+        assertEquals(448, small.width());
+        assertEquals(new ReceptiveFieldViewModel.PickedToken(new dev.patchexplorer.core.rf.VitReceptiveField(8, 224, 224),
+                new dev.patchexplorer.core.rf.VitReceptiveField.Token(14, 15)), onFx(() -> view.fields().getToken()));
+        assertArrayEquals(new double[] {120, 112, 128, 120}, small.nonZeroExtent(), "the 8 px cell, in working pixels");
+        assertEquals(8, small.summary().theoreticalSize());
+    }
+
+    /** Waits for the token map of {@code block} for the current token, computed and not stale. */
+    private GradientMap waitForTokenMap(int block) {
+        waitLong(() -> onFx(() -> {
+            GradientMap m = view.gradients().getMap();
+            var t = view.fields().getToken();
+            return m != null && m.kind() == GradientMapKind.ERF && !view.gradients().busyProperty().get()
+                    && !view.gradients().staleProperty().get() && view.fields().vitBlockProperty().get() == block
+                    && m.title().contains("row " + t.row() + ", column " + t.column())
+                    && m.title().contains(block == 0 ? "patch embedding" : "after block " + block);
+        }));
+        return onFx(() -> view.gradients().getMap());
     }
 }

@@ -23,6 +23,23 @@ public record VitReceptiveField(int patch, int imageHeight, int imageWidth) {
         return imageWidth / patch;
     }
 
+    /** A patch token by its place in the grid. */
+    public record Token(int row, int column) {}
+
+    /**
+     * The token whose patch holds input point (x, y), in continuous coordinates (pixel i covers
+     * [i, i + 1)); a point right of or below the grid, in the margin whole patches leave, goes to
+     * the nearest token, as a click on a CNN goes to the nearest unit.
+     */
+    public Token tokenAt(double x, double y) {
+        if (Double.isNaN(x) || Double.isNaN(y)) throw new IllegalArgumentException("no point: " + x + ", " + y);
+        return new Token(clamp(Math.floor(y / patch), gridRows()), clamp(Math.floor(x / patch), gridColumns()));
+    }
+
+    private static int clamp(double index, int count) {
+        return (int) Math.max(0, Math.min(count - 1, index));
+    }
+
     /** The patch embedding as a layer, e.g. for {@link ReceptiveFieldTable}: kernel = stride = P, no padding. */
     public LayerSpec patchEmbedding() {
         return new LayerSpec("patch_embed.proj", "patch_embed", patch, patch, 0, 1);

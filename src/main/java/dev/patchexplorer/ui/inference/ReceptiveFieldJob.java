@@ -11,7 +11,9 @@ import dev.patchexplorer.core.image.RgbImage;
 import dev.patchexplorer.core.rf.EffectiveReceptiveField;
 import dev.patchexplorer.core.rf.EffectiveReceptiveField.ErfSummary;
 import dev.patchexplorer.core.rf.LayerField;
+import dev.patchexplorer.core.rf.PixelBox;
 import dev.patchexplorer.core.rf.UnitField;
+import dev.patchexplorer.core.rf.VitReceptiveField;
 import dev.patchexplorer.core.grid.GridSpec;
 import dev.patchexplorer.core.grid.PatchGrid;
 import dev.patchexplorer.core.vit.GridInput;
@@ -21,10 +23,12 @@ import dev.patchexplorer.model.CnnModel;
 import dev.patchexplorer.model.ErfGradient;
 import dev.patchexplorer.model.InputGradient;
 import dev.patchexplorer.model.ModelLoadException;
+import dev.patchexplorer.model.TokenGradient;
 import dev.patchexplorer.model.ViTModel;
 import dev.patchexplorer.model.VisionModel;
 import dev.patchexplorer.ui.ExplorerViewModel;
 import dev.patchexplorer.ui.Messages;
+import dev.patchexplorer.ui.inference.ReceptiveFieldViewModel.PickedToken;
 import dev.patchexplorer.ui.io.LoadedImage;
 import javafx.animation.PauseTransition;
 import javafx.application.Platform;
@@ -58,8 +62,10 @@ import java.util.concurrent.atomic.AtomicReference;
  * marked stale; when the geometry changes (model, image, working size) it is hidden at once.
  *
  * <p>Maps: the effective receptive field of the picked unit of a CNN (gradient of the unit summed
- * over channels) with its 50 % / 90 % mass radii, or the saliency of the top-1 class for a CNN
- * (at the working resolution) or a ViT (at the attention heatmap's patch size and mode).
+ * over channels) or of the picked patch token of a ViT after the picked block (gradient of the
+ * token's output summed over channels), with its 50 % / 90 % mass radii; or the saliency of the
+ * top-1 class. A CNN runs at the working resolution; a ViT at the attention heatmap's patch size
+ * and mode, on the plain grid of that patch size.
  */
 public final class ReceptiveFieldJob {
     private final ExplorerViewModel explorer;
@@ -86,13 +92,14 @@ public final class ReceptiveFieldJob {
     private final AtomicLong latest = new AtomicLong();
     private final AtomicReference<CachedInput> cachedInput = new AtomicReference<>();
     private Request shown;     // FX thread: the request whose results are on screen (or on their way)
+    private long shownId;      // FX thread: the id {@code shown} ran under; older than latest once superseded
     private boolean inFlight;  // FX thread: the request in {@code shown} is still being computed
     private GradientMapKind cnnChoice = GradientMapKind.ERF;
-    private GradientMapKind vitChoice = GradientMapKind.SALIENCY;
+    private GradientMapKind vitChoice = GradientMapKind.ERF;
 
     /** Everything a result depends on; fields that do not matter for the kind are left null / -1. */
     record Request(VisionModel model, LoadedImage image, RgbImage pixels, WorkingResolution working, GradientMapKind kind,
-                   LayerField layer, String modelLayer, UnitField unit, int patch, PatchMode mode) {
+                   LayerField layer, String modelLayer, UnitField unit, int patch, PatchMode mode, int block, PickedToken token) {
         /** Same picture at the same resolution on the same model: an old map still lines up. */
         boolean sameGeometry(Request o) {
             return o != null && o.model == model && o.image == image && Objects.equals(o.working, working);
@@ -100,7 +107,7 @@ public final class ReceptiveFieldJob {
 
         boolean sameResult(Request o) {
             return sameGeometry(o) && o.kind == kind && Objects.equals(o.layer, layer) && Objects.equals(o.unit, unit)
-                    && o.patch == patch && o.mode == mode;
+                    && o.patch == patch && o.mode == mode && o.block == block && Objects.equals(o.token, token);
         }
     }
 
@@ -116,12 +123,13 @@ public final class ReceptiveFieldJob {
         this.executor = executor;
         debounce.setOnFinished(e -> run());
         models.loadedProperty().addListener((o, was, now) -> {
-            // Each family gets back the map last picked for it; a ViT has no per-unit gradient here yet.
+            // Each family gets back the map last picked for it.
             if (now instanceof CnnModel) mapKind.set(cnnChoice);
             if (now instanceof ViTModel) mapKind.set(vitChoice);
         });
         for (Observable o : new Observable[] {models.loadedProperty(), explorer.imageProperty(), explorer.workingProperty(),
-                explorer.patchProperty(), vitMode, fields.unitProperty(), fields.selectedLayerProperty(), mapKind, showMap}) {
+                explorer.patchProperty(), vitMode, fields.unitProperty(), fields.selectedLayerProperty(), fields.tokenProperty(),
+                fields.vitBlockProperty(), mapKind, showMap}) {
             o.addListener(x -> schedule());
         }
         mapKind.addListener((o, was, now) -> {
@@ -130,7 +138,7 @@ public final class ReceptiveFieldJob {
                 return;
             }
             if (models.getLoaded() instanceof CnnModel) cnnChoice = now;
-            if (models.getLoaded() instanceof ViTModel && now != GradientMapKind.ERF) vitChoice = now;
+            if (models.getLoaded() instanceof ViTModel) vitChoice = now;
             if (now != GradientMapKind.NONE) showMap.set(true); // picking a map means: show it
         });
     }
@@ -145,7 +153,7 @@ public final class ReceptiveFieldJob {
             clear();
             return;
         }
-        if (r.sameResult(shown)) { // e.g. the patch slider moved while a CNN is loaded, or a click went back
+        if (r.sameResult(shown) && shownId == latest.get()) { // e.g. the patch slider moved while a CNN is loaded
             debounce.stop();
             if (!inFlight) {
                 busy.set(false);
@@ -153,6 +161,9 @@ public final class ReceptiveFieldJob {
             }
             return;
         }
+        // Whatever is on its way now answers an older question: drop it rather than show it unmarked
+        // in the moment before the debounce ends.
+        latest.incrementAndGet();
         if (!r.sameGeometry(shown)) { // the old map and predictions belong to another picture
             map.set(null);
             predictions.set(List.of());
@@ -186,12 +197,15 @@ public final class ReceptiveFieldJob {
             LayerField layer = kind == GradientMapKind.ERF ? fields.getSelectedLayer() : null;
             UnitField unit = kind == GradientMapKind.ERF ? fields.getUnit() : null;
             String modelLayer = layer == null ? null : ReceptiveFieldViewModel.modelLayer(layer.layer().block(), cnn.layerNames());
-            return new Request(model, image, withPixels ? pixels.of(image) : null, w, kind, layer, modelLayer, unit, -1, null);
+            return new Request(model, image, withPixels ? pixels.of(image) : null, w, kind, layer, modelLayer, unit, -1, null,
+                    -1, null);
         }
-        boolean usesGrid = kind == GradientMapKind.SALIENCY;
-        // A ViT needs the pixels only for saliency: the attention job already copies them for its own pass.
+        boolean usesGrid = kind != GradientMapKind.NONE;
+        boolean erf = kind == GradientMapKind.ERF;
+        // A ViT needs the pixels only for a map: the attention job copies them for its own pass.
         return new Request(model, image, withPixels && usesGrid ? pixels.of(image) : null, w, kind, null, null, null,
-                usesGrid ? explorer.getPatch() : -1, usesGrid ? vitMode.getValue() : null);
+                usesGrid ? explorer.getPatch() : -1, usesGrid ? vitMode.getValue() : null,
+                erf ? fields.vitBlockProperty().get() : -1, erf ? fields.getToken() : null);
     }
 
     private void run() {
@@ -203,6 +217,7 @@ public final class ReceptiveFieldJob {
         shown = r;
         inFlight = true;
         long id = latest.incrementAndGet();
+        shownId = id;
         executor.execute(() -> {
             try {
                 Result result = compute(id, r);
@@ -233,8 +248,7 @@ public final class ReceptiveFieldJob {
         ViTModel vit = (ViTModel) r.model();
         return switch (r.kind()) {
             case NONE -> new Result(List.of(), null, "");
-            // Where a ViT token's effective RF (gradient of one token at layer L) will come in.
-            case ERF -> new Result(List.of(), null, Messages.get("rf.note.vitErf"));
+            case ERF -> vitErf(vit, r);
             case SALIENCY -> new Result(List.of(), vitSaliency(vit, r), "");
         };
     }
@@ -290,13 +304,54 @@ public final class ReceptiveFieldJob {
                 Messages.format("rf.map.title.saliency", label), null);
     }
 
-    private static GradientMap vitSaliency(ViTModel vit, Request r) throws ModelLoadException {
+    /** The ViT's input for the plain grid of the request's patch size, and how the grid maps onto it. */
+    private record VitInput(InputPlan plan, ChwImage input) {}
+
+    private static VitInput vitInput(ViTModel vit, Request r) {
         WorkingResolution w = r.working();
-        // Saliency is taken on the plain grid (no offset, stride = patch), whose cells start at the origin.
+        // The plain grid (no offset, stride = patch): its cells start at the origin and tile the
+        // input side by side, so input pixels map back to working pixels by one scale factor.
         PatchGrid grid = PatchGrid.of(w.width(), w.height(), GridSpec.of(r.patch()));
         InputPlan plan = GridInput.plan(r.mode(), grid, vit.spec().nativePatch());
-        ChwImage input = AttentionJob.modelInput(r.pixels(), w, grid, plan, vit.config());
-        InputGradient g = vit.inputGradTop1(input, plan.modelPatch());
+        return new VitInput(plan, AttentionJob.modelInput(r.pixels(), w, grid, plan, vit.config()));
+    }
+
+    /**
+     * The effective receptive field of the picked token after the picked block: its output summed
+     * over channels, differentiated with respect to the input. Radii are measured on the model's
+     * input, around the token's centre, and given in working pixels.
+     */
+    private static Result vitErf(ViTModel vit, Request r) throws ModelLoadException {
+        PickedToken t = r.token();
+        if (t == null) return new Result(List.of(), null, Messages.format("rf.vit.noGrid", r.patch()));
+        VitInput in = vitInput(vit, r);
+        InputPlan plan = in.plan();
+        int mp = plan.modelPatch();
+        TokenGradient g = vit.tokenGradient(in.input(), mp, r.block(), t.row(), t.column());
+        requireFinite(g.gradient().data());
+        float[] mass = EffectiveReceptiveField.channelAbsSum(g.gradient().data(), 3, plan.inputH(), plan.inputW());
+        double max = GradientMap.maxOf(mass);
+        ErfSummary summary = null;
+        if (max > 0) {
+            PixelBox field = new VitReceptiveField(mp, plan.inputH(), plan.inputW()).tokenField(r.block(), t.row(), t.column());
+            ErfSummary onInput = EffectiveReceptiveField.summarize(mass, plan.inputH(), plan.inputW(),
+                    (t.row() + 0.5) * mp - 0.5, (t.column() + 0.5) * mp - 0.5, Math.max(field.width(), field.height()));
+            double toWorking = (double) r.patch() / mp; // one model patch is one grid patch
+            summary = new ErfSummary(onInput.radius50() * toWorking, onInput.radius90() * toWorking,
+                    (int) Math.round(onInput.theoreticalSize() * toWorking));
+        }
+        String title = r.block() == 0
+                ? Messages.format("rf.map.title.tokenEmbedding", t.row(), t.column(), r.patch())
+                : Messages.format("rf.map.title.token", t.row(), t.column(), r.patch(), r.block(), vit.spec().depth());
+        return new Result(List.of(), GradientMap.of(GradientMapKind.ERF, mass, plan.inputW(), plan.inputH(),
+                (double) plan.gridW() * r.patch(), (double) plan.gridH() * r.patch(), title, summary),
+                max > 0 ? "" : Messages.get("rf.note.zero"));
+    }
+
+    private static GradientMap vitSaliency(ViTModel vit, Request r) throws ModelLoadException {
+        VitInput in = vitInput(vit, r);
+        InputPlan plan = in.plan();
+        InputGradient g = vit.inputGradTop1(in.input(), plan.modelPatch());
         requireFinite(g.gradient().data());
         float[] mass = EffectiveReceptiveField.channelAbsSum(g.gradient().data(), 3, plan.inputH(), plan.inputW());
         String label = ImageNetLabels.labelOf(g.classIndex(), g.logits().length);
@@ -315,11 +370,12 @@ public final class ReceptiveFieldJob {
     private void apply(long id, Result result) {
         if (id != latest.get()) return; // a newer request is on its way
         inFlight = false;
-        busy.set(false);
-        stale.set(false);
+        // The results first, then "done": whoever watches busy sees the new map when it turns false.
         predictions.set(result.top());
         map.set(result.map());
         note.set(result.note() == null ? "" : result.note());
+        busy.set(false);
+        stale.set(false);
     }
 
     private void fail(long id, String message) {

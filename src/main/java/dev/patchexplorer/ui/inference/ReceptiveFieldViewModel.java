@@ -4,17 +4,24 @@ import dev.patchexplorer.core.grid.WorkingResolution;
 import dev.patchexplorer.core.rf.CnnLayers;
 import dev.patchexplorer.core.rf.LayerField;
 import dev.patchexplorer.core.rf.LayerSpec;
+import dev.patchexplorer.core.rf.PixelBox;
 import dev.patchexplorer.core.rf.ReceptiveFieldTable;
 import dev.patchexplorer.core.rf.UnitAtPoint;
 import dev.patchexplorer.core.rf.UnitField;
+import dev.patchexplorer.core.rf.VitReceptiveField;
 import dev.patchexplorer.model.CnnModel;
+import dev.patchexplorer.model.ViTModel;
 import dev.patchexplorer.ui.ExplorerViewModel;
 import javafx.beans.Observable;
+import javafx.beans.property.IntegerProperty;
 import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyIntegerProperty;
+import javafx.beans.property.ReadOnlyIntegerWrapper;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.property.SimpleIntegerProperty;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
@@ -25,15 +32,26 @@ import java.util.List;
  * The theoretical receptive fields of the loaded CNN at the current working resolution: one table
  * row per block (the field at the block's output, which is where the model can also take an
  * effective-RF gradient), the block the user picked, and the unit of that block under the last
- * click. Pure arithmetic from {@code core.rf}, cheap enough to redo on the FX thread on every change.
+ * click. For a ViT: the picked block (0 = right after the patch embedding) and the patch token
+ * under the last click. Pure arithmetic from {@code core.rf}, cheap enough to redo on the FX
+ * thread on every change.
  *
  * <p>Coordinates: the CNN runs on the whole working image, so the table is computed for
  * working width x height, clicks arrive in original-image pixels and are mapped to working pixels
- * with the same scale as the patch grid, and the unit's box is in working pixels.
+ * with the same scale as the patch grid, and the unit's box is in working pixels. A ViT token lies
+ * on the plain grid of the current patch size (no offset, stride = patch), as the ViT saliency map does.
  */
 public final class ReceptiveFieldViewModel {
     /** A click in original-image pixels. */
     public record ImagePoint(double x, double y) {}
+
+    /** A ViT patch token on the plain grid of {@code grid}'s patch size, in working pixels. */
+    public record PickedToken(VitReceptiveField grid, VitReceptiveField.Token token) {
+        public int row() { return token.row(); }
+        public int column() { return token.column(); }
+        /** The token's own patch: its whole field right after the patch embedding. */
+        public PixelBox patchBox() { return grid.tokenField(0, row(), column()); }
+    }
 
     private final ExplorerViewModel explorer;
     private final ModelViewModel models;
@@ -45,6 +63,9 @@ public final class ReceptiveFieldViewModel {
     private final ReadOnlyObjectWrapper<LayerField> selectedLayer = new ReadOnlyObjectWrapper<>(this, "selectedLayer");
     private final ObjectProperty<ImagePoint> probe = new SimpleObjectProperty<>(this, "probe");
     private final ReadOnlyObjectWrapper<UnitField> unit = new ReadOnlyObjectWrapper<>(this, "unit");
+    private final ReadOnlyIntegerWrapper vitDepth = new ReadOnlyIntegerWrapper(this, "vitDepth");
+    private final IntegerProperty vitBlock = new SimpleIntegerProperty(this, "vitBlock");
+    private final ReadOnlyObjectWrapper<PickedToken> token = new ReadOnlyObjectWrapper<>(this, "token");
 
     public ReceptiveFieldViewModel(ExplorerViewModel explorer, ModelViewModel models) {
         this.explorer = explorer;
@@ -54,7 +75,37 @@ public final class ReceptiveFieldViewModel {
         explorer.workingProperty().addListener(x -> recomputeTable());
         selectedBlock.addListener(x -> recomputeLayer());
         for (Observable o : new Observable[] {probe, selectedLayer}) o.addListener(x -> recomputeUnit());
+        models.modelProperty().addListener((o, was, now) -> vitChanged(now));
+        for (Observable o : new Observable[] {probe, explorer.workingProperty(), explorer.patchProperty()}) {
+            o.addListener(x -> recomputeToken());
+        }
         modelChanged(models.getCnn());
+        vitChanged(models.getModel());
+    }
+
+    /** A new ViT starts at its middle block, as a CNN starts at its middle block. */
+    private void vitChanged(ViTModel vit) {
+        int depth = vit == null ? 0 : vit.spec().depth();
+        vitDepth.set(depth);
+        vitBlock.set(depth / 2);
+        recomputeToken();
+    }
+
+    private void recomputeToken() {
+        token.set(models.getModel() == null ? null : tokenFor(explorer.getPatch(), explorer.getWorking(), probe.get()));
+    }
+
+    /**
+     * The token a click means: the point mapped to working pixels, then the patch of the plain grid
+     * that holds it (the nearest one from the margin). Without a click, the token at the centre of
+     * the working image. Null when no whole patch fits.
+     */
+    public static PickedToken tokenFor(int patch, WorkingResolution w, ImagePoint click) {
+        if (w == null || patch < 1 || patch > w.width() || patch > w.height()) return null;
+        VitReceptiveField grid = new VitReceptiveField(patch, w.height(), w.width());
+        double x = click == null ? w.width() / 2.0 : click.x() / w.scaleX();
+        double y = click == null ? w.height() / 2.0 : click.y() / w.scaleY();
+        return new PickedToken(grid, grid.tokenAt(x, y));
     }
 
     private void modelChanged(CnnModel cnn) {
@@ -143,6 +194,13 @@ public final class ReceptiveFieldViewModel {
     /** The selected block's unit under the click (or at the image centre), in working pixels. */
     public ReadOnlyObjectProperty<UnitField> unitProperty() { return unit.getReadOnlyProperty(); }
     public UnitField getUnit() { return unit.get(); }
+    /** The loaded ViT's number of blocks; 0 without a ViT. */
+    public ReadOnlyIntegerProperty vitDepthProperty() { return vitDepth.getReadOnlyProperty(); }
+    /** The ViT block whose token output is differentiated: 0 (patch embedding) to the depth. */
+    public IntegerProperty vitBlockProperty() { return vitBlock; }
+    /** The ViT token under the click (or at the image centre); null without a ViT. */
+    public ReadOnlyObjectProperty<PickedToken> tokenProperty() { return token.getReadOnlyProperty(); }
+    public PickedToken getToken() { return token.get(); }
     public ExplorerViewModel explorer() { return explorer; }
     public ModelViewModel models() { return models; }
 }

@@ -47,8 +47,9 @@ import java.util.function.Function;
 /**
  * Receptive fields of the loaded model. For a CNN: the per-block table, a chart of RF against
  * depth, a layer picker, readouts linking the picked block's field to the patch grid, and its
- * top-5. For a ViT: what its theoretical fields are (one patch, then the whole image). For both:
- * an input-gradient map (effective RF of the clicked unit, or saliency) with its legend.
+ * top-5. For a ViT: what its theoretical fields are (one patch, then the whole image), a block
+ * slider and the clicked token. For both: an input-gradient map (effective RF of the clicked unit
+ * or token, or saliency) with its legend.
  */
 public final class ReceptiveFieldPane extends VBox {
     private final ReceptiveFieldViewModel fields;
@@ -62,6 +63,10 @@ public final class ReceptiveFieldPane extends VBox {
     private final Label first = label("rf-first", false);
     private final Label unitText = label("rf-unit", false);
     private final VBox cnnBox;
+    private final VBox vitBox;
+    private final Slider vitBlock = new Slider();
+    private final Label vitBlockValue = label("rf-vit-block-value", false);
+    private final Label tokenText = label("rf-token", false);
     private final ComboBox<GradientMapKind> mapKind;
     private final Region gradient = new Region();
     private final Label legendTitle = label("rf-legend-title", false);
@@ -94,16 +99,9 @@ public final class ReceptiveFieldPane extends VBox {
         cnnBox = new VBox(6, form(row("rf.layer", layerPicker)), new ReceptiveFieldTableView(fields), span, first, unitText,
                 clickHint, new ReceptiveFieldChart(fields));
         cnnBox.setId("rf-cnn");
+        vitBox = vitControls();
 
         mapKind = combo("rf-map", List.of(GradientMapKind.values()), job.mapKindProperty().get(), k -> Messages.get(k.messageKey()));
-        mapKind.setCellFactory(v -> new ListCell<>() { // a ViT token's effective RF is not computed: say so, do not offer it
-            @Override protected void updateItem(GradientMapKind item, boolean empty) {
-                super.updateItem(item, empty);
-                boolean vitErf = item == GradientMapKind.ERF && fields.models().getLoaded() instanceof ViTModel;
-                setText(empty || item == null ? null : Messages.get(item.messageKey()) + (vitErf ? " " + Messages.get("rf.map.cnnOnly") : ""));
-                setDisable(vitErf);
-            }
-        });
         mapKind.valueProperty().bindBidirectional(job.mapKindProperty());
         mapKind.setTooltip(new Tooltip(Messages.get("rf.map.tip")));
         ComboBox<ColorMap> colors = combo("rf-colors", List.of(ColorMap.values()), job.colorMapProperty().get(),
@@ -124,7 +122,7 @@ public final class ReceptiveFieldPane extends VBox {
         predictionBox.visibleProperty().bind(fields.models().cnnProperty().isNotNull());
         predictionBox.managedProperty().bind(predictionBox.visibleProperty());
 
-        getChildren().addAll(top, vitStatement, stackProblem, cnnBox, mapBox, predictionBox);
+        getChildren().addAll(top, vitStatement, vitBox, stackProblem, cnnBox, mapBox, predictionBox);
 
         for (Observable o : new Observable[] {fields.models().loadedProperty(), fields.models().loadingProperty(),
                 fields.stackProblemProperty(), fields.blocksProperty(), explorer.workingProperty(), explorer.patchProperty()}) {
@@ -133,6 +131,9 @@ public final class ReceptiveFieldPane extends VBox {
         for (Observable o : new Observable[] {fields.selectedLayerProperty(), fields.unitProperty(), explorer.patchProperty()}) {
             o.addListener(x -> refreshReadouts());
         }
+        for (Observable o : new Observable[] {fields.tokenProperty(), fields.vitBlockProperty(), fields.vitDepthProperty()}) {
+            o.addListener(x -> refreshToken());
+        }
         job.mapProperty().addListener(x -> refreshMap());
         job.staleProperty().addListener(x -> refreshMap());
         job.colorMapProperty().addListener(x -> refreshMap());
@@ -140,7 +141,44 @@ public final class ReceptiveFieldPane extends VBox {
         job.predictionsProperty().addListener((o, was, now) -> showPredictions(now));
         refreshModel();
         refreshReadouts();
+        refreshToken();
         refreshMap();
+    }
+
+    /** The ViT's block slider (0 = patch embedding .. depth), its value in words, the token readout and a hint. */
+    private VBox vitControls() {
+        vitBlock.setId("rf-vit-block");
+        vitBlock.setMin(0);
+        vitBlock.setMajorTickUnit(1);
+        vitBlock.setMinorTickCount(0);
+        vitBlock.setSnapToTicks(true);
+        vitBlock.setShowTickMarks(true);
+        vitBlock.setShowTickLabels(true);
+        vitBlock.setBlockIncrement(1);
+        vitBlock.setTooltip(new Tooltip(Messages.get("rf.vit.block.tip")));
+        vitBlock.valueProperty().addListener((o, was, now) -> fields.vitBlockProperty().set((int) Math.round(now.doubleValue())));
+        fields.vitBlockProperty().addListener((o, was, now) -> vitBlock.setValue(now.intValue()));
+        fields.vitDepthProperty().addListener((o, was, now) -> {
+            int depth = now.intValue();
+            vitBlock.setMax(Math.max(1, depth));
+            // Every block is a tick to snap to; labels every block up to 12, then every few so they stay apart.
+            vitBlock.setMajorTickUnit(depth <= 12 ? 1 : Math.ceil(depth / 6.0));
+            vitBlock.setMinorTickCount(depth <= 12 ? 0 : (int) Math.ceil(depth / 6.0) - 1);
+            vitBlock.setValue(fields.vitBlockProperty().get());
+        });
+        Label hint = label("rf-vit-hint", true);
+        hint.setText(Messages.get("rf.vit.hint"));
+        VBox box = new VBox(6, form(row("rf.vit.block", vitBlock)), vitBlockValue, tokenText, hint);
+        box.setId("rf-vit-controls");
+        return box;
+    }
+
+    private void refreshToken() {
+        ReceptiveFieldViewModel.PickedToken t = fields.getToken();
+        int depth = fields.vitDepthProperty().get();
+        show(vitBox, depth > 0);
+        vitBlockValue.setText(depth > 0 ? ReceptiveFieldReadouts.vitBlock(fields.vitBlockProperty().get(), depth) : "");
+        tokenText.setText(t == null ? "" : ReceptiveFieldReadouts.token(t));
     }
 
     private static Label label(String id, boolean hint) {

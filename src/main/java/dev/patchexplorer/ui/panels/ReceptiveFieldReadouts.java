@@ -10,6 +10,7 @@ import dev.patchexplorer.core.rf.UnitField;
 import dev.patchexplorer.core.rf.VitReceptiveField;
 import dev.patchexplorer.model.CnnModel;
 import dev.patchexplorer.ui.Messages;
+import dev.patchexplorer.ui.inference.ReceptiveFieldViewModel.PickedToken;
 
 import java.util.List;
 import java.util.Locale;
@@ -55,6 +56,19 @@ public final class ReceptiveFieldReadouts {
     public static String erf(ErfSummary s) {
         return Messages.format("rf.readout.erf", decimals(s.radius50(), 1), decimals(s.fraction50(), 2),
                 decimals(s.radius90(), 1), decimals(s.fraction90(), 2), decimals(s.theoreticalSize() / 2.0, 1));
+    }
+
+    /** Where the picked ViT token is, and what its theoretical field is before and after a block. */
+    public static String token(PickedToken t) {
+        VitReceptiveField grid = t.grid();
+        PixelBox b = t.patchBox();
+        return Messages.format("rf.vit.token", t.row(), t.column(), grid.gridRows(), grid.gridColumns(), grid.patch(),
+                b.x0(), b.x1(), b.y0(), b.y1(), grid.patchesSeen(1));
+    }
+
+    /** "0: right after the patch embedding" or "after block 6 of 12". */
+    public static String vitBlock(int block, int depth) {
+        return block == 0 ? Messages.get("rf.vit.block.embedding") : Messages.format("rf.vit.block.after", block, depth);
     }
 
     /** The ViT facts: one patch at the embedding, the whole grid after one attention layer. */

@@ -5,6 +5,8 @@ import dev.patchexplorer.core.rf.LayerField;
 import dev.patchexplorer.core.rf.PixelBox;
 import dev.patchexplorer.core.rf.UnitField;
 import dev.patchexplorer.ui.inference.ReceptiveFieldViewModel;
+import dev.patchexplorer.ui.inference.ReceptiveFieldViewModel.PickedToken;
+import javafx.beans.value.ObservableBooleanValue;
 import javafx.geometry.Rectangle2D;
 import javafx.scene.canvas.Canvas;
 import javafx.scene.canvas.GraphicsContext;
@@ -17,7 +19,8 @@ import javafx.scene.shape.FillRule;
  * The theoretical receptive field of the picked unit: its box in working pixels mapped onto the
  * original image (the grid's scale), solid where it lies on the image, dashed and hatched where it
  * hangs over the zero padding the network adds; the centres of the layer's units (its stride grid)
- * as faint dots, the unit's own cell (S x S around its centre) and a cross at its centre.
+ * as faint dots, the unit's own cell (S x S around its centre) and a cross at its centre. For a
+ * ViT, while its effective-RF map is asked for: the picked token's patch and a cross at its centre.
  */
 public final class ReceptiveFieldOverlay implements Overlay {
     static final Color BOX = Color.web("#39ff14");
@@ -28,19 +31,28 @@ public final class ReceptiveFieldOverlay implements Overlay {
     private static final int MAX_DOTS = 20_000;
 
     private final ReceptiveFieldViewModel fields;
+    private final ObservableBooleanValue tokenWanted;
     private final ImagePattern hatch = hatch();
     private Drawn lastDrawn;
+    private DrawnToken lastToken;
 
     /** What the last paint drew: the unit's full and clipped box (working px) and the clipped box on screen. */
     public record Drawn(UnitField unit, PixelBox box, PixelBox insideImage, Rectangle2D screenInside) {}
 
-    public ReceptiveFieldOverlay(ReceptiveFieldViewModel fields) {
+    /** What the last paint drew for a ViT: the token and its patch on screen. */
+    public record DrawnToken(PickedToken token, Rectangle2D screen) {}
+
+    /** @param tokenWanted whether the ViT token is drawn: while its effective-RF map is the one asked for */
+    public ReceptiveFieldOverlay(ReceptiveFieldViewModel fields, ObservableBooleanValue tokenWanted) {
         this.fields = fields;
+        this.tokenWanted = tokenWanted;
     }
 
     @Override
     public void paint(GraphicsContext g, ViewTransform view) {
         lastDrawn = null;
+        lastToken = null;
+        paintToken(g, view);
         WorkingResolution w = fields.explorer().getWorking();
         UnitField unit = fields.getUnit();
         LayerField layer = fields.getSelectedLayer();
@@ -75,6 +87,25 @@ public final class ReceptiveFieldOverlay implements Overlay {
         g.setStroke(BOX.deriveColor(0, 1, 1, 0.7));
         g.setLineWidth(1);
         g.strokeRect(cx - cell / 2 * sx, cy - cell / 2 * sy, cell * sx, cell * sy);
+        cross(g, cx, cy);
+        lastDrawn = new Drawn(unit, box, in, new Rectangle2D(ix, iy, iw, ih));
+    }
+
+    /** The ViT token's patch (its whole field at the patch embedding) with a cross at its centre. */
+    private void paintToken(GraphicsContext g, ViewTransform view) {
+        WorkingResolution w = fields.explorer().getWorking();
+        PickedToken token = fields.getToken();
+        if (w == null || token == null || !tokenWanted.get()) return;
+        double sx = w.scaleX() * view.scale();
+        double sy = w.scaleY() * view.scale();
+        PixelBox b = token.patchBox();
+        double x = view.translateX() + b.x0() * sx, y = view.translateY() + b.y0() * sy;
+        stroke(g, x, y, b.width() * sx, b.height() * sy, 2.5);
+        cross(g, x + b.width() * sx / 2, y + b.height() * sy / 2);
+        lastToken = new DrawnToken(token, new Rectangle2D(x, y, b.width() * sx, b.height() * sy));
+    }
+
+    private static void cross(GraphicsContext g, double cx, double cy) {
         double arm = 6;
         g.setStroke(HALO);
         g.setLineWidth(3);
@@ -84,7 +115,6 @@ public final class ReceptiveFieldOverlay implements Overlay {
         g.setLineWidth(1.5);
         g.strokeLine(cx - arm, cy, cx + arm, cy);
         g.strokeLine(cx, cy - arm, cx, cy + arm);
-        lastDrawn = new Drawn(unit, box, in, new Rectangle2D(ix, iy, iw, ih));
     }
 
     private static void stroke(GraphicsContext g, double x, double y, double w, double h, double width) {
@@ -147,5 +177,10 @@ public final class ReceptiveFieldOverlay implements Overlay {
     /** What the last paint drew, or null when it drew nothing. */
     public Drawn lastDrawn() {
         return lastDrawn;
+    }
+
+    /** The ViT token the last paint drew, or null. */
+    public DrawnToken lastToken() {
+        return lastToken;
     }
 }
