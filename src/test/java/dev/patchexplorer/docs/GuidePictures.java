@@ -6,6 +6,8 @@ import dev.patchexplorer.ui.ExplorerViewModel;
 import dev.patchexplorer.ui.SessionPersistence;
 import dev.patchexplorer.ui.Settings;
 import dev.patchexplorer.ui.Theme;
+import dev.patchexplorer.ui.inference.GradientMap;
+import dev.patchexplorer.ui.inference.GradientMapKind;
 import dev.patchexplorer.ui.inference.Heatmap;
 import dev.patchexplorer.ui.inference.MapKind;
 import dev.patchexplorer.ui.inference.ModelViewModel;
@@ -38,7 +40,8 @@ import java.util.concurrent.TimeUnit;
  * after a change to the window and commit the PNGs it writes:
  * <pre>
  * ./mvnw -q test-compile exec:java -Dexec.classpathScope=test \
- *     -Dexec.mainClass=dev.patchexplorer.docs.GuidePictures [-Dexec.args="--screenshot docs/screenshot.png"]
+ *     -Dexec.mainClass=dev.patchexplorer.docs.GuidePictures \
+ *     [-Dexec.args="--screenshot docs/screenshot.png --rf-screenshot docs/screenshot-rf.png"]
  * </pre>
  * Pictures go to the help resources folder; models come from {@code -Dpatchexplorer.models}
  * (default ../shared/models).
@@ -59,7 +62,8 @@ public final class GuidePictures {
     }
 
     public static void main(String[] args) throws Exception {
-        Path screenshot = args.length >= 2 && args[0].equals("--screenshot") ? Path.of(args[1]) : null;
+        Path screenshot = option(args, "--screenshot");
+        Path rfScreenshot = option(args, "--rf-screenshot");
         Path models = Path.of(System.getProperty("patchexplorer.models", "../shared/models"));
         if (!Files.isDirectory(models.resolve(VIT_TI))) {
             System.err.println("no " + VIT_TI + " under " + models.toAbsolutePath().normalize()
@@ -72,12 +76,18 @@ public final class GuidePictures {
             pictures.openWindow();
             pictures.gridPictures();
             pictures.heatmapPictures(models.resolve(VIT_TI), screenshot);
+            pictures.tokenFieldPictures(rfScreenshot);
         } finally {
             pictures.background.shutdownNow();
             pictures.inference.shutdownNow();
             Platform.exit();
         }
         System.exit(0); // exec:java would otherwise wait for the toolkit's threads
+    }
+
+    private static Path option(String[] args, String name) {
+        for (int i = 0; i + 1 < args.length; i++) if (args[i].equals(name)) return Path.of(args[i + 1]);
+        return null;
     }
 
     /** The same headless toolkit the TestFX tests use, unless the caller chose another platform. */
@@ -150,6 +160,56 @@ public final class GuidePictures {
                 new VBox(6, fitted(imageInViewer(), 450), new ImageView(legend())), stylesheet)));
         showPatchNumbers(true);
         if (screenshot != null) save(screenshot, fx(() -> Snapshots.of(view.getScene().getRoot())));
+    }
+
+    /**
+     * The effective receptive field of one patch token (on the cat's eye) after the patch
+     * embedding and after blocks 1 and 12, each with its caption and the map's legend.
+     */
+    private void tokenFieldPictures(Path rfScreenshot) {
+        showPatchNumbers(false);
+        fx(() -> {
+            view.rightTabs().getSelectionModel().select(view.rightTabs().getTabs().stream()
+                    .filter(t -> "tab-rf".equals(t.getId())).findFirst().orElseThrow());
+            view.gradients().mapKindProperty().set(GradientMapKind.ERF);
+            view.gradients().showMapProperty().set(true);
+            view.fields().click(250, 110); // original pixels: the bridge of the nose, between the eyes
+            return null;
+        });
+        List<Node> blocks = new ArrayList<>();
+        for (int block : new int[] {0, 1, 12}) {
+            GradientMap m = showTokenField(block);
+            String where = block == 0 ? "After the patch embedding" : "After block " + block;
+            String caption = String.format(java.util.Locale.ROOT, "%s: 90 %% of the influence within %.0f px", where,
+                    m.summary().radius90());
+            blocks.add(fx(() -> new VBox(6, captioned(imageInViewer(), caption, 300), new ImageView(rfLegend()))));
+        }
+        save("guide-receptive-field.png", fx(() -> Snapshots.ofDetached(new HBox(12, blocks.toArray(Node[]::new)), stylesheet)));
+        showPatchNumbers(true);
+        if (rfScreenshot != null) {
+            showTokenField(1);
+            save(rfScreenshot, fx(() -> Snapshots.of(view.getScene().getRoot())));
+        }
+    }
+
+    private GradientMap showTokenField(int block) {
+        fx(() -> {
+            view.fields().vitBlockProperty().set(block);
+            return null;
+        });
+        waitFor("the token's field after block " + block, () -> {
+            GradientMap m = view.gradients().getMap();
+            return m != null && m.kind() == GradientMapKind.ERF && m.summary() != null && !view.gradients().busyProperty().get()
+                    && !view.gradients().staleProperty().get() && view.fields().vitBlockProperty().get() == block;
+        });
+        return fx(() -> {
+            view.viewer().paintNow();
+            return view.gradients().getMap();
+        });
+    }
+
+    private WritableImage rfLegend() {
+        return Snapshots.of(view.lookup("#rf-legend"));
     }
 
     private void showMap(MapKind kind, int layer) {

@@ -268,7 +268,7 @@ class ReceptiveFieldWindowTest {
         robot.clickOn("#rf-vit-block .thumb"); // the thumb: a press on the tick marks below it does nothing
         robot.press(javafx.scene.input.KeyCode.HOME).release(javafx.scene.input.KeyCode.HOME);
         assertEquals(0, onFx(() -> view.fields().vitBlockProperty().get()));
-        assertEquals("0: right after the patch embedding", onFx(() -> robot.lookup("#rf-vit-block-value").queryAs(Label.class).getText()));
+        assertEquals("Block 0: the token as the patch embedding makes it", onFx(() -> robot.lookup("#rf-vit-block-value").queryAs(Label.class).getText()));
 
         // Chelsea (451 x 300) squashed to 224 x 224; original (250, 160) is working (124.2, 119.5): row 7, column 7,
         // away from the patch's edges so that a click rounded to whole screen pixels stays inside.

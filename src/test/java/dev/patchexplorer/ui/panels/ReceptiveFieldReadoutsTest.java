@@ -62,8 +62,8 @@ class ReceptiveFieldReadoutsTest {
         WorkingResolution square = WorkingResolution.of(451, 300, 224, AspectMode.SQUASH);
         assertEquals("vit_tiny_patch16_224 is a ViT: its patch embedding sees exactly one 16 \u00d7 16 px patch; after the "
                         + "first attention layer every token can see all 14 \u00d7 14 patches (224 \u00d7 224 px, 196 patches), so "
-                        + "the theoretical receptive field is the whole image. What a prediction actually depends on shows in "
-                        + "the saliency map below.",
+                        + "the theoretical receptive field is the whole image. How far a token actually looks shows in its "
+                        + "effective receptive field below.",
                 ReceptiveFieldReadouts.vit("vit_tiny_patch16_224", 16, square));
         // Keep aspect: 451 x 300 at 224 -> 337 x 224; 16 px patches: 21 x 14 whole patches = 336 x 224 px, 294 patches
         WorkingResolution keep = WorkingResolution.of(451, 300, 224, AspectMode.KEEP);
@@ -72,5 +72,25 @@ class ReceptiveFieldReadoutsTest {
         assertEquals(true, s.contains("all 21 \u00d7 14 patches (336 \u00d7 224 px, 294 patches)"), s);
         assertEquals("No whole 300 px patch fits the working image, so no token sees anything.",
                 ReceptiveFieldReadouts.vit("v", 300, square));
+    }
+
+    @Test
+    void tokenReadoutNamesItsPatchAndWhatItSees() {
+        // Keep aspect: 451 x 300 at 224 -> 337 x 224; 16 px patches: 21 columns x 14 rows cover x < 336.
+        WorkingResolution keep = WorkingResolution.of(451, 300, 224, AspectMode.KEEP);
+        // A click at original (450, 299) is working (336.3, 223.3): in the 1 px margin right of the grid,
+        // so the nearest token, row 13, column 20, whose patch is x 320..336, y 208..224.
+        var token = dev.patchexplorer.ui.inference.ReceptiveFieldViewModel.tokenFor(16, keep,
+                new dev.patchexplorer.ui.inference.ReceptiveFieldViewModel.ImagePoint(450, 299));
+        assertEquals("Token (row 13, column 20) of 14\u00d721 at patch 16: its patch is x 320\u2026336, y 208\u2026224 "
+                        + "(working px, end exclusive). Its theoretical field is that one patch right after the embedding, "
+                        + "and all 294 patches after any block.",
+                ReceptiveFieldReadouts.token(token));
+        // Without a click: the centre (168.5, 112) -> column 10, row 7.
+        var centre = dev.patchexplorer.ui.inference.ReceptiveFieldViewModel.tokenFor(16, keep, null);
+        assertEquals(List.of(7, 10), List.of(centre.row(), centre.column()));
+        assertEquals(null, dev.patchexplorer.ui.inference.ReceptiveFieldViewModel.tokenFor(300, keep, null), "no whole patch fits");
+        assertEquals("Block 0: the token as the patch embedding makes it", ReceptiveFieldReadouts.vitBlock(0, 12));
+        assertEquals("Block 6 of 12: the token as this block outputs it", ReceptiveFieldReadouts.vitBlock(6, 12));
     }
 }
