@@ -306,6 +306,8 @@ class ReceptiveFieldWindowTest {
         assertEquals(224, afterOne.summary().theoreticalSize());
         assertTrue(afterOne.summary().radius90() > 8 * Math.sqrt(2),
                 "90 % of the mass reaches past the patch's corners: " + afterOne.summary());
+        // ... while half of it stays within reach of the patch's corners (what the user guide says of block 1).
+        assertTrue(afterOne.summary().radius50() <= 8 * Math.sqrt(2), afterOne.summary().toString());
         assertTrue(onFx(() -> robot.lookup("#rf-erf-summary").queryAs(Label.class).getText())
                 .contains(String.format(java.util.Locale.ROOT, "%.1f", afterOne.summary().radius90())));
 

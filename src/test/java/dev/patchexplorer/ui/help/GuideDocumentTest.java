@@ -68,6 +68,6 @@ class GuideDocumentTest {
         List<String> pictures = blocks.stream().filter(b -> b instanceof GuideDocument.Picture)
                 .map(b -> ((GuideDocument.Picture) b).file()).toList();
         assertEquals(List.of("guide-grid.png", "guide-patch-sizes.png", "guide-readouts.png", "guide-attention.png",
-                "guide-rollout.png"), pictures);
+                "guide-receptive-field.png", "guide-rollout.png"), pictures);
     }
 }
