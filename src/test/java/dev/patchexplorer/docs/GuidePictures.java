@@ -185,11 +185,11 @@ public final class GuidePictures {
             blocks.add(fx(() -> new VBox(6, captioned(imageInViewer(), caption, 300), new ImageView(rfLegend()))));
         }
         save("guide-receptive-field.png", fx(() -> Snapshots.ofDetached(new HBox(12, blocks.toArray(Node[]::new)), stylesheet)));
-        showPatchNumbers(true);
-        if (rfScreenshot != null) {
+        if (rfScreenshot != null) { // without the patch numbers, which would cover the map
             showTokenField(1);
             save(rfScreenshot, fx(() -> Snapshots.of(view.getScene().getRoot())));
         }
+        showPatchNumbers(true);
     }
 
     private GradientMap showTokenField(int block) {
