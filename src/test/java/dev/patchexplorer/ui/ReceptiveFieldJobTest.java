@@ -2,6 +2,7 @@ package dev.patchexplorer.ui;
 
 import dev.patchexplorer.core.vit.PatchMode;
 import dev.patchexplorer.testing.TestAssets;
+import dev.patchexplorer.ui.inference.AttentionJob;
 import dev.patchexplorer.ui.inference.GradientMap;
 import dev.patchexplorer.ui.inference.ModelViewModel;
 import dev.patchexplorer.ui.inference.ReceptiveFieldJob;
@@ -103,7 +104,7 @@ class ReceptiveFieldJobTest {
     }
 
     @Test
-    void onlyTheLatestClickIsComputedAndShown() {
+    void onlyTheLatestClickIsComputedAndShown() throws InterruptedException {
         HeldExecutor inference = new HeldExecutor();
         Parts p = mobileNetOnChelsea(inference);
         List<String> shownTitles = new ArrayList<>();
@@ -131,6 +132,17 @@ class ReceptiveFieldJobTest {
         assertEquals(List.of("Effective RF of blocks.2.0, unit (row 19, column 19): |\u2202 unit / \u2202 pixel|"), shownTitles,
                 "only the last click's map may appear");
         assertFalse(onFx(() -> p.job().staleProperty().get()));
+
+        // A click and a click back before the debounce ends: the shown map is still the answer, nothing runs.
+        GradientMap shown = onFx(() -> p.job().getMap());
+        onFx(() -> {
+            p.fields().click(100, 100);
+            p.fields().click(300, 200);
+            return null;
+        });
+        assertTrue(onFx(() -> p.job().getMap() == shown && !p.job().busyProperty().get() && !p.job().staleProperty().get()));
+        Thread.sleep(2 * (long) AttentionJob.DEBOUNCE.toMillis());
+        assertTrue(inference.tasks.isEmpty(), "no pass for a question already answered");
 
         // Another click: the shown map stays, marked stale, until the new one arrives.
         GradientMap before = onFx(() -> p.job().getMap());

@@ -5,9 +5,9 @@ public enum GradientMapKind {
     /** No gradient: the theoretical box only. */
     NONE("rf.map.none"),
     /**
-     * Effective receptive field (Luo et al. 2016): the gradient of one unit of the picked layer,
-     * summed over channels, with respect to the input. CNNs only for now; a ViT token's ERF needs a
-     * per-layer token gradient from the model, which plugs in at {@link ReceptiveFieldJob}'s map switch.
+     * Effective receptive field (Luo et al. 2016): the gradient with respect to the input of the
+     * clicked unit of the picked CNN layer, or of the clicked ViT token after the picked block,
+     * summed over channels.
      */
     ERF("rf.map.erf"),
     /** Saliency (Simonyan et al. 2014): the gradient of the top-1 logit with respect to the input. */

@@ -153,9 +153,12 @@ public final class ReceptiveFieldJob {
             clear();
             return;
         }
-        if (r.sameResult(shown) && shownId == latest.get()) { // e.g. the patch slider moved while a CNN is loaded
+        // What is shown (or on its way) already answers this: e.g. the patch slider moved while a CNN
+        // is loaded, or a click went back before the debounce ended (nothing runs then).
+        if (r.sameResult(shown) && (shownId == latest.get() || !inFlight)) {
             debounce.stop();
             if (!inFlight) {
+                shownId = latest.get();
                 busy.set(false);
                 stale.set(false);
             }

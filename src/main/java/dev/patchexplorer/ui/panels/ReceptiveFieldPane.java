@@ -149,8 +149,6 @@ public final class ReceptiveFieldPane extends VBox {
     private VBox vitControls() {
         vitBlock.setId("rf-vit-block");
         vitBlock.setMin(0);
-        vitBlock.setMajorTickUnit(1);
-        vitBlock.setMinorTickCount(0);
         vitBlock.setSnapToTicks(true);
         vitBlock.setShowTickMarks(true);
         vitBlock.setShowTickLabels(true);
@@ -158,19 +156,22 @@ public final class ReceptiveFieldPane extends VBox {
         vitBlock.setTooltip(new Tooltip(Messages.get("rf.vit.block.tip")));
         vitBlock.valueProperty().addListener((o, was, now) -> fields.vitBlockProperty().set((int) Math.round(now.doubleValue())));
         fields.vitBlockProperty().addListener((o, was, now) -> vitBlock.setValue(now.intValue()));
-        fields.vitDepthProperty().addListener((o, was, now) -> {
-            int depth = now.intValue();
-            vitBlock.setMax(Math.max(1, depth));
-            // Every block is a tick to snap to; labels every block up to 12, then every few so they stay apart.
-            vitBlock.setMajorTickUnit(depth <= 12 ? 1 : Math.ceil(depth / 6.0));
-            vitBlock.setMinorTickCount(depth <= 12 ? 0 : (int) Math.ceil(depth / 6.0) - 1);
-            vitBlock.setValue(fields.vitBlockProperty().get());
-        });
+        fields.vitDepthProperty().addListener((o, was, now) -> fitBlockSlider(now.intValue()));
+        fitBlockSlider(fields.vitDepthProperty().get());
         Label hint = label("rf-vit-hint", true);
         hint.setText(Messages.get("rf.vit.hint"));
         VBox box = new VBox(6, form(row("rf.vit.block", vitBlock)), vitBlockValue, tokenText, hint);
         box.setId("rf-vit-controls");
         return box;
+    }
+
+    /** Blocks 0 to {@code depth}, each a tick to snap to; a label on every block up to 12, then on every few. */
+    private void fitBlockSlider(int depth) {
+        int labelEvery = depth <= 12 ? 1 : (int) Math.ceil(depth / 6.0);
+        vitBlock.setMax(Math.max(1, depth));
+        vitBlock.setMajorTickUnit(labelEvery);
+        vitBlock.setMinorTickCount(labelEvery - 1);
+        vitBlock.setValue(fields.vitBlockProperty().get());
     }
 
     private void refreshToken() {
