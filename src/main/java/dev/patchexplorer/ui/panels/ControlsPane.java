@@ -204,7 +204,8 @@ public final class ControlsPane extends VBox {
         Label patchValue = new Label();
         patchValue.setId("patch-value");
         patchValue.getStyleClass().add("value-strong");
-        patchValue.textProperty().bind(Bindings.format(Locale.ROOT, "%d px", model.patchProperty()));
+        patchValue.textProperty().bind(Bindings.createStringBinding(
+                () -> Messages.format("controls.patchValue", model.getPatch()), model.patchProperty()));
 
         CheckBox snap = new CheckBox(Messages.get("controls.snap"));
         snap.setId("snap");
