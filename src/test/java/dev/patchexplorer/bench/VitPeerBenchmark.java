@@ -32,13 +32,15 @@ import java.util.concurrent.TimeUnit;
  * ./mvnw -q test-compile exec:java -Dexec.classpathScope=test -Dexec.mainClass=dev.patchexplorer.bench.VitPeerBenchmark \
  *     [-Dexec.args="MODEL_DIR RUNS"] [-Dpatchexplorer.python=/usr/bin/python3] [-Dbench.threads=1,2]
  * </pre>
+ * For looking into the numbers: {@code -Dbench.javaOnly=true} skips the peer, {@code -Dbench.pauseMs}
+ * (default 150) and {@code -Dbench.warmup} (default 3) change the pause and the warm-up passes.
  */
 public final class VitPeerBenchmark {
     private static final String SCRIPT = "src/test/python/vit_tiny_eager.py";
     private static final int[] SIZES = {224, 448};
-    private static final int WARMUP = 3;
+    private static final int WARMUP = Integer.getInteger("bench.warmup", 3);
     /** Lets OpenMP workers of the side that just ran go idle before the other side is timed. */
-    private static final long PAUSE_MS = 150;
+    private static final long PAUSE_MS = Long.getLong("bench.pauseMs", 150);
 
     private VitPeerBenchmark() {}
 
@@ -47,7 +49,7 @@ public final class VitPeerBenchmark {
         int runs = args.length > 1 ? Integer.parseInt(args[1]) : 20;
         int[] threads = Arrays.stream(System.getProperty("bench.threads", "1,2").split(",")).mapToInt(Integer::parseInt).toArray();
         Path golden = Path.of(System.getProperty("patchexplorer.golden", "../shared/golden"));
-        Optional<String> python = pythonWithTorch();
+        Optional<String> python = Boolean.getBoolean("bench.javaOnly") ? Optional.empty() : pythonWithTorch();
         System.out.println(python.map(p -> "PyTorch peer: " + p + " " + SCRIPT)
                 .orElse("PyTorch peer: no python3 with torch and numpy found (Debian: apt-get install python3-torch python3-numpy);"
                         + " timing Java alone"));
