@@ -5,7 +5,6 @@ import dev.patchexplorer.testing.TestAssets;
 import dev.patchexplorer.ui.inference.Heatmap;
 import dev.patchexplorer.ui.io.Samples;
 import javafx.application.Platform;
-import javafx.scene.Scene;
 import javafx.scene.control.Label;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterEach;
@@ -46,11 +45,7 @@ class AttentionHeatmapWindowTest {
     void start(Stage stage) {
         Theme.LIGHT.apply();
         model = new ExplorerViewModel(background);
-        view = new ExplorerView(model, new SessionPersistence(new Settings(settingsDir.resolve("settings.properties"))), inference);
-        Scene scene = new Scene(view, 1400, 900);
-        scene.getStylesheets().add(getClass().getResource("/dev/patchexplorer/ui/app.css").toExternalForm());
-        stage.setScene(scene);
-        stage.show();
+        view = FxTestSupport.showMainWindow(stage, model, settingsDir, inference);
     }
 
     @AfterEach

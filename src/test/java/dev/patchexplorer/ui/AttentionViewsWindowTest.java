@@ -8,7 +8,6 @@ import dev.patchexplorer.ui.io.Samples;
 import dev.patchexplorer.ui.panels.HeadsView;
 import dev.patchexplorer.ui.viewer.HeatmapOverlay.ScreenRect;
 import dev.patchexplorer.ui.viewer.ViewTransform;
-import javafx.scene.Scene;
 import javafx.scene.control.Label;
 import javafx.scene.image.WritableImage;
 import javafx.scene.layout.VBox;
@@ -53,11 +52,7 @@ class AttentionViewsWindowTest {
     void start(Stage stage) {
         Theme.LIGHT.apply();
         model = new ExplorerViewModel(background);
-        view = new ExplorerView(model, new SessionPersistence(new Settings(settingsDir.resolve("settings.properties"))), inference);
-        Scene scene = new Scene(view, 1400, 900);
-        scene.getStylesheets().add(getClass().getResource("/dev/patchexplorer/ui/app.css").toExternalForm());
-        stage.setScene(scene);
-        stage.show();
+        view = FxTestSupport.showMainWindow(stage, model, settingsDir, inference);
     }
 
     @AfterEach

@@ -4,7 +4,6 @@ import dev.patchexplorer.core.grid.PatchGrid;
 import dev.patchexplorer.ui.io.Samples;
 import dev.patchexplorer.ui.viewer.ViewTransform;
 import javafx.scene.Node;
-import javafx.scene.Scene;
 import javafx.scene.control.Label;
 import javafx.scene.control.Slider;
 import javafx.scene.image.WritableImage;
@@ -46,12 +45,7 @@ class ExplorerWindowTest {
         Theme.LIGHT.apply();
         model = new ExplorerViewModel(background);
         // No model here (the heatmap tests load one): the readouts stay on the chosen architecture.
-        view = new ExplorerView(model, new SessionPersistence(new Settings(settingsDir.resolve("settings.properties"))),
-                Executors.newSingleThreadExecutor());
-        Scene scene = new Scene(view, 1400, 900);
-        scene.getStylesheets().add(getClass().getResource("/dev/patchexplorer/ui/app.css").toExternalForm());
-        stage.setScene(scene);
-        stage.show();
+        view = FxTestSupport.showMainWindow(stage, model, settingsDir, Executors.newSingleThreadExecutor());
         view.openSample(Samples.first());
     }
 

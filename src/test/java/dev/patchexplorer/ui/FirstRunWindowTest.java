@@ -4,7 +4,6 @@ import dev.patchexplorer.ui.help.CalloutRobot;
 import dev.patchexplorer.ui.help.FirstRunTour;
 import dev.patchexplorer.ui.help.HelpText;
 import javafx.scene.Node;
-import javafx.scene.Scene;
 import javafx.scene.control.Button;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
@@ -68,13 +67,7 @@ class FirstRunWindowTest {
 
     /** The main window as the app builds it, on the settings file in {@code settingsDir}; FX thread. */
     private ExplorerView buildAndShowWindow() {
-        Settings settings = new Settings(settingsDir.resolve("settings.properties"));
-        ExplorerView view = new ExplorerView(new ExplorerViewModel(background), new SessionPersistence(settings), inference);
-        Scene scene = new Scene(view, 1400, 900);
-        scene.getStylesheets().add(getClass().getResource("/dev/patchexplorer/ui/app.css").toExternalForm());
-        stage.setScene(scene);
-        stage.show();
-        return view;
+        return FxTestSupport.showMainWindow(stage, new ExplorerViewModel(background), settingsDir, inference);
     }
 
     @Test

@@ -14,9 +14,9 @@ import dev.patchexplorer.ui.io.Samples;
 import dev.patchexplorer.ui.panels.ReceptiveFieldTableView;
 import dev.patchexplorer.ui.viewer.ReceptiveFieldOverlay;
 import javafx.geometry.Point2D;
-import javafx.scene.Scene;
 import javafx.scene.control.Label;
 import javafx.scene.image.Image;
+import javafx.scene.input.KeyCode;
 import javafx.scene.input.MouseButton;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterEach;
@@ -59,11 +59,7 @@ class ReceptiveFieldWindowTest {
     void start(Stage stage) {
         Theme.LIGHT.apply();
         model = new ExplorerViewModel(background);
-        view = new ExplorerView(model, new SessionPersistence(new Settings(settingsDir.resolve("settings.properties"))), inference);
-        Scene scene = new Scene(view, 1400, 900);
-        scene.getStylesheets().add(getClass().getResource("/dev/patchexplorer/ui/app.css").toExternalForm());
-        stage.setScene(scene);
-        stage.show();
+        view = FxTestSupport.showMainWindow(stage, model, settingsDir, inference);
     }
 
     @AfterEach
@@ -265,8 +261,7 @@ class ReceptiveFieldWindowTest {
         assertEquals(GradientMapKind.ERF, onFx(() -> view.gradients().mapKindProperty().get()), "a ViT's map is its token's field");
         robot.clickOn("#rf-show");
         assertTrue(onFx(() -> view.gradients().showMapProperty().get() && !view.attention().showHeatmapProperty().get()));
-        robot.clickOn("#rf-vit-block .thumb"); // the thumb: a press on the tick marks below it does nothing
-        robot.press(javafx.scene.input.KeyCode.HOME).release(javafx.scene.input.KeyCode.HOME);
+        blockSliderToZero(robot);
         assertEquals(0, onFx(() -> view.fields().vitBlockProperty().get()));
         assertEquals("Block 0: the token as the patch embedding makes it", onFx(() -> robot.lookup("#rf-vit-block-value").queryAs(Label.class).getText()));
 
@@ -298,8 +293,7 @@ class ReceptiveFieldWindowTest {
         assertEquals(16, drawn.screen().getWidth() / (451 / 224.0 * viewScale), 1e-6);
         assertEquals(16, drawn.screen().getHeight() / (300 / 224.0 * viewScale), 1e-6);
 
-        robot.clickOn("#rf-vit-block .thumb").press(javafx.scene.input.KeyCode.HOME).release(javafx.scene.input.KeyCode.HOME)
-                .press(javafx.scene.input.KeyCode.RIGHT).release(javafx.scene.input.KeyCode.RIGHT);
+        blockSliderToZero(robot).press(KeyCode.RIGHT).release(KeyCode.RIGHT);
         assertEquals(1, onFx(() -> view.fields().vitBlockProperty().get()));
         GradientMap afterOne = waitForTokenMap(1);
         assertArrayEquals(new double[] {0, 0, 224, 224}, afterOne.nonZeroExtent(), "after one block: every pixel of the grid");
@@ -312,7 +306,7 @@ class ReceptiveFieldWindowTest {
                 .contains(String.format(java.util.Locale.ROOT, "%.1f", afterOne.summary().radius90())));
 
         // Patch 8, resize mode: 28 x 28 tokens fed as 448 px; the same click is now row 14, column 15.
-        robot.clickOn("#rf-vit-block .thumb").press(javafx.scene.input.KeyCode.HOME).release(javafx.scene.input.KeyCode.HOME);
+        blockSliderToZero(robot);
         robot.interact(() -> model.setPatch(8));
         GradientMap small = waitForTokenMap(0);
         assertEquals(448, small.width());
@@ -320,6 +314,12 @@ class ReceptiveFieldWindowTest {
                 new dev.patchexplorer.core.rf.VitReceptiveField.Token(14, 15)), onFx(() -> view.fields().getToken()));
         assertArrayEquals(new double[] {120, 112, 128, 120}, small.nonZeroExtent(), "the 8 px cell, in working pixels");
         assertEquals(8, small.summary().theoreticalSize());
+    }
+
+    /** Focuses the block slider by its thumb (a press on the tick marks below it does nothing) and presses Home. */
+    private static FxRobot blockSliderToZero(FxRobot robot) {
+        robot.clickOn("#rf-vit-block .thumb").press(KeyCode.HOME).release(KeyCode.HOME);
+        return robot;
     }
 
     /** Waits for the token map of {@code block} for the current token, computed and not stale. */
