@@ -1,16 +1,23 @@
 package dev.patchexplorer.cli;
 
+import com.google.gson.JsonArray;
+import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
+import dev.patchexplorer.core.image.Preprocess;
+import dev.patchexplorer.core.image.RgbImage;
 import dev.patchexplorer.testing.TestAssets;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import javax.imageio.ImageIO;
+import java.awt.image.BufferedImage;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.stream.StreamSupport;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -41,8 +48,57 @@ class AnalyzeCommandTest {
         assertEquals(3, json.getAsJsonArray("classTokenAttention").get(0).getAsJsonArray().size());
         assertEquals(7, json.getAsJsonArray("rollout").size());
         assertEquals(5, json.getAsJsonArray("top5").size());
-        assertTrue(Files.size(tmp.resolve("rollout.png")) > 0);
-        assertTrue(Files.size(tmp.resolve("last_layer_mean_attention.png")) > 0);
+        int gridH = json.getAsJsonObject("grid").get("height").getAsInt(), gridW = json.getAsJsonObject("grid").get("width").getAsInt();
+        RgbImage used = Preprocess.resizeBicubic(Preprocess.centerCropSquare(ImageFiles.read(TestAssets.sample("chelsea.png"))),
+                json.get("size").getAsInt(), json.get("size").getAsInt());
+        assertOverlay(tmp.resolve("rollout.png"), used, gridH, gridW, rows(json.getAsJsonArray("rollout")));
+        JsonArray lastLayer = json.getAsJsonArray("classTokenAttention").get(json.getAsJsonArray("classTokenAttention").size() - 1).getAsJsonArray();
+        double[] lastMean = new double[gridH * gridW];
+        for (JsonElement head : lastLayer) {
+            double[] h = rows(head.getAsJsonArray());
+            for (int i = 0; i < h.length; i++) lastMean[i] += h[i] / lastLayer.size();
+        }
+        assertOverlay(tmp.resolve("last_layer_mean_attention.png"), used, gridH, gridW, lastMean);
+    }
+
+    /** The map's rows (a JSON array of arrays) flattened row by row. */
+    private static double[] rows(JsonArray rows) {
+        return StreamSupport.stream(rows.spliterator(), false).flatMap(r -> StreamSupport.stream(r.getAsJsonArray().spliterator(), false))
+                .mapToDouble(JsonElement::getAsDouble).toArray();
+    }
+
+    /**
+     * A PNG of whole patches (gridW x 32 by gridH x 32 px) where the map's largest cell is 60 % viridis' top
+     * colour #FDE725 over the photo and its smallest cell 60 % viridis' bottom colour #440154 (matplotlib's table).
+     */
+    private static void assertOverlay(Path png, RgbImage base, int gridH, int gridW, double[] map) throws Exception {
+        BufferedImage img = ImageIO.read(png.toFile());
+        assertEquals(gridW * 32, img.getWidth(), png + " width");
+        assertEquals(gridH * 32, img.getHeight(), png + " height");
+        int hi = 0, lo = 0;
+        for (int i = 0; i < map.length; i++) {
+            if (map[i] > map[hi]) hi = i;
+            if (map[i] < map[lo]) lo = i;
+        }
+        assertTrue(map[hi] > map[lo], "a map with contrast: " + map[lo] + " .. " + map[hi]);
+        for (int[] cell : new int[][] {{hi, 0xfde725}, {lo, 0x440154}}) {
+            for (int[] at : new int[][] {{4, 4}, {16, 16}, {27, 20}}) {
+                int x = cell[0] % gridW * 32 + at[0], y = cell[0] / gridW * 32 + at[1];
+                int want = blend(base.get(x, y), cell[1]), got = img.getRGB(x, y);
+                for (int shift = 0; shift <= 16; shift += 8) {
+                    assertEquals((want >> shift) & 0xff, (got >> shift) & 0xff, 1,
+                            png.getFileName() + String.format(" pixel (%d, %d): want #%06x, got #%06x", x, y, want & 0xffffff, got & 0xffffff));
+                }
+            }
+        }
+    }
+
+    private static int blend(int photo, int colour) {
+        int out = 0;
+        for (int shift = 0; shift <= 16; shift += 8) {
+            out |= (int) Math.round(0.4 * ((photo >> shift) & 0xff) + 0.6 * ((colour >> shift) & 0xff)) << shift;
+        }
+        return out;
     }
 
     @Test

@@ -2,6 +2,7 @@ package dev.patchexplorer.model;
 
 import ai.djl.ndarray.BaseNDManager;
 import dev.patchexplorer.core.image.ChwImage;
+import dev.patchexplorer.testing.ResidentMemory;
 import dev.patchexplorer.testing.TestAssets;
 import org.junit.jupiter.api.Test;
 
@@ -29,16 +30,7 @@ class NativeMemoryTest {
     /** Resident memory minus the committed Java heap, after a GC: roughly the native part, in KiB. */
     private static long nativeKiB() throws Exception {
         System.gc();
-        long rss = residentKiB();
-        return rss < 0 ? -1 : rss - Runtime.getRuntime().totalMemory() / 1024;
-    }
-
-    private static long residentKiB() throws Exception {
-        if (!java.nio.file.Files.exists(java.nio.file.Path.of("/proc/self/status"))) return -1; // not Linux: skip the RSS check
-        for (String line : java.nio.file.Files.readAllLines(java.nio.file.Path.of("/proc/self/status"))) {
-            if (line.startsWith("VmRSS:")) return Long.parseLong(line.replaceAll("\\D", ""));
-        }
-        return -1;
+        return ResidentMemory.kib() - Runtime.getRuntime().totalMemory() / 1024;
     }
 
     @Test
@@ -67,7 +59,7 @@ class NativeMemoryTest {
             // RSS also moves with malloc arenas and the other tests in this JVM (up to ~120 MiB seen in a
             // full run), so the bound only catches a per-pass leak: keeping one pass's attention maps
             // (12 x 3 x 197^2 floats = 5.6 MB) in each of the 80 forward passes would add about 450 MiB.
-            if (rssWarm > 0) assertTrue(rssAfter - rssWarm < 300 * 1024, "resident memory grew by " + ((rssAfter - rssWarm) >> 10) + " MiB");
+            assertTrue(rssAfter - rssWarm < 300 * 1024, "resident memory grew by " + ((rssAfter - rssWarm) >> 10) + " MiB");
         }
     }
 
