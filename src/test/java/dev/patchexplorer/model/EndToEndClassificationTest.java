@@ -55,6 +55,7 @@ class EndToEndClassificationTest {
         try (ViTModel vit = (ViTModel) ModelLoader.load(TestAssets.model("vit_tiny_patch16_224.augreg_in21k_ft_in1k"))) {
             float[] ours = chelseaFor(vit.config()).data();
             float[] ref = g.get("input");
+            assertEquals(ref.length, ours.length, "values in the model input");
             double sum = 0;
             for (int i = 0; i < ref.length; i++) sum += Math.abs(ours[i] - ref[i]);
             double meanAbs = sum / ref.length;

@@ -72,7 +72,9 @@ class ErfSupportPropertyTest {
                 for (int x = 0; x < g.width(); x++) {
                     float v = g.get(c, y, x);
                     boolean inside = x >= box.x0() && x < box.x1() && y >= box.y0() && y < box.y1();
-                    if (inside) {
+                    if (!Float.isFinite(v)) {
+                        fail(layer + " unit (" + unit.uy() + ", " + unit.ux() + "): gradient " + v + " at pixel (" + y + ", " + x + ")");
+                    } else if (inside) {
                         anyInside |= v != 0;
                     } else if (v != 0) {
                         fail(layer + " unit (" + unit.uy() + ", " + unit.ux() + "): gradient " + v + " at pixel (" + y + ", " + x

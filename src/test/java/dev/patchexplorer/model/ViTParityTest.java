@@ -57,6 +57,7 @@ class ViTParityTest {
         assertEquals(14, out.gridH());
         Close.assertAbs(g.get("logits"), out.logits(), 1e-4, "logits");
         float[] attention = g.get("attention");
+        Close.assertShape(g.shape("attention"), new int[] {out.layers(), out.heads(), out.tokens(), out.tokens()}, "attention");
         int layer = 197 * 197 * 3;
         for (int l = 0; l < 12; l++) {
             float[] expected = java.util.Arrays.copyOfRange(attention, l * layer, (l + 1) * layer);
@@ -95,7 +96,8 @@ class ViTParityTest {
 
     private void checkFlexi(String file, int patch, int grid) throws Exception {
         Npz g = Npz.read(TestAssets.golden(file));
-        Close.assertAbs(g.get("patch_embed_weight"), vit.patchKernel(patch), 1e-5, "PI-resized kernel");
+        Close.assertAbs(g.shape("patch_embed_weight"), g.get("patch_embed_weight"), new int[] {vit.spec().dim(), 3, patch, patch},
+                vit.patchKernel(patch), 1e-5, "PI-resized kernel");
         ViTOutput out = vit.forward(input(g), patch);
         assertEquals(grid, out.gridH());
         assertEquals(grid, out.gridW());
@@ -115,6 +117,7 @@ class ViTParityTest {
         AttentionLayout layout = out.layout();
         float[] cls = g.get("cls_attention");
         int n = out.tokens();
+        Close.assertShape(g.shape("cls_attention"), new int[] {out.layers(), out.heads(), n}, "cls_attention");
         for (int l = 0; l < out.layers(); l++) {
             for (int h = 0; h < out.heads(); h++) {
                 float[] expected = java.util.Arrays.copyOfRange(cls, (l * out.heads() + h) * n, (l * out.heads() + h + 1) * n);

@@ -1,5 +1,6 @@
 package dev.patchexplorer.ui;
 
+import dev.patchexplorer.core.classify.Prediction;
 import dev.patchexplorer.core.vit.PatchMode;
 import dev.patchexplorer.testing.TestAssets;
 import dev.patchexplorer.ui.inference.Heatmap;
@@ -17,6 +18,7 @@ import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
 
 import java.nio.file.Path;
+import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
@@ -25,7 +27,6 @@ import java.util.concurrent.atomic.AtomicLong;
 
 import static dev.patchexplorer.ui.FxTestSupport.onFx;
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** The real ViT-Ti in the real window: the heatmap follows the patch slider and the FX thread never waits. */
@@ -126,7 +127,16 @@ class AttentionHeatmapWindowTest {
         Heatmap flexi = onFx(() -> view.attention().getHeatmap());
         assertEquals(32, flexi.plan().modelPatch());
         assertEquals(224, flexi.plan().inputW());
-        assertNotNull(onFx(() -> robot.lookup("#prediction-0").queryAs(Label.class).getText()));
+        // The five rows show the job's top-5, highest first, with the probability as the bundle formats it.
+        List<Prediction> top = onFx(() -> view.attention().predictionsProperty().get());
+        assertEquals(5, top.size());
+        for (int i = 1; i < 5; i++) assertTrue(top.get(i).probability() <= top.get(i - 1).probability(), "ranked: " + top);
+        assertEquals(top.get(0).label(), onFx(() -> robot.lookup("#prediction-0").queryAs(Label.class).getText()));
+        assertEquals(List.of(top.get(0).label(), Messages.format("attention.probability",
+                        String.format(java.util.Locale.ROOT, "%.1f", 100 * top.get(0).probability()))),
+                onFx(() -> robot.lookup("#attention-predictions").query().lookupAll(".label").stream()
+                        .map(n -> ((Label) n).getText()).limit(2).toList()));
+        assertEquals(top.get(4).label(), onFx(() -> robot.lookup("#prediction-4").queryAs(Label.class).getText()));
 
         // A folder that is no checkpoint: the banner explains, the loaded model keeps working.
         var loaded = onFx(() -> view.models().getModel());

@@ -34,7 +34,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
-import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** The first-run tour in the real window: a fresh settings folder shows it, and once ended it stays away. */
@@ -125,7 +124,11 @@ class FirstRunWindowTest {
         Button next = robot.lookup("#tour-next").queryAs(Button.class);
         FxTestSupport.waitUntil(5, () -> onFx(() -> CalloutRobot.revealed(next)));
         assertTrue(next.isDefaultButton());
-        assertNotNull(next.getBackground(), "the default button has the theme's accent background");
+        // PrimerLight's .button:default: border and body -color-accent-emphasis #0969da; focused, body -color-accent-6 #0550ae.
+        var fills = onFx(() -> next.getBackground().getFills());
+        assertEquals(Color.web("#0969da"), fills.get(0).getFill(), "the default button has the theme's accent border");
+        assertTrue(Set.of(Color.web("#0969da"), Color.web("#0550ae")).contains(fills.get(1).getFill()),
+                "and its accent background: " + fills.get(1).getFill());
         assertEquals(Color.WHITE, next.getTextFill(), "and white text, as AtlantaFX draws a default button");
         // Text takes the theme's foreground colour, like the window's own labels, not JavaFX's fallback black.
         Label calloutText = robot.lookup("#tour-text").queryAs(Label.class);
