@@ -1,5 +1,6 @@
 package dev.patchexplorer.app;
 
+import dev.patchexplorer.cli.GlobalFlags;
 import dev.patchexplorer.cli.UsageException;
 import dev.patchexplorer.model.catalog.ModelLocations;
 
@@ -11,8 +12,9 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * The window's command line: {@code [--models DIR[:DIR...]]... [IMAGE]}. Every --models folder must
- * exist, so a typo fails at once instead of silently finding no model.
+ * The window's command line: {@code [--verbose] [--models DIR[:DIR...]]... [IMAGE]}. Every --models folder must
+ * exist, so a typo fails at once instead of silently finding no model. {@code --verbose} is the
+ * launcher's (log lines on stderr too); it is accepted here and means nothing more.
  */
 public record AppArguments(List<Path> modelFolders, Optional<Path> image) {
     public AppArguments {
@@ -25,13 +27,15 @@ public record AppArguments(List<Path> modelFolders, Optional<Path> image) {
         for (int i = 0; i < args.size(); i++) {
             String a = args.get(i);
             String value = null;
-            if (a.equals("--models")) {
+            if (a.equals("--" + GlobalFlags.VERBOSE)) {
+                continue;
+            } else if (a.equals("--models")) {
                 if (i + 1 >= args.size()) throw new UsageException("option --models needs a folder");
                 value = args.get(++i);
             } else if (a.startsWith("--models=")) {
                 value = a.substring("--models=".length());
             } else if (a.startsWith("-")) {
-                throw new UsageException("unknown option " + a + " (the window knows --models DIR and --version;"
+                throw new UsageException("unknown option " + a + " (the window knows --models DIR, --verbose and --version;"
                         + " commands: see --help)");
             } else if (image == null && Files.isRegularFile(Path.of(a))) {
                 image = Path.of(a);

@@ -1,6 +1,14 @@
 package dev.patchexplorer.app;
 
 import dev.patchexplorer.cli.Cli;
+import dev.patchexplorer.cli.GlobalFlags;
+import dev.patchexplorer.cli.UsageException;
+
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
 
 /**
  * Plain entry point. A class that extends Application cannot be the classpath main class,
@@ -16,20 +24,33 @@ public final class Launcher {
             return;
         }
         OfflineDefaults.apply();
-        Cli cli = Cli.standard();
-        if (args.length > 0 && cli.knows(args[0])) {
+        // before anything logs: engine lines go to the log file, and to stderr only when asked
+        Logging.setVerbose(GlobalFlags.verbose(args));
+        Cli cli = startLogFile().map(Cli.standard()::withLogFile).orElseGet(Cli::standard);
+        Optional<String> word = Cli.commandWord(args);
+        if (word.isPresent() && cli.knows(word.get())) {
             System.exit(cli.run(args, System.out, System.err));
         }
-        if (args.length > 0 && !args[0].startsWith("-") && !java.nio.file.Files.isRegularFile(java.nio.file.Path.of(args[0]))) {
+        if (word.isPresent() && !word.get().startsWith("-") && !Files.isRegularFile(Path.of(word.get()))) {
             // Neither a command nor an image file: a typo should fail loudly, not open a window.
             System.exit(cli.run(args, System.out, System.err));
         }
         try {
-            AppArguments.parse(java.util.List.of(args)); // checked here, where a bad option can still exit 2
-        } catch (dev.patchexplorer.cli.UsageException e) {
+            AppArguments.parse(List.of(args)); // checked here, where a bad option can still exit 2
+        } catch (UsageException e) {
             System.err.println("patch-explorer: " + e.getMessage());
             System.exit(2);
         }
         PatchExplorerApp.launchWith(args);
+    }
+
+    /** The log file, or none where the folder cannot be written: a command still runs without one. */
+    private static Optional<Path> startLogFile() {
+        try {
+            Logging.install();
+            return Logging.file();
+        } catch (UncheckedIOException e) {
+            return Optional.empty();
+        }
     }
 }

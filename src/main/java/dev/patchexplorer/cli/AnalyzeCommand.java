@@ -1,6 +1,5 @@
 package dev.patchexplorer.cli;
 
-import com.google.gson.GsonBuilder;
 import dev.patchexplorer.core.attention.AttentionLayout;
 import dev.patchexplorer.core.attention.AttentionMaps;
 import dev.patchexplorer.core.attention.AttentionRollout;
@@ -33,7 +32,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Set;
+import java.util.OptionalInt;
 
 /**
  * {@code analyze --model DIR|NAME [--models DIR] --image FILE --patch P --mode resize|flexi [--size S] [--out DIR]}:
@@ -41,7 +40,9 @@ import java.util.Set;
  * attention in every layer and head, and the attention rollout; with --out also PNG overlays.
  */
 public final class AnalyzeCommand implements Command {
-    private static final Set<String> OPTIONS = Set.of(ModelArgument.MODEL, ModelArgument.MODELS, "image", "patch", "mode", "size", "out");
+    private static final List<OptionSpec> OPTIONS = List.of(CommonOptions.MODEL, CommonOptions.MODELS, CommonOptions.IMAGE,
+            CommonOptions.PATCH, CommonOptions.MODE, CommonOptions.SIZE,
+            new OptionSpec("out", "DIR", "write analysis.json and PNG overlays there instead of JSON on stdout"));
 
     @Override
     public String name() {
@@ -54,42 +55,53 @@ public final class AnalyzeCommand implements Command {
     }
 
     @Override
-    public int run(List<String> args, PrintStream out) throws Exception {
-        Options o = Options.parse(args, OPTIONS);
+    public List<OptionSpec> options() {
+        return OPTIONS;
+    }
+
+    @Override
+    public int run(Options o, PrintStream out) throws Exception {
+        // everything that can be checked without the model first, so a typo fails at once
         Path modelDir = ModelArgument.resolve(o);
-        RgbImage image = ImageFiles.read(Path.of(o.require("image")));
-        PatchMode mode = parseMode(o.get("mode", "resize"));
-        Path outDir = o.has("out") ? Path.of(o.get("out", ".")) : null;
+        RgbImage image = ImageFiles.read(CommonOptions.image(o));
+        PatchMode mode = CommonOptions.mode(o);
+        OptionalInt sizeOption = CommonOptions.size(o);
+        Path outDir = o.has("out") ? CommonOptions.outFolder(o.require("out")) : null;
         try (VisionModel model = ModelLoader.load(modelDir)) {
             ModelConfig cfg = model.config();
-            int size = o.integer("size", cfg.inputHeight());
-            int patch = o.integer("patch", model instanceof ViTModel v ? v.spec().nativePatch() : 16);
-            if (size < 16 || size > 4096) throw new UsageException("--size must be between 16 and 4096, got " + size);
-            if (patch < 1 || patch > size) throw new UsageException("--patch must be between 1 and --size (" + size + "), got " + patch);
+            int size = sizeOption.isPresent() ? sizeOption.getAsInt() : CommonOptions.size(CommonOptions.SIZE.name(), cfg.inputHeight());
             RgbImage square = Preprocess.resizeBicubic(Preprocess.centerCropSquare(image), size, size);
             Map<String, Object> json = new LinkedHashMap<>();
+            Map<String, RgbImage> overlays = new LinkedHashMap<>();
             json.put("model", modelDir.getFileName().toString());
             json.put("architecture", cfg.architecture());
             if (model instanceof ViTModel vit) {
-                analyzeViT(vit, square, mode, patch, json, outDir);
+                int patch = CommonOptions.patch(o, size, size, vit.spec().nativePatch());
+                analyzeViT(vit, square, mode, patch, json, overlays);
             } else {
+                CommonOptions.refuseVitOptions(o);
                 ChwImage input = Preprocess.toModelInput(square, size, size, cfg.mean(), cfg.std());
                 json.put("size", size);
                 json.put("top5", top5(((CnnModel) model).forward(input).logits()));
             }
-            String text = new GsonBuilder().setPrettyPrinting().serializeSpecialFloatingPointValues().create().toJson(json);
+            String text = Json.text(json); // refuses NaN before anything is written
             if (outDir == null) {
                 out.println(text);
             } else {
-                Files.writeString(outDir.resolve("analysis.json"), text + "\n", StandardCharsets.UTF_8);
-                out.println("{\"written\": \"" + outDir.resolve("analysis.json").toString().replace("\\", "\\\\") + "\"}");
+                Files.createDirectories(outDir);
+                Path file = outDir.resolve("analysis.json");
+                Files.writeString(file, text + "\n", StandardCharsets.UTF_8);
+                for (Map.Entry<String, RgbImage> overlay : overlays.entrySet()) {
+                    ImageFiles.writePng(overlay.getValue(), outDir.resolve(overlay.getKey()));
+                }
+                Json.print(out, Map.of("written", file.toString()));
             }
         }
         return 0;
     }
 
-    private static void analyzeViT(ViTModel vit, RgbImage square, PatchMode mode, int patch, Map<String, Object> json, Path outDir)
-            throws Exception {
+    private static void analyzeViT(ViTModel vit, RgbImage square, PatchMode mode, int patch, Map<String, Object> json,
+            Map<String, RgbImage> overlays) throws Exception {
         int size = square.width();
         // the window's path: the grid's cells cut from the working image, at the model's patch size
         PatchGrid grid = PatchGrid.of(size, size, GridSpec.of(patch));
@@ -118,22 +130,9 @@ public final class AnalyzeCommand implements Command {
         json.put("classTokenAttention", cls);
         double[] rollout = AttentionRollout.classToken(result.attention(), layout, HeadFusion.MEAN);
         json.put("rollout", rows(rollout, plan.gridW()));
-        if (outDir != null) {
-            Files.createDirectories(outDir);
-            double[] lastMean = AttentionMaps.classTokenMap(result.attention()[result.layers() - 1], layout, HeadFusion.MEAN);
-            ImageFiles.writePng(HeatmapOverlay.blend(used, rollout, plan.gridH(), plan.gridW(), ColorMap.VIRIDIS, 0.6),
-                    outDir.resolve("rollout.png"));
-            ImageFiles.writePng(HeatmapOverlay.blend(used, lastMean, plan.gridH(), plan.gridW(), ColorMap.VIRIDIS, 0.6),
-                    outDir.resolve("last_layer_mean_attention.png"));
-        }
-    }
-
-    private static PatchMode parseMode(String mode) throws UsageException {
-        return switch (mode.toLowerCase(Locale.ROOT)) {
-            case "resize" -> PatchMode.RESIZE;
-            case "flexi" -> PatchMode.FLEXI;
-            default -> throw new UsageException("--mode must be resize or flexi, got '" + mode + "'");
-        };
+        double[] lastMean = AttentionMaps.classTokenMap(result.attention()[result.layers() - 1], layout, HeadFusion.MEAN);
+        overlays.put("rollout.png", HeatmapOverlay.blend(used, rollout, plan.gridH(), plan.gridW(), ColorMap.VIRIDIS, 0.6));
+        overlays.put("last_layer_mean_attention.png", HeatmapOverlay.blend(used, lastMean, plan.gridH(), plan.gridW(), ColorMap.VIRIDIS, 0.6));
     }
 
     private static List<Map<String, Object>> top5(float[] logits) {

@@ -7,12 +7,16 @@ import java.util.List;
 public interface Command {
     String name();
 
-    /** One line shown by {@code --help}. */
+    /** One line shown in the command list of {@code patch-explorer --help}. */
     String summary();
 
+    /** The options it accepts, in the order {@code --help} lists them. */
+    List<OptionSpec> options();
+
     /**
+     * @param options already checked against {@link #options()}
      * @return the process exit code (0 on success)
-     * @throws UsageException for bad options or impossible values; the CLI prints its message as one line
+     * @throws UsageException for impossible values; the CLI prints its message as one line and exits 2
      */
-    int run(List<String> args, PrintStream out) throws Exception;
+    int run(Options options, PrintStream out) throws Exception;
 }

@@ -15,11 +15,10 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Locale;
-import java.util.Set;
+import java.util.OptionalInt;
 
 /**
- * {@code erf --model DIR --image FILE --layer NAME --at X,Y [--patch P --mode resize|flexi] [--size S] --out DIR}:
+ * {@code erf --model DIR|NAME [--models DIR] --image FILE --layer NAME --at X,Y [--patch P --mode resize|flexi] [--size S] --out DIR}:
  * the effective receptive field (Luo et al. 2016) of one unit, written as {@code erf.json} (gradient map,
  * unit, theoretical field, 50 % / 90 % radii) and {@code erf.png}. The image is centre-cropped to a
  * square and resized to S (the working image, default the model's input size); X,Y are pixels of
@@ -27,7 +26,11 @@ import java.util.Set;
  * centred nearest. ViT: --layer is a block index (0 = patch embedding) and X,Y picks the token.
  */
 public final class ErfCommand implements Command {
-    private static final Set<String> OPTIONS = Set.of("model", "image", "layer", "at", "patch", "mode", "size", "out");
+    private static final List<OptionSpec> OPTIONS = List.of(CommonOptions.MODEL, CommonOptions.MODELS, CommonOptions.IMAGE,
+            new OptionSpec("layer", "NAME|BLOCK", "CNN: a layer name (e.g. blocks.3.1); ViT: a block index, 0 = patch embedding (required)"),
+            new OptionSpec("at", "X,Y", "pixel of the working image whose unit or token to probe (required)"),
+            CommonOptions.PATCH, CommonOptions.MODE, CommonOptions.SIZE,
+            new OptionSpec("out", "DIR", "folder for erf.json and erf.png (required)"));
 
     @Override
     public String name() {
@@ -36,22 +39,27 @@ public final class ErfCommand implements Command {
 
     @Override
     public String summary() {
-        return "effective receptive field of one unit or token: --model DIR --image FILE --layer NAME --at X,Y --out DIR";
+        return "effective receptive field of one unit or token (erf.json + erf.png in --out)";
     }
 
     @Override
-    public int run(List<String> args, PrintStream out) throws Exception {
-        Options o = Options.parse(args, OPTIONS);
-        Path modelDir = Path.of(o.require("model"));
-        RgbImage image = ImageFiles.read(Path.of(o.require("image")));
+    public List<OptionSpec> options() {
+        return OPTIONS;
+    }
+
+    @Override
+    public int run(Options o, PrintStream out) throws Exception {
+        // everything that can be checked without the model first, so a typo fails at once
+        Path modelDir = ModelArgument.resolve(o);
+        RgbImage image = ImageFiles.read(CommonOptions.image(o));
         String layer = o.require("layer");
         double[] at = point(o.require("at"));
-        Path outDir = Path.of(o.require("out"));
-        PatchMode mode = mode(o.get("mode", "resize"));
+        Path outDir = CommonOptions.outFolder(o.require("out"));
+        PatchMode mode = CommonOptions.mode(o);
+        OptionalInt sizeOption = CommonOptions.size(o);
         try (VisionModel model = ModelLoader.load(modelDir)) {
             ModelConfig cfg = model.config();
-            int size = o.integer("size", cfg.inputHeight());
-            if (size < 16 || size > 2048) throw new UsageException("--size must be between 16 and 2048, got " + size);
+            int size = sizeOption.isPresent() ? sizeOption.getAsInt() : CommonOptions.size(CommonOptions.SIZE.name(), cfg.inputHeight());
             if (at[0] < 0 || at[1] < 0 || at[0] > size - 1 || at[1] > size - 1) {
                 throw new UsageException("--at " + ErfProbe.fmt(at[0]) + "," + ErfProbe.fmt(at[1]) + " is outside the " + size + "x" + size
                         + " working image (0.." + (size - 1) + ")");
@@ -61,15 +69,14 @@ public final class ErfCommand implements Command {
             RgbImage shown;
             String what;
             if (model instanceof ViTModel vit) {
-                int patch = o.integer("patch", vit.spec().nativePatch());
-                if (patch < 1 || patch > size) throw new UsageException("--patch must be between 1 and --size (" + size + "), got " + patch);
+                int patch = CommonOptions.patch(o, size, size, vit.spec().nativePatch());
                 result = ErfProbe.vit(vit, working, mode, patch, blockIndex(layer), at[0], at[1]);
                 // the part of the working image that whole patches cover: the model input, scaled back
                 shown = Preprocess.crop(working, 0, 0, (int) Math.round(result.width() * result.scale()),
                         (int) Math.round(result.height() * result.scale()));
                 what = "block " + layer.strip() + " token (" + result.unit().get("token_row") + ", " + result.unit().get("token_col") + ")";
             } else {
-                if (o.has("patch") || o.has("mode")) throw new UsageException("--patch and --mode apply to ViT models only");
+                CommonOptions.refuseVitOptions(o);
                 result = ErfProbe.cnn((CnnModel) model, working, layer, at[0], at[1]);
                 shown = working;
                 what = result.layer() + " unit (" + result.unit().get("row") + ", " + result.unit().get("col") + ")";
@@ -81,15 +88,16 @@ public final class ErfCommand implements Command {
             json.addProperty("size", size);
             json.add("at", ErfProbe.pointJson(at[0], at[1]));
             result.toJson().entrySet().forEach(e -> json.add(e.getKey(), e.getValue()));
-            Files.createDirectories(outDir);
-            Files.writeString(outDir.resolve("erf.json"), Json.pretty(json) + "\n", StandardCharsets.UTF_8);
-            ImageFiles.writePng(ErfPicture.render(shown, result, what), outDir.resolve("erf.png"));
             JsonObject done = new JsonObject();
             done.addProperty("written", outDir.resolve("erf.json").toString());
             done.addProperty("png", outDir.resolve("erf.png").toString());
             done.addProperty("radius50", result.summary().radius50());
             done.addProperty("radius90", result.summary().radius90());
-            out.println(Json.pretty(done));
+            String text = Json.text(json), summary = Json.text(done); // refuse NaN before anything is written
+            Files.createDirectories(outDir);
+            Files.writeString(outDir.resolve("erf.json"), text + "\n", StandardCharsets.UTF_8);
+            ImageFiles.writePng(ErfPicture.render(shown, result, what), outDir.resolve("erf.png"));
+            out.println(summary);
         }
         return 0;
     }
@@ -112,13 +120,5 @@ public final class ErfCommand implements Command {
         } catch (NumberFormatException e) {
             throw new UsageException("--layer for a ViT is a block index (0 = after the patch embedding), got '" + layer + "'");
         }
-    }
-
-    private static PatchMode mode(String mode) throws UsageException {
-        return switch (mode.toLowerCase(Locale.ROOT)) {
-            case "resize" -> PatchMode.RESIZE;
-            case "flexi" -> PatchMode.FLEXI;
-            default -> throw new UsageException("--mode must be resize or flexi, got '" + mode + "'");
-        };
     }
 }

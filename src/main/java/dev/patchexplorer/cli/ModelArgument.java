@@ -35,7 +35,11 @@ final class ModelArgument {
             if (!Files.isDirectory(r)) throw new UsageException("models folder not found: " + r);
         }
         Path direct = Path.of(model);
-        if (Files.isDirectory(direct) || !isBareName(model)) return direct; // the loader explains a bad path
+        if (Files.isDirectory(direct)) return direct;
+        if (!isBareName(model)) {
+            if (!Files.exists(direct)) throw new UsageException("model folder not found: " + model);
+            return direct; // a .safetensors file: the loader checks what it holds
+        }
         ModelLocations locations = new ModelLocations(roots, Optional.empty(), environmentValue, cache);
         List<ModelFolder> found = locations.findModelFolders();
         return found.stream().filter(f -> f.name().equals(model)).findFirst()

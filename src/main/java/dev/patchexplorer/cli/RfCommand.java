@@ -1,6 +1,5 @@
 package dev.patchexplorer.cli;
 
-import com.google.gson.GsonBuilder;
 import com.google.gson.JsonArray;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
@@ -16,8 +15,8 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.OptionalInt;
 
 /**
  * {@code rf --model DIR|NAME [--models DIR] | --arch NAME [--size N]}: the theoretical receptive field of every
@@ -26,6 +25,10 @@ import java.util.List;
  */
 public final class RfCommand implements Command {
     static final int DEFAULT_INPUT = 224;
+    private static final OptionSpec ARCH = new OptionSpec("arch", "NAME", "a known CNN architecture, instead of --model");
+    private static final List<OptionSpec> OPTIONS = List.of(CommonOptions.MODEL, CommonOptions.MODELS, ARCH,
+            new OptionSpec(CommonOptions.SIZE.name(), CommonOptions.SIZE.value(), "square input side, " + CommonOptions.MIN_SIZE + " to "
+                    + CommonOptions.MAX_SIZE + " pixels (default: the config's input_size, else " + DEFAULT_INPUT + ")"));
 
     @Override
     public String name() {
@@ -38,26 +41,27 @@ public final class RfCommand implements Command {
     }
 
     @Override
-    public int run(List<String> args, PrintStream out) throws UsageException {
-        Options o = Options.parse(args, new LinkedHashSet<>(List.of(ModelArgument.MODEL, ModelArgument.MODELS, "arch", "size")));
-        if (o.has("model") == o.has("arch")) {
+    public List<OptionSpec> options() {
+        return OPTIONS;
+    }
+
+    @Override
+    public int run(Options o, PrintStream out) throws UsageException {
+        if (o.has(CommonOptions.MODEL.name()) == o.has(ARCH.name())) {
             throw new UsageException("give exactly one of --model DIR or --arch NAME (known: "
                     + String.join(", ", CnnLayers.knownArchitectures()) + ")");
         }
+        OptionalInt sizeOption = CommonOptions.size(o);
         String arch;
         int[] input = {DEFAULT_INPUT, DEFAULT_INPUT};
-        if (o.has("model")) {
+        if (o.has(CommonOptions.MODEL.name())) {
             JsonObject config = readConfig(ModelArgument.resolve(o));
-            arch = architecture(config, o.require("model"));
+            arch = architecture(config, o.require(CommonOptions.MODEL.name()));
             input = inputSize(config, input);
         } else {
-            arch = o.require("arch");
+            arch = o.require(ARCH.name());
         }
-        if (o.has("size")) {
-            int size = o.integer("size", DEFAULT_INPUT);
-            if (size < 1) throw new UsageException("--size must be at least 1, got " + size);
-            input = new int[] {size, size};
-        }
+        if (sizeOption.isPresent()) input = new int[] {sizeOption.getAsInt(), sizeOption.getAsInt()};
         List<LayerSpec> stack;
         try {
             stack = CnnLayers.forArchitecture(arch);
@@ -65,7 +69,7 @@ public final class RfCommand implements Command {
             throw new UsageException(e.getMessage());
         }
         ReceptiveFieldTable table = ReceptiveFieldTable.compute(stack, input[0], input[1]);
-        out.println(new GsonBuilder().setPrettyPrinting().disableHtmlEscaping().create().toJson(toJson(arch, table)));
+        Json.print(out, toJson(arch, table));
         return 0;
     }
 

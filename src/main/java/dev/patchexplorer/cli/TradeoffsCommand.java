@@ -1,7 +1,6 @@
 package dev.patchexplorer.cli;
 
 import com.google.gson.JsonArray;
-import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import dev.patchexplorer.core.grid.EdgePolicy;
 import dev.patchexplorer.core.grid.GridSpec;
@@ -14,7 +13,6 @@ import java.io.PrintStream;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.Set;
 import java.util.stream.Collectors;
 
 /**
@@ -22,7 +20,17 @@ import java.util.stream.Collectors;
  * {@code --patch 8,16,32} or {@code --patch 4:64} sweeps and prints an array.
  */
 public final class TradeoffsCommand implements Command {
-    private static final Set<String> OPTIONS = Set.of("arch", "size", "width", "height", "patch", "stride", "edge");
+    private static final List<OptionSpec> OPTIONS = List.of(
+            new OptionSpec("arch", "NAME", "ViT architecture, e.g. vit_base_patch16_224 (default "
+                    + VitPresets.defaultArchitecture().name() + "; an unknown name lists the known ones)"),
+            new OptionSpec(CommonOptions.SIZE.name(), CommonOptions.SIZE.value(), "square image side, " + CommonOptions.MIN_SIZE + " to "
+                    + CommonOptions.MAX_SIZE + " pixels (default: the architecture's input size)"),
+            new OptionSpec("width", "W", "image width instead of --size"),
+            new OptionSpec("height", "H", "image height instead of --size"),
+            new OptionSpec(CommonOptions.PATCH.name(), "P|P1,P2,...|A:B",
+                    "patch side, a list, or an inclusive range; a list or range prints an array (default: the architecture's)"),
+            new OptionSpec("stride", "S", "step between patches (default: the patch side)"),
+            new OptionSpec("edge", "crop|pad", "what to do with pixels that do not fill a whole patch (default crop)"));
 
     @Override
     public String name() {
@@ -31,31 +39,32 @@ public final class TradeoffsCommand implements Command {
 
     @Override
     public String summary() {
-        return "--arch NAME --size S --patch P|P1,P2|A:B [--width W --height H --stride S --edge crop|pad]";
+        return "the window's cost readouts (tokens, MACs, memory) for an architecture, image size and patch size, as JSON";
     }
 
     @Override
-    public int run(List<String> args, PrintStream out) throws UsageException {
-        Options o = Options.parse(args, OPTIONS);
+    public List<OptionSpec> options() {
+        return OPTIONS;
+    }
+
+    @Override
+    public int run(Options o, PrintStream out) throws UsageException {
         VitArchitecture arch = architecture(o.get("arch", VitPresets.defaultArchitecture().name()));
-        int size = positive(o, "size", o.integer("size", arch.nativeSize()));
-        int width = positive(o, "width", o.integer("width", size));
-        int height = positive(o, "height", o.integer("height", size));
+        int size = CommonOptions.size(o).orElse(arch.nativeSize());
+        int width = CommonOptions.size("width", o.integer("width", size));
+        int height = CommonOptions.size("height", o.integer("height", size));
         EdgePolicy edge = edge(o.get("edge", "crop"));
-        List<Integer> patches = patches(o.get("patch", String.valueOf(arch.nativePatch())));
+        List<Integer> patches = patches(o.get(CommonOptions.PATCH.name(), String.valueOf(arch.nativePatch())));
 
         List<JsonObject> results = new ArrayList<>();
         for (int p : patches) {
-            int stride = o.has("stride") ? positive(o, "stride", o.integer("stride", p)) : p;
-            if (p > width || p > height) {
-                throw new UsageException("patch " + p + " is larger than the " + width + "x" + height + " image");
-            }
+            CommonOptions.checkPatch(p, width, height);
+            int stride = o.has("stride") ? positive("stride", o.integer("stride", p)) : p;
             PatchGrid grid = PatchGrid.of(width, height, new GridSpec(p, stride, 0, 0, edge));
             TradeOffs t = TradeOffs.of(arch, grid, Runtime.getRuntime().maxMemory());
             results.add(TradeOffsJson.of(arch, width, height, p, stride, edge, t));
         }
-        JsonElement json = results.size() == 1 ? results.get(0) : toArray(results);
-        out.println(Json.pretty(json));
+        Json.print(out, results.size() == 1 ? results.get(0) : toArray(results));
         return 0;
     }
 
@@ -78,7 +87,7 @@ public final class TradeoffsCommand implements Command {
         }
     }
 
-    private static int positive(Options o, String name, int value) throws UsageException {
+    private static int positive(String name, int value) throws UsageException {
         if (value <= 0) throw new UsageException("--" + name + " must be positive, got " + value);
         return value;
     }
@@ -97,7 +106,7 @@ public final class TradeoffsCommand implements Command {
             for (String s : spec.split(",", -1)) out.add(Options.parseInt("patch", s));
         }
         for (int p : out) {
-            if (p <= 0) throw new UsageException("--patch must be positive, got " + p);
+            if (p < 1) throw new UsageException("--patch must be at least 1, got " + p);
         }
         return out;
     }

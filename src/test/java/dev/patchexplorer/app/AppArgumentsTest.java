@@ -25,7 +25,7 @@ class AppArgumentsTest {
         Path b = Files.createDirectories(tmp.resolve("b"));
         Path c = Files.createDirectories(tmp.resolve("c"));
         Path image = Files.write(tmp.resolve("cat.png"), new byte[1]);
-        AppArguments args = AppArguments.parse(List.of("--models", a.toString(), image.toString(),
+        AppArguments args = AppArguments.parse(List.of("--verbose", "--models", a.toString(), image.toString(),
                 "--models=" + b + File.pathSeparator + c));
         assertEquals(List.of(a, b, c), args.modelFolders());
         assertEquals(Optional.of(image), args.image());

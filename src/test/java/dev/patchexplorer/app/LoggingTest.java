@@ -9,7 +9,11 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.Map;
+import java.util.Optional;
+import java.util.logging.ConsoleHandler;
+import java.util.logging.FileHandler;
 import java.util.logging.Logger;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -45,6 +49,41 @@ class LoggingTest {
         String log = Files.readString(folder.resolve("patch-explorer-0.log"), StandardCharsets.UTF_8);
         assertTrue(log.contains("it broke"), log);
         assertTrue(log.contains("java.lang.IllegalStateException: the cause"), log);
+    }
+
+    @Test
+    void theConsoleIsQuietUnlessVerbose() {
+        Logger root = Logger.getLogger("");
+        Logging.install(temp);
+        assertEquals(0, consoleHandlers(root), "JUL's default console handler is gone, so DJL lines reach only the file");
+        Logging.setVerbose(true);
+        Logging.setVerbose(true);
+        assertEquals(1, consoleHandlers(root), "--verbose adds one stderr handler, however often it is asked");
+        Logging.setVerbose(false);
+        assertEquals(0, consoleHandlers(root));
+    }
+
+    @Test
+    void fileNamesTheOneThisProcessWrites() throws IOException {
+        Path folder = Logging.install(temp);
+        assertEquals(Optional.of(folder.resolve("patch-explorer-0.log")), Logging.file());
+        Logging.uninstall();
+        // another holder of patch-explorer-0.log (the window, a second command): FileHandler moves to ".1"
+        FileHandler other = new FileHandler(temp.resolve(Logging.FILE_PATTERN).toString(), Logging.FILE_LIMIT_BYTES,
+                Logging.FILE_COUNT, true);
+        try {
+            Logging.install(temp);
+            Path file = Logging.file().orElseThrow();
+            assertEquals(temp.resolve("patch-explorer-0.log.1"), file);
+            Logger.getLogger("dev.patchexplorer.test").warning("written where file() says");
+            assertTrue(Files.readString(file, StandardCharsets.UTF_8).contains("written where file() says"));
+        } finally {
+            other.close();
+        }
+    }
+
+    private static long consoleHandlers(Logger root) {
+        return Arrays.stream(root.getHandlers()).filter(h -> h instanceof ConsoleHandler).count();
     }
 
     @Test

@@ -119,7 +119,7 @@ class AnalyzeCommandTest {
         assertEquals(1, err.toString().strip().lines().count());
         err.reset();
         Files.writeString(tmp.resolve("config.json"), "{}");
-        assertEquals(1, run("analyze", "--model", tmp.resolve("missing").toString(), "--image", TestAssets.sample("chelsea.png").toString()));
-        assertTrue(err.toString().contains("does not exist"), err.toString());
+        assertEquals(2, run("analyze", "--model", tmp.resolve("missing").toString(), "--image", TestAssets.sample("chelsea.png").toString()));
+        assertTrue(err.toString().contains("model folder not found"), err.toString());
     }
 }
