@@ -16,7 +16,14 @@ public final class JsonErrors {
 
     private JsonErrors() {}
 
-    /** Where and why the text is not JSON, without Java class names; never empty. */
+    /** "{subject} is not valid JSON (line L, column C): why", or without the place when Gson gives none. */
+    public static String sentence(String subject, Throwable failure) {
+        String d = describe(failure);
+        Matcher m = Pattern.compile("^(line \\d+, column \\d+): (.*)$", Pattern.DOTALL).matcher(d);
+        return m.matches() ? subject + " is not valid JSON (" + m.group(1) + "): " + m.group(2) : subject + " is not valid JSON: " + d;
+    }
+
+    /** Where and why the text is not JSON ("line 3, column 7: unterminated object"), without Java class names; never empty. */
     public static String describe(Throwable failure) {
         Throwable t = failure;
         while (t.getCause() != null && t.getCause() != t) t = t.getCause();

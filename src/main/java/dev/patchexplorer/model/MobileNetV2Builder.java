@@ -23,9 +23,11 @@ final class MobileNetV2Builder {
         long stem = w.axis("conv_stem.weight", 4, 0);
         double multiplier = cfg.doubleArg("channel_multiplier");
         if (!Double.isNaN(multiplier) && !Boolean.TRUE.equals(cfg.modelArgs().get("fix_stem"))) {
-            Contradiction.requireAgree("model_args.channel_multiplier", roundChannels(32 * multiplier), stem,
-                    "conv_stem.weight has " + stem + " output channels, not the " + roundChannels(32 * multiplier)
-                            + " that a multiplier of " + multiplier + " gives");
+            long expected = roundChannels(32 * multiplier);
+            if (expected != stem) {
+                throw Contradiction.of("model_args.channel_multiplier", multiplier, "conv_stem.weight has " + stem
+                        + " output channels, not the " + expected + " that this multiplier gives");
+            }
         }
         NDArray stemW = w.array("conv_stem.weight", stem, 3, 3, 3);
         BatchNormParams stemBn = BatchNormParams.load(w, "bn1", stem);

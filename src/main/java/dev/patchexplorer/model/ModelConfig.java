@@ -101,8 +101,7 @@ public record ModelConfig(String architecture, int numClasses, String globalPool
         try {
             parsed = JsonParser.parseString(text);
         } catch (JsonParseException | StackOverflowError e) {
-            throw new ModelLoadException(name + " is not valid JSON (" + JsonErrors.describe(e)
-                    + "); fix the file or download the model again", e);
+            throw new ModelLoadException(JsonErrors.sentence(name, e) + "; fix the file or download the model again", e);
         }
         if (!parsed.isJsonObject()) {
             throw new ModelLoadException(name + " does not hold a JSON object ({ ... }), so it is not a timm config.json");

@@ -66,7 +66,7 @@ final class SafetensorsEntries {
         try {
             e = JsonParser.parseString(json);
         } catch (JsonParseException | StackOverflowError x) {
-            throw damaged(file, "its header is not valid JSON (" + JsonErrors.describe(x) + ")");
+            throw damaged(file, JsonErrors.sentence("its header", x));
         }
         if (!e.isJsonObject()) throw damaged(file, "its header is not a JSON object");
         return e.getAsJsonObject();

@@ -164,8 +164,8 @@ public record SafetensorsHeader(long headerLength, Map<String, String> metadata,
                         + elements * elementBytes + " bytes but data_offsets span " + (end - begin));
             }
             return new TensorInfo(name, dtype, shape, begin, end);
-        } catch (IllegalStateException | UnsupportedOperationException | NullPointerException
-                 | NumberFormatException | ArithmeticException e) {
+        } catch (IllegalStateException | UnsupportedOperationException | NullPointerException | ClassCastException
+                 | IndexOutOfBoundsException | NumberFormatException | ArithmeticException e) {
             throw invalid(label, name, "missing or malformed dtype, shape or data_offsets");
         }
     }
