@@ -44,8 +44,8 @@ import static org.junit.jupiter.api.Assertions.fail;
  * number and mutation, so that it can be replayed with the same seed.
  */
 class CheckpointFuzzTest {
-    private static final long SEED = 0x5afe_7e45L;
-    private static final int CASES = Integer.getInteger("patchexplorer.fuzzCases", 2500);
+    private static final long SEED = Long.getLong("patchexplorer.fuzzSeed", 0x5afe_7e45L);
+    private static final int CASES = Integer.getInteger("patchexplorer.fuzzCases", 3000);
     private static final long CASE_SECONDS = 10;
     /** The brief's test for a leaked Java class name, plus the bare words. */
     private static final Pattern JAVA_NAME = Pattern.compile("\\b[a-z]+(\\.[a-z]+)+\\.[A-Z]\\w*(Exception|Error)\\b|Exception");
