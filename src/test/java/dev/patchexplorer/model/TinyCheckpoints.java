@@ -15,7 +15,7 @@ import java.util.Random;
  * width 8) and a ResNet-18-like net (one basic block per stage). Each tensor can be replaced before
  * writing, to plant a NaN or a wrong shape.
  */
-final class TinyCheckpoints {
+public final class TinyCheckpoints {
     static final int VIT_DIM = 24;
     static final int VIT_DEPTH = 2;
     static final int VIT_CLASSES = 10;
@@ -52,7 +52,7 @@ final class TinyCheckpoints {
         constant(prefix + ".running_var", 1, channels);
     }
 
-    static TinyCheckpoints vit() {
+    public static TinyCheckpoints vit() {
         TinyCheckpoints c = new TinyCheckpoints(24);
         int d = VIT_DIM;
         c.put("patch_embed.proj.weight", 0.02f, d, 3, 16, 16);
@@ -78,7 +78,7 @@ final class TinyCheckpoints {
         return c;
     }
 
-    static String vitConfig(String modelArgs) {
+    public static String vitConfig(String modelArgs) {
         return "{\"architecture\": \"vit_tiny_patch16_224\", \"num_classes\": " + VIT_CLASSES + ", \"global_pool\": \"token\","
                 + " \"model_args\": {" + modelArgs + "},"
                 + " \"pretrained_cfg\": {\"input_size\": [3, 224, 224], \"mean\": [0.5, 0.5, 0.5], \"std\": [0.5, 0.5, 0.5],"
@@ -86,10 +86,10 @@ final class TinyCheckpoints {
     }
 
     /** What timm writes for this ViT. */
-    static final String VIT_ARGS = "\"img_size\": 224, \"patch_size\": 16, \"embed_dim\": 24, \"depth\": 2, "
+    public static final String VIT_ARGS = "\"img_size\": 224, \"patch_size\": 16, \"embed_dim\": 24, \"depth\": 2, "
             + "\"num_heads\": 3, \"mlp_ratio\": 4.0";
 
-    static TinyCheckpoints mobileNetV2() {
+    public static TinyCheckpoints mobileNetV2() {
         TinyCheckpoints c = new TinyCheckpoints(2);
         long w = 8;
         c.put("conv_stem.weight", 0.3f, w, 3, 3, 3);
@@ -114,13 +114,13 @@ final class TinyCheckpoints {
         return c;
     }
 
-    static String mobileNetV2Config(String modelArgs) {
+    public static String mobileNetV2Config(String modelArgs) {
         return "{\"architecture\": \"mobilenetv2_100\", \"num_classes\": 5, \"global_pool\": \"avg\","
                 + " \"model_args\": {" + modelArgs + "}, \"pretrained_cfg\": {\"input_size\": [3, 224, 224]}}";
     }
 
     /** ResNet-18 layout with one basic block per stage, widths 4, 8, 8, 16, stem 4, 3 classes. */
-    static TinyCheckpoints resNet() {
+    public static TinyCheckpoints resNet() {
         TinyCheckpoints c = new TinyCheckpoints(18);
         long[] widths = {4, 8, 8, 16};
         c.put("conv1.weight", 0.2f, 4, 3, 7, 7);
@@ -144,15 +144,15 @@ final class TinyCheckpoints {
         return c;
     }
 
-    static String resNetConfig(String modelArgs) {
+    public static String resNetConfig(String modelArgs) {
         return "{\"architecture\": \"resnet18\", \"num_classes\": 3, \"global_pool\": \"avg\","
                 + " \"model_args\": {" + modelArgs + "}, \"pretrained_cfg\": {\"input_size\": [3, 224, 224]}}";
     }
 
-    static final String RESNET_ARGS = "\"channels\": [4, 8, 8, 16], \"stem_width\": 4, \"layers\": [1, 1, 1, 1]";
+    public static final String RESNET_ARGS = "\"channels\": [4, 8, 8, 16], \"stem_width\": 4, \"layers\": [1, 1, 1, 1]";
 
     /** Sets one value of a tensor (e.g. NaN). */
-    TinyCheckpoints set(String name, int index, float value) {
+    public TinyCheckpoints set(String name, int index, float value) {
         tensors.get(name).data()[index] = value;
         return this;
     }
@@ -175,7 +175,7 @@ final class TinyCheckpoints {
     }
 
     /** Writes config.json and model.safetensors into {@code folder} and returns it. */
-    Path write(Path folder, String configJson) throws IOException {
+    public Path write(Path folder, String configJson) throws IOException {
         Files.createDirectories(folder);
         SafetensorsWriter out = new SafetensorsWriter();
         tensors.forEach((name, t) -> out.put(name, t.shape(), t.data()));
