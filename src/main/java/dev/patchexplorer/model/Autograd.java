@@ -22,39 +22,43 @@ final class Autograd {
 
     private Autograd() {}
 
-    static InputGradient inputGradient(NDManager root, ChwImage input, int classIndex, Network net) {
+    /** Non-finite logits or gradients throw {@link NonFiniteOutputException}, naming what the weights hold. */
+    static InputGradient inputGradient(Weights weights, ChwImage input, int classIndex, Network net) {
         LOCK.lock();
-        try (NDManager m = root.newSubManager();
+        try (NDManager m = weights.manager().newSubManager();
              GradientCollector gc = m.getEngine().newGradientCollector()) {
             NDArray x = m.create(input.data(), new Shape(1, input.channels(), input.height(), input.width()));
             x.setRequiresGradient(true);
             NDArray logits = net.apply(m, x);
-            float[] values = logits.toFloatArray();
+            float[] values = NonFiniteOutputException.requireFinite(logits.toFloatArray(), weights);
             int cls = classIndex >= 0 ? classIndex : argmax(values);
             if (cls >= values.length) throw new IllegalArgumentException("class " + cls + " of " + values.length);
             gc.backward(logits.get(0, cls));
-            return new InputGradient(cls, values, gradientOf(x, input));
+            return new InputGradient(cls, values, gradientOf(x, input, weights));
         } finally {
             LOCK.unlock();
         }
     }
 
     /** Gradient of whatever scalar {@code target} computes from the input. */
-    static ChwImage scalarGradient(NDManager root, ChwImage input, Network target) {
+    static ChwImage scalarGradient(Weights weights, ChwImage input, Network target) {
         LOCK.lock();
-        try (NDManager m = root.newSubManager();
+        try (NDManager m = weights.manager().newSubManager();
              GradientCollector gc = m.getEngine().newGradientCollector()) {
             NDArray x = m.create(input.data(), new Shape(1, input.channels(), input.height(), input.width()));
             x.setRequiresGradient(true);
-            gc.backward(target.apply(m, x));
-            return gradientOf(x, input);
+            NDArray value = target.apply(m, x);
+            NonFiniteOutputException.requireFinite(value.getFloat(), weights);
+            gc.backward(value);
+            return gradientOf(x, input, weights);
         } finally {
             LOCK.unlock();
         }
     }
 
-    private static ChwImage gradientOf(NDArray x, ChwImage like) {
-        return new ChwImage(like.channels(), like.height(), like.width(), x.getGradient().toFloatArray());
+    private static ChwImage gradientOf(NDArray x, ChwImage like, Weights weights) {
+        float[] gradient = NonFiniteOutputException.requireFinite(x.getGradient().toFloatArray(), weights);
+        return new ChwImage(like.channels(), like.height(), like.width(), gradient);
     }
 
     static int argmax(float[] v) {

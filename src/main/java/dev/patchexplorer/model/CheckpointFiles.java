@@ -8,7 +8,8 @@ public record CheckpointFiles(Path config, Path weights) {
 
     public static CheckpointFiles locate(Path location) throws ModelLoadException {
         if (location == null) throw new ModelLoadException("no model location given");
-        if (!Files.exists(location)) throw new ModelLoadException("model location does not exist: " + location);
+        if (!Files.exists(location)) throw new ModelLoadException("model location does not exist: " + location + "; choose a model folder that holds "
+                + "config.json and model.safetensors");
         Path dir;
         Path weights;
         if (Files.isDirectory(location)) {

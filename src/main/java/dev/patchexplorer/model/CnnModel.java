@@ -58,7 +58,7 @@ public final class CnnModel implements VisionModel {
     public CnnOutput forward(ChwImage input) {
         try (NDManager m = weights.manager().newSubManager()) {
             NDArray logits = net.logits(m.create(input.data(), shapeOf(input)));
-            return new CnnOutput(logits == null ? new float[0] : logits.toFloatArray());
+            return new CnnOutput(logits == null ? new float[0] : NonFiniteOutputException.requireFinite(logits.toFloatArray(), weights));
         }
     }
 
@@ -78,7 +78,7 @@ public final class CnnModel implements VisionModel {
     /** d logit[classIndex] / d input; -1 picks the top-1 class of this pass. */
     public InputGradient inputGradient(ChwImage input, int classIndex) {
         if (net.numClasses() == 0) throw new IllegalStateException(config.architecture() + " has no classifier");
-        return Autograd.inputGradient(weights.manager(), input, classIndex, (m, x) -> net.logits(x));
+        return Autograd.inputGradient(weights, input, classIndex, (m, x) -> net.logits(x));
     }
 
     /** Effective receptive field of unit (y, x) of {@code layer}'s feature map. */
@@ -95,7 +95,7 @@ public final class CnnModel implements VisionModel {
         int last = net.indexOf(layer);
         int[] size = new int[2];
         int[] at = {y, x};
-        ChwImage grad = Autograd.scalarGradient(weights.manager(), input, (m, in) -> {
+        ChwImage grad = Autograd.scalarGradient(weights, input, (m, in) -> {
             NDArray f = net.features(in, last);
             size[0] = (int) f.getShape().get(2);
             size[1] = (int) f.getShape().get(3);

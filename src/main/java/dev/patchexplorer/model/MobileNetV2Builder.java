@@ -20,41 +20,63 @@ final class MobileNetV2Builder {
 
     static CnnNetwork build(ModelConfig cfg, Weights w) throws ModelLoadException {
         List<Stage> stages = new ArrayList<>();
-        long stem = w.shape("conv_stem.weight")[0];
+        long stem = w.axis("conv_stem.weight", 4, 0);
+        double multiplier = cfg.doubleArg("channel_multiplier");
+        if (!Double.isNaN(multiplier) && !Boolean.TRUE.equals(cfg.modelArgs().get("fix_stem"))) {
+            long expected = roundChannels(32 * multiplier);
+            if (expected != stem) {
+                throw Contradiction.of("model_args.channel_multiplier", multiplier, "conv_stem.weight has " + stem
+                        + " output channels, not the " + expected + " that this multiplier gives");
+            }
+        }
         NDArray stemW = w.array("conv_stem.weight", stem, 3, 3, 3);
         BatchNormParams stemBn = BatchNormParams.load(w, "bn1", stem);
         stages.add(new Stage("conv_stem", x -> Ops.relu6(Ops.batchNorm(Ops.conv(x, stemW, null, 2, 1, 1), stemBn))));
         long in = stem;
         int stageCount = 0;
         while (w.has("blocks." + stageCount + ".0.conv_dw.weight")) stageCount++;
-        if (stageCount == 0) throw new ModelLoadException("missing tensor blocks.0.0.conv_dw.weight");
+        if (stageCount == 0) {
+            throw new ModelLoadException("missing tensor blocks.0.0.conv_dw.weight: no MobileNetV2 blocks found; "
+                    + "the checkpoint is not a MobileNetV2 or is damaged");
+        }
         if (stageCount != STAGE_STRIDES.length) {
-            throw new ModelLoadException("expected " + STAGE_STRIDES.length + " MobileNetV2 stages (blocks.0-6), found " + stageCount);
+            throw new ModelLoadException("expected " + STAGE_STRIDES.length + " MobileNetV2 stages (blocks.0-6), found "
+                    + stageCount + "; the checkpoint is incomplete or of another architecture");
         }
         for (int s = 0; s < stageCount; s++) {
             for (int i = 0; w.has("blocks." + s + "." + i + ".conv_dw.weight"); i++) {
                 String p = "blocks." + s + "." + i + ".";
                 int stride = i == 0 ? STAGE_STRIDES[s] : 1;
                 boolean inverted = w.has(p + "conv_pwl.weight");
-                long out = inverted ? w.shape(p + "conv_pwl.weight")[0] : w.shape(p + "conv_pw.weight")[0];
+                long out = inverted ? w.axis(p + "conv_pwl.weight", 4, 0) : w.axis(p + "conv_pw.weight", 4, 0);
                 stages.add(new Stage(p.substring(0, p.length() - 1),
                         inverted ? invertedResidual(w, p, in, out, stride) : depthwiseSeparable(w, p, in, out, stride)));
                 in = out;
             }
         }
-        long head = w.shape("conv_head.weight")[0];
+        long head = w.axis("conv_head.weight", 4, 0);
         NDArray headW = w.array("conv_head.weight", head, in, 1, 1);
         BatchNormParams headBn = BatchNormParams.load(w, "bn2", head);
         stages.add(new Stage("conv_head", x -> Ops.relu6(Ops.batchNorm(Ops.conv(x, headW, null, 1, 0, 1), headBn))));
-        int classes = cfg.numClasses() >= 0 ? cfg.numClasses() : w.has("classifier.weight") ? (int) w.shape("classifier.weight")[0] : 0;
+        int rows = w.has("classifier.weight") ? w.axis("classifier.weight", 2, 0) : 0;
+        if (cfg.numClasses() > 0 && w.has("classifier.weight")) {
+            Contradiction.requireAgree("num_classes", cfg.numClasses(), rows, "classifier.weight has " + rows + " rows (classes)");
+        }
+        int classes = cfg.numClasses() >= 0 ? cfg.numClasses() : rows;
         NDArray fcW = classes > 0 ? w.array("classifier.weight", classes, head) : null;
         NDArray fcB = classes > 0 ? w.array("classifier.bias", classes) : null;
         return new CnnNetwork(List.copyOf(stages), fcW, fcB, classes);
     }
 
+    /** timm's round_channels: a multiple of 8, at least 8, never more than 10 % below the exact value. */
+    static long roundChannels(double channels) {
+        long v = Math.max(8, (long) (channels + 4) / 8 * 8);
+        return v < 0.9 * channels ? v + 8 : v;
+    }
+
     private static java.util.function.UnaryOperator<NDArray> depthwiseSeparable(Weights w, String p, long in, long out, int stride)
             throws ModelLoadException {
-        long k = w.shape(p + "conv_dw.weight")[2];
+        long k = w.axis(p + "conv_dw.weight", 4, 2);
         NDArray dw = w.array(p + "conv_dw.weight", in, 1, k, k);
         BatchNormParams bn1 = BatchNormParams.load(w, p + "bn1", in);
         NDArray pw = w.array(p + "conv_pw.weight", out, in, 1, 1);
@@ -70,8 +92,8 @@ final class MobileNetV2Builder {
 
     private static java.util.function.UnaryOperator<NDArray> invertedResidual(Weights w, String p, long in, long out, int stride)
             throws ModelLoadException {
-        long mid = w.shape(p + "conv_pw.weight")[0];
-        long k = w.shape(p + "conv_dw.weight")[2];
+        long mid = w.axis(p + "conv_pw.weight", 4, 0);
+        long k = w.axis(p + "conv_dw.weight", 4, 2);
         NDArray pw = w.array(p + "conv_pw.weight", mid, in, 1, 1);
         BatchNormParams bn1 = BatchNormParams.load(w, p + "bn1", mid);
         NDArray dw = w.array(p + "conv_dw.weight", mid, 1, k, k);

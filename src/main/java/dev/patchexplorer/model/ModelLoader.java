@@ -40,15 +40,17 @@ public final class ModelLoader {
         if (a.startsWith("vit_") || a.startsWith("deit") || a.startsWith("flexivit")) return Family.VIT;
         if (a.startsWith("mobilenetv2")) return Family.MOBILENETV2;
         if (a.matches("resnet\\d+.*")) return Family.RESNET;
-        throw new ModelLoadException("unknown architecture '" + architecture
-                + "' (supported: vit_*, deit*, flexivit*, mobilenetv2_*, resnet18/34/50/101/152)");
+        throw new ModelLoadException("unknown architecture '" + SafetensorsEntries.shown(architecture)
+                + "' in config.json: this app runs vit_*, deit*, flexivit*, mobilenetv2_* and resnet18/34/50/101/152 checkpoints");
     }
 
     private static NDManager newRootManager() throws ModelLoadException {
         try {
             return Engine.getEngine("PyTorch").newBaseManager();
         } catch (RuntimeException | UnsatisfiedLinkError e) {
-            throw new ModelLoadException("the PyTorch engine could not start: " + e.getMessage(), e);
+            // the cause (kept for the log) names native libraries and classes; the sentence says what to do
+            throw new ModelLoadException("the PyTorch engine could not start, so no model can run; "
+                    + "reinstall the app, or check that this system is one it supports", e);
         }
     }
 }

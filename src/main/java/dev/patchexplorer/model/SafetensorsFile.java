@@ -1,19 +1,13 @@
 package dev.patchexplorer.model;
 
-import com.google.gson.JsonElement;
-import com.google.gson.JsonObject;
-import com.google.gson.JsonParseException;
-import com.google.gson.JsonParser;
+import dev.patchexplorer.model.catalog.SafetensorsHeader;
 
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.channels.FileChannel;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
-import java.util.Collections;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
 
@@ -25,7 +19,8 @@ import java.util.Set;
  */
 public final class SafetensorsFile {
     private static final long MAX_HEADER = 100L << 20;
-    private static final Map<String, Integer> DTYPE_BYTES = Map.of("F32", 4, "F16", 2, "BF16", 2, "F64", 8);
+    /** The dtypes {@link #floats} converts; other safetensors dtypes may be in the file but cannot be weights here. */
+    static final Set<String> READABLE_DTYPES = Set.of("F32", "F16", "BF16", "F64");
 
     private final Path path;
     private final ByteBuffer data;
@@ -41,81 +36,38 @@ public final class SafetensorsFile {
         String file = path.getFileName().toString();
         try (FileChannel ch = FileChannel.open(path, StandardOpenOption.READ)) {
             long size = ch.size();
-            if (size < 8) throw new ModelLoadException(file + " is truncated: " + size + " bytes, a safetensors file has at least 8");
-            ByteBuffer lenBuf = ByteBuffer.allocate(8).order(ByteOrder.LITTLE_ENDIAN);
-            readFully(ch, lenBuf, 0);
-            long headerLen = lenBuf.getLong(0);
-            if (headerLen <= 0 || headerLen > MAX_HEADER) {
-                throw new ModelLoadException(file + " is not a safetensors file (header length " + headerLen + ")");
+            ByteBuffer start = ByteBuffer.allocate((int) Math.min(size, 64)).order(ByteOrder.LITTLE_ENDIAN);
+            readFully(ch, start, 0);
+            if (SafetensorsHeader.looksLikeHtml(start.array())) {
+                throw new ModelLoadException(file + " is a web page (HTML), not a safetensors file: the download went wrong; "
+                        + "download the model again");
+            }
+            if (size < 8) throw new ModelLoadException(file + " is truncated: " + size + " bytes, a safetensors file has at least 8; "
+                    + "download it again");
+            long headerLen = start.getLong(0);
+            if (headerLen < 2 || headerLen > MAX_HEADER) {
+                throw new ModelLoadException(file + " is not a safetensors file: its first 8 bytes declare a header of "
+                        + headerLen + " bytes, where a safetensors header has 2 bytes to 100 MiB; download the file again");
             }
             if (size - 8 > Integer.MAX_VALUE) throw new ModelLoadException(file + " is larger than 2 GiB, which this reader does not support");
             if (8 + headerLen > size) {
                 throw new ModelLoadException(file + " is truncated: its header needs " + (8 + headerLen)
-                        + " bytes but the file has " + size);
+                        + " bytes but the file has " + size + "; download it again");
             }
             ByteBuffer header = ByteBuffer.allocate((int) headerLen);
             readFully(ch, header, 8);
             long dataSize = size - 8 - headerLen;
-            Map<String, TensorInfo> tensors = parseHeader(file, new String(header.array(), StandardCharsets.UTF_8), dataSize);
+            Map<String, TensorInfo> tensors = SafetensorsEntries.parse(file, header.array(), dataSize);
             ByteBuffer mapped = ch.map(FileChannel.MapMode.READ_ONLY, 8 + headerLen, dataSize).order(ByteOrder.LITTLE_ENDIAN);
             return new SafetensorsFile(path, mapped, tensors);
         } catch (IOException e) {
-            throw new ModelLoadException("cannot read " + path + ": " + e.getMessage(), e);
+            throw new ModelLoadException("cannot read " + file + ": " + IoReasons.of(e), e);
         }
     }
 
     private static void readFully(FileChannel ch, ByteBuffer buf, long position) throws IOException {
         while (buf.hasRemaining()) {
-            if (ch.read(buf, position + buf.position()) < 0) throw new IOException("unexpected end of file");
-        }
-    }
-
-    private static Map<String, TensorInfo> parseHeader(String file, String json, long dataSize) throws ModelLoadException {
-        JsonObject root;
-        try {
-            JsonElement e = JsonParser.parseString(json);
-            if (!e.isJsonObject()) throw new ModelLoadException(file + " has a safetensors header that is not a JSON object");
-            root = e.getAsJsonObject();
-        } catch (JsonParseException e) {
-            throw new ModelLoadException(file + " has a malformed safetensors header: " + e.getMessage(), e);
-        }
-        Map<String, TensorInfo> out = new LinkedHashMap<>();
-        for (Map.Entry<String, JsonElement> entry : root.entrySet()) {
-            String name = entry.getKey();
-            if (name.equals("__metadata__")) continue;
-            TensorInfo t = parseEntry(file, name, entry.getValue());
-            long needed = t.elements() * DTYPE_BYTES.get(t.dtype());
-            if (t.end() - t.begin() != needed) {
-                throw new ModelLoadException(file + ": tensor " + name + " spans " + (t.end() - t.begin()) + " bytes but "
-                        + t.dtype() + " " + t.shapeText() + " needs " + needed);
-            }
-            if (t.end() > dataSize) {
-                throw new ModelLoadException(file + " is truncated: tensor " + name + " ends at data byte " + t.end()
-                        + " but the file holds only " + dataSize + " data bytes");
-            }
-            out.put(name, t);
-        }
-        return Collections.unmodifiableMap(out);
-    }
-
-    private static TensorInfo parseEntry(String file, String name, JsonElement value) throws ModelLoadException {
-        try {
-            JsonObject o = value.getAsJsonObject();
-            String dtype = o.get("dtype").getAsString();
-            if (!DTYPE_BYTES.containsKey(dtype)) {
-                throw new ModelLoadException(file + ": tensor " + name + " has dtype " + dtype
-                        + ", supported are " + DTYPE_BYTES.keySet());
-            }
-            var shapeJson = o.getAsJsonArray("shape");
-            long[] shape = new long[shapeJson.size()];
-            for (int i = 0; i < shape.length; i++) shape[i] = shapeJson.get(i).getAsLong();
-            var offsets = o.getAsJsonArray("data_offsets");
-            long begin = offsets.get(0).getAsLong();
-            long end = offsets.get(1).getAsLong();
-            if (begin < 0 || end < begin) throw new ModelLoadException(file + ": tensor " + name + " has bad data_offsets " + offsets);
-            return new TensorInfo(name, dtype, shape, begin, end);
-        } catch (RuntimeException e) {
-            throw new ModelLoadException(file + ": malformed header entry for tensor " + name + ": " + e.getMessage(), e);
+            if (ch.read(buf, position + buf.position()) < 0) throw new IOException("the file ended early");
         }
     }
 

@@ -62,8 +62,9 @@ public final class ViTModel implements VisionModel {
             NDArray x = m.create(input.data(), new Shape(1, 3, input.height(), input.width()));
             float[][] attention = new float[spec.depth()][];
             NDArray logits = run(m, x, patch, grid, attention);
-            return new ViTOutput(logits == null ? new float[0] : logits.toFloatArray(), grid[0], grid[1],
-                    spec.prefixTokens(), spec.heads(), spec.depth(), attention);
+            for (float[] layer : attention) NonFiniteOutputException.requireFinite(layer, weights);
+            float[] values = logits == null ? new float[0] : NonFiniteOutputException.requireFinite(logits.toFloatArray(), weights);
+            return new ViTOutput(values, grid[0], grid[1], spec.prefixTokens(), spec.heads(), spec.depth(), attention);
         }
     }
 
@@ -74,7 +75,7 @@ public final class ViTModel implements VisionModel {
         AttentionBudget.check(1, spec.heads(), spec.prefixTokens() + grid[0] * grid[1], Runtime.getRuntime().maxMemory());
         try (NDManager m = weights.manager().newSubManager()) {
             NDArray x = m.create(input.data(), new Shape(1, 3, input.height(), input.width()));
-            return run(m, x, patch, grid, null).toFloatArray();
+            return NonFiniteOutputException.requireFinite(run(m, x, patch, grid, null).toFloatArray(), weights);
         }
     }
 
@@ -88,7 +89,7 @@ public final class ViTModel implements VisionModel {
         if (spec.numClasses() == 0) throw new IllegalStateException(spec.architecture() + " has no classifier head");
         int[] grid = grid(input, patch);
         AttentionBudget.check(1, spec.heads(), spec.prefixTokens() + grid[0] * grid[1], Runtime.getRuntime().maxMemory());
-        return Autograd.inputGradient(weights.manager(), input, classIndex, (m, x) -> run(m, x, patch, grid, null));
+        return Autograd.inputGradient(weights, input, classIndex, (m, x) -> run(m, x, patch, grid, null));
     }
 
     /**
@@ -102,7 +103,7 @@ public final class ViTModel implements VisionModel {
      */
     public TokenGradient tokenGradient(ChwImage input, int patch, int layer, int row, int col) throws ModelLoadException {
         int[] grid = checkToken(input, patch, layer, row, col);
-        ChwImage grad = Autograd.scalarGradient(weights.manager(), input,
+        ChwImage grad = Autograd.scalarGradient(weights, input,
                 (m, x) -> tokenSum(m, x, patch, grid, layer, row, col));
         return new TokenGradient(layer, row, col, grid[0], grid[1], patch, grad);
     }
@@ -112,7 +113,7 @@ public final class ViTModel implements VisionModel {
         int[] grid = checkToken(input, patch, layer, row, col);
         try (NDManager m = weights.manager().newSubManager()) {
             NDArray x = m.create(input.data(), new Shape(1, 3, input.height(), input.width()));
-            return tokenSum(m, x, patch, grid, layer, row, col).getFloat();
+            return NonFiniteOutputException.requireFinite(tokenSum(m, x, patch, grid, layer, row, col).getFloat(), weights);
         }
     }
 

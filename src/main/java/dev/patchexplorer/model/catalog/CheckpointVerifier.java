@@ -4,6 +4,7 @@ import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParseException;
 import com.google.gson.JsonParser;
+import dev.patchexplorer.model.JsonErrors;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -33,12 +34,14 @@ public final class CheckpointVerifier {
             throw new ModelFileException(UserMessage.CONFIG_NOT_JSON.format("the file is far too large"));
         }
         byte[] bytes = Files.readAllBytes(file);
-        JsonObject config;
+        JsonElement parsed;
         try {
-            config = JsonParser.parseString(new String(bytes, StandardCharsets.UTF_8)).getAsJsonObject();
-        } catch (JsonParseException | IllegalStateException e) {
-            throw new ModelFileException(UserMessage.CONFIG_NOT_JSON.format(e.getMessage()));
+            parsed = JsonParser.parseString(new String(bytes, StandardCharsets.UTF_8));
+        } catch (JsonParseException e) {
+            throw new ModelFileException(UserMessage.CONFIG_NOT_JSON.format(JsonErrors.describe(e)));
         }
+        if (!parsed.isJsonObject()) throw new ModelFileException(UserMessage.CONFIG_NOT_JSON.format("it is not a JSON object"));
+        JsonObject config = parsed.getAsJsonObject();
         JsonElement architecture = config.get("architecture");
         String found = architecture != null && architecture.isJsonPrimitive() ? architecture.getAsString() : "(none)";
         if (!found.equals(entry.architecture())) {

@@ -4,6 +4,7 @@ import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParseException;
 import com.google.gson.JsonParser;
+import dev.patchexplorer.model.JsonErrors;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -100,15 +101,21 @@ public record SafetensorsHeader(long headerLength, Map<String, String> metadata,
     }
 
     private static SafetensorsHeader parse(String label, long headerLength, byte[] json) throws ModelFileException {
-        JsonObject root;
+        JsonElement parsed;
         try {
             String text = StandardCharsets.UTF_8.newDecoder()
                     .onMalformedInput(CodingErrorAction.REPORT)
                     .decode(ByteBuffer.wrap(json)).toString();
-            root = JsonParser.parseString(text).getAsJsonObject();
-        } catch (CharacterCodingException | JsonParseException | IllegalStateException e) {
-            throw new ModelFileException(UserMessage.HEADER_NOT_JSON.format(label, e.getMessage()));
+            parsed = JsonParser.parseString(text);
+        } catch (CharacterCodingException e) {
+            throw new ModelFileException(UserMessage.HEADER_NOT_JSON.format(label, "it is not UTF-8 text"));
+        } catch (JsonParseException e) {
+            throw new ModelFileException(UserMessage.HEADER_NOT_JSON.format(label, JsonErrors.describe(e)));
         }
+        if (!parsed.isJsonObject()) {
+            throw new ModelFileException(UserMessage.HEADER_NOT_JSON.format(label, "it is not a JSON object"));
+        }
+        JsonObject root = parsed.getAsJsonObject();
         Map<String, String> metadata = new LinkedHashMap<>();
         Map<String, TensorInfo> tensors = new LinkedHashMap<>();
         for (Map.Entry<String, JsonElement> e : root.entrySet()) {
@@ -157,8 +164,8 @@ public record SafetensorsHeader(long headerLength, Map<String, String> metadata,
                         + elements * elementBytes + " bytes but data_offsets span " + (end - begin));
             }
             return new TensorInfo(name, dtype, shape, begin, end);
-        } catch (IllegalStateException | UnsupportedOperationException | NullPointerException
-                 | NumberFormatException | ArithmeticException e) {
+        } catch (IllegalStateException | UnsupportedOperationException | NullPointerException | ClassCastException
+                 | IndexOutOfBoundsException | NumberFormatException | ArithmeticException e) {
             throw invalid(label, name, "missing or malformed dtype, shape or data_offsets");
         }
     }

@@ -70,6 +70,7 @@ public final class ImageLoader {
                 if (!FORMATS.contains(format)) {
                     throw new ImageLoadException(Messages.format("image.error.formatNamed", name, format.toUpperCase(Locale.ROOT)));
                 }
+                if (format.equals("gif")) checkGifScreen(in, name);
                 reader.setInput(in, true, true);
                 checkSize(name, reader.getWidth(0), reader.getHeight(0));
             } finally {
@@ -78,6 +79,20 @@ public final class ImageLoader {
         } catch (IOException | RuntimeException e) {
             throw new ImageLoadException(Messages.format("image.error.corrupt", name), e);
         }
+    }
+
+    /**
+     * JavaFX sizes a GIF by its logical screen (bytes 6-9), which a damaged or hostile file can set far
+     * larger than the frame ImageIO reports: 20000 x 20000 would exhaust the heap while decoding.
+     */
+    private static void checkGifScreen(ImageInputStream in, String name) throws IOException, ImageLoadException {
+        in.mark();
+        in.seek(6);
+        int w = in.read() | in.read() << 8;
+        int h = in.read() | in.read() << 8;
+        in.reset();
+        if (w < 0 || h < 0) throw new ImageLoadException(Messages.format("image.error.corrupt", name));
+        checkSize(name, w, h);
     }
 
     private static void checkSize(String name, long w, long h) throws ImageLoadException {
