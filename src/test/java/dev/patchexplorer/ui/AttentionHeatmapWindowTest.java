@@ -50,10 +50,12 @@ class AttentionHeatmapWindowTest {
 
     @AfterEach
     void closeModel() {
-        onFx(() -> {
-            view.models().closeModel();
-            return null;
-        });
+        if (view != null) { // null when the window never started
+            onFx(() -> {
+                view.models().closeModel();
+                return null;
+            });
+        }
         inference.shutdown();
         background.shutdown();
     }

@@ -57,10 +57,12 @@ class AttentionViewsWindowTest {
 
     @AfterEach
     void closeModel() {
-        onFx(() -> {
-            view.models().closeModel();
-            return null;
-        });
+        if (view != null) { // null when the window never started
+            onFx(() -> {
+                view.models().closeModel();
+                return null;
+            });
+        }
         inference.shutdown();
         background.shutdown();
     }

@@ -64,10 +64,12 @@ class ReceptiveFieldWindowTest {
 
     @AfterEach
     void closeModel() {
-        onFx(() -> {
-            view.models().closeModel();
-            return null;
-        });
+        if (view != null) { // null when the window never started
+            onFx(() -> {
+                view.models().closeModel();
+                return null;
+            });
+        }
         inference.shutdown();
         background.shutdown();
     }
