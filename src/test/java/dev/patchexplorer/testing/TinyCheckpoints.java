@@ -45,6 +45,20 @@ public final class TinyCheckpoints {
 
     private TinyCheckpoints() {}
 
+    /** The checkpoints, for parameterised tests. */
+    public enum Kind { VIT, MOBILENETV2, RESNET18, RESNET50 }
+
+    /** Writes the checkpoint of {@code kind} into {@code dir} unless it is already there; returns {@code dir}. */
+    public static Path write(Kind kind, Path dir) throws IOException {
+        if (Files.isRegularFile(dir.resolve("model.safetensors"))) return dir;
+        return switch (kind) {
+            case VIT -> vit(dir);
+            case MOBILENETV2 -> mobileNetV2(dir);
+            case RESNET18 -> resNet18(dir);
+            case RESNET50 -> resNet50(dir);
+        };
+    }
+
     /** A ViT in timm's key layout with a 1000-class head (so ImageNet labels apply); returns {@code dir}. */
     public static Path vit(Path dir) throws IOException {
         Random rng = new Random(16);
