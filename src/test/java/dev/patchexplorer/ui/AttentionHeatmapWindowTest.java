@@ -2,6 +2,7 @@ package dev.patchexplorer.ui;
 
 import dev.patchexplorer.core.vit.PatchMode;
 import dev.patchexplorer.testing.TestAssets;
+import dev.patchexplorer.testing.TinyCheckpoints;
 import dev.patchexplorer.ui.inference.Heatmap;
 import dev.patchexplorer.ui.io.Samples;
 import javafx.application.Platform;
@@ -16,6 +17,7 @@ import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
 
+import java.io.IOException;
 import java.nio.file.Path;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -28,7 +30,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-/** The real ViT-Ti in the real window: the heatmap follows the patch slider and the FX thread never waits. */
+/**
+ * A ViT in the real window: the heatmap follows the patch slider and the FX thread never waits. The
+ * flow runs on the tests' tiny ViT (ViT-Ti's blocks and heads, random weights) and again on the
+ * pretrained ViT-Ti, whose heavier passes make a stalled FX thread show and whose top class is checked.
+ */
 @ExtendWith(ApplicationExtension.class)
 class AttentionHeatmapWindowTest {
     private static final String VIT_TI = "vit_tiny_patch16_224.augreg_in21k_ft_in1k";
@@ -75,8 +81,20 @@ class AttentionHeatmapWindowTest {
     }
 
     @Test
-    void heatmapFollowsThePatchSliderInBothModesWithoutBlockingTheFxThread(FxRobot robot) {
-        Path vit = TestAssets.model(VIT_TI);
+    void heatmapFollowsThePatchSliderInBothModesWithoutBlockingTheFxThread(FxRobot robot, @TempDir Path models) throws IOException {
+        showAtTheNativePatch(TinyCheckpoints.vit(models.resolve(VIT_TI)));
+        followThePatchSlider(robot);
+    }
+
+    @Test
+    void thePretrainedVitFindsTheCatAndTheFxThreadNeverWaitsForItsPasses(FxRobot robot) {
+        showAtTheNativePatch(TestAssets.model(VIT_TI));
+        assertEquals("Egyptian cat", onFx(() -> robot.lookup("#prediction-0").queryAs(Label.class).getText()));
+        followThePatchSlider(robot);
+    }
+
+    /** Loads {@code vit} and chelsea and waits for the 14 x 14 heatmap at patch 16. */
+    private void showAtTheNativePatch(Path vit) {
         onFx(() -> {
             view.models().loadModel(vit);
             view.openSample(Samples.first());
@@ -90,7 +108,10 @@ class AttentionHeatmapWindowTest {
         Heatmap h16 = onFx(() -> view.attention().getHeatmap());
         assertEquals(16, h16.patch());
         assertEquals(14, onFx(() -> (int) view.heatmapOverlay().image().getWidth()));
-        assertEquals("Egyptian cat", onFx(() -> robot.lookup("#prediction-0").queryAs(Label.class).getText()));
+    }
+
+    /** Patch 32 in resize then flexi mode while the FX thread is timed, then a folder that is no checkpoint. */
+    private void followThePatchSlider(FxRobot robot) {
 
         // Tick the FX thread every 20 ms while the P32 pass runs and record how late each tick ran.
         AtomicLong worstLateNanos = new AtomicLong();
