@@ -15,8 +15,10 @@ import java.util.Random;
  * Each keeps its architecture's layer structure (block count, kernels, strides, patch size, head
  * count), so receptive fields, layer names, token grids and block indices are those of the real
  * model; only the widths are small. Convolutions are He-initialised and batch norms are the
- * identity, so activations keep their scale through the network; ViT linear layers use timm's
- * N(0, 0.02). The same call always writes the same bytes.
+ * identity, so activations keep their scale through the network. The ViT's block layers have
+ * variance 1 / fan-in, so that attention mixes tokens about as strongly as the residual carries
+ * each token on (with timm's N(0, 0.02) at this width a token would hardly see its neighbours);
+ * embeddings, biases and the head use N(0, 0.02). The same call always writes the same bytes.
  */
 public final class TinyCheckpoints {
     /** Architecture names, as config.json states them. */
@@ -71,14 +73,14 @@ public final class TinyCheckpoints {
         for (int i = 0; i < VIT_DEPTH; i++) {
             String b = "blocks." + i + ".";
             layerNorm(w, b + "norm1", d);
-            normal(w, rng, b + "attn.qkv.weight", 0.02, 3L * d, d);
+            normal(w, rng, b + "attn.qkv.weight", Math.sqrt(1.0 / d), 3L * d, d);
             normal(w, rng, b + "attn.qkv.bias", 0.02, 3L * d);
-            normal(w, rng, b + "attn.proj.weight", 0.02, d, d);
+            normal(w, rng, b + "attn.proj.weight", Math.sqrt(1.0 / d), d, d);
             normal(w, rng, b + "attn.proj.bias", 0.02, d);
             layerNorm(w, b + "norm2", d);
-            normal(w, rng, b + "mlp.fc1.weight", 0.02, mlp, d);
+            normal(w, rng, b + "mlp.fc1.weight", Math.sqrt(1.0 / d), mlp, d);
             normal(w, rng, b + "mlp.fc1.bias", 0.02, mlp);
-            normal(w, rng, b + "mlp.fc2.weight", 0.02, d, mlp);
+            normal(w, rng, b + "mlp.fc2.weight", Math.sqrt(1.0 / mlp), d, mlp);
             normal(w, rng, b + "mlp.fc2.bias", 0.02, d);
         }
         layerNorm(w, "norm", d);
