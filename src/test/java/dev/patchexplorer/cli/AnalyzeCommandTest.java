@@ -7,12 +7,14 @@ import com.google.gson.JsonParser;
 import dev.patchexplorer.core.image.Preprocess;
 import dev.patchexplorer.core.image.RgbImage;
 import dev.patchexplorer.testing.TestAssets;
+import dev.patchexplorer.testing.TinyCheckpoints;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import javax.imageio.ImageIO;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayOutputStream;
+import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -25,6 +27,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class AnalyzeCommandTest {
     @TempDir
     Path tmp;
+    @TempDir
+    Path models;
 
     private final ByteArrayOutputStream out = new ByteArrayOutputStream();
     private final ByteArrayOutputStream err = new ByteArrayOutputStream();
@@ -33,8 +37,14 @@ class AnalyzeCommandTest {
         return Cli.standard().run(args, new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8));
     }
 
-    private static String vit() {
+    /** The pretrained ViT-Ti, for what depends on its trained weights (the predicted class). */
+    private static String pretrainedVit() {
         return TestAssets.model("vit_tiny_patch16_224.augreg_in21k_ft_in1k").toString();
+    }
+
+    /** The tests' tiny ViT (ViT-Ti's 12 blocks and 3 heads, random weights), for the command's plumbing. */
+    private String vit() throws IOException {
+        return TinyCheckpoints.vit(models.resolve("vit")).toString();
     }
 
     @Test
@@ -103,7 +113,7 @@ class AnalyzeCommandTest {
 
     @Test
     void resizeAtNativePatchToStdoutFindsTheCat() {
-        int code = run("analyze", "--model", vit(), "--image", TestAssets.sample("chelsea.png").toString(), "--patch", "16", "--mode", "resize");
+        int code = run("analyze", "--model", pretrainedVit(), "--image", TestAssets.sample("chelsea.png").toString(), "--patch", "16", "--mode", "resize");
         assertEquals(0, code, err.toString());
         JsonObject json = JsonParser.parseString(out.toString(StandardCharsets.UTF_8)).getAsJsonObject();
         assertEquals(285, json.getAsJsonArray("top5").get(0).getAsJsonObject().get("index").getAsInt());

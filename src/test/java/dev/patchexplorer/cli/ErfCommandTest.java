@@ -4,12 +4,15 @@ import com.google.gson.JsonArray;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
 import dev.patchexplorer.testing.TestAssets;
+import dev.patchexplorer.testing.TinyCheckpoints;
+import dev.patchexplorer.testing.TinyCheckpoints.Kind;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import javax.imageio.ImageIO;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayOutputStream;
+import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -20,10 +23,15 @@ import java.util.Comparator;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-/** {@code erf} run in-process through {@link Cli#standard()}; the JSON is read back and checked by hand-worked numbers. */
+/**
+ * {@code erf} run in-process through {@link Cli#standard()}; the JSON is read back and checked by hand-worked numbers.
+ * The models are the tests' tiny checkpoints: fields, units and supports depend on the layers, not on trained weights.
+ */
 class ErfCommandTest {
     @TempDir
     Path tmp;
+    @TempDir
+    Path models;
 
     private final ByteArrayOutputStream out = new ByteArrayOutputStream();
     private final ByteArrayOutputStream err = new ByteArrayOutputStream();
@@ -36,8 +44,8 @@ class ErfCommandTest {
         return JsonParser.parseString(Files.readString(tmp.resolve("erf.json"))).getAsJsonObject();
     }
 
-    private static String model(String folder) {
-        return TestAssets.model(folder).toString();
+    private String model(Kind kind) throws IOException {
+        return TinyCheckpoints.write(kind, models.resolve(kind.name())).toString();
     }
 
     private static String chelsea() {
@@ -51,7 +59,7 @@ class ErfCommandTest {
      */
     @Test
     void cnnUnitNearestTheClickWithItsFieldAndRadii() throws Exception {
-        int code = run("erf", "--model", model("mobilenetv2_100.dequant_in1k"), "--image", chelsea(), "--layer", "blocks.3.1",
+        int code = run("erf", "--model", model(Kind.MOBILENETV2), "--image", chelsea(), "--layer", "blocks.3.1",
                 "--at", "140,90", "--out", tmp.toString());
         assertEquals(0, code, err.toString());
         JsonObject json = erfJson();
@@ -76,7 +84,7 @@ class ErfCommandTest {
 
     @Test
     void vitBlockZeroIsExactlyTheClickedPatch() throws Exception {
-        int code = run("erf", "--model", model("vit_tiny_patch16_224.augreg_in21k_ft_in1k"), "--image", chelsea(), "--layer", "0",
+        int code = run("erf", "--model", model(Kind.VIT), "--image", chelsea(), "--layer", "0",
                 "--at", "140,90", "--out", tmp.toString());
         assertEquals(0, code, err.toString());
         JsonObject json = erfJson();
@@ -93,7 +101,7 @@ class ErfCommandTest {
     /** RESIZE at patch 32: a 7x7 grid run at the native 16 px, so the gradient lives on a 112 px input, 2 working px each. */
     @Test
     void vitResizeModeReportsTheInputGridAndScale() throws Exception {
-        int code = run("erf", "--model", model("vit_tiny_patch16_224.augreg_in21k_ft_in1k"), "--image", chelsea(), "--layer", "3",
+        int code = run("erf", "--model", model(Kind.VIT), "--image", chelsea(), "--layer", "3",
                 "--at", "200,10", "--patch", "32", "--mode", "resize", "--out", tmp.toString());
         assertEquals(0, code, err.toString());
         JsonObject json = erfJson();
@@ -111,7 +119,7 @@ class ErfCommandTest {
 
     @Test
     void resNetGroupNameMeansItsLastBlock() throws Exception {
-        int code = run("erf", "--model", model("test/resnet18.random_w8"), "--image", chelsea(), "--layer", "layer2",
+        int code = run("erf", "--model", model(Kind.RESNET18), "--image", chelsea(), "--layer", "layer2",
                 "--at", "111,111", "--out", tmp.toString());
         assertEquals(0, code, err.toString());
         JsonObject json = erfJson();
@@ -129,7 +137,7 @@ class ErfCommandTest {
 
     @Test
     void badInputIsOneLineAndExitCodeTwo() throws Exception {
-        String cnn = model("mobilenetv2_100.dequant_in1k"), vit = model("vit_tiny_patch16_224.augreg_in21k_ft_in1k");
+        String cnn = model(Kind.MOBILENETV2), vit = model(Kind.VIT);
         String out = tmp.toString();
         expectUsage("no layer 'nope'", "erf", "--model", cnn, "--image", chelsea(), "--layer", "nope", "--at", "1,1", "--out", out);
         expectUsage("block index from 0 (after the patch embedding) to 12", "erf", "--model", vit, "--image", chelsea(), "--layer", "13",

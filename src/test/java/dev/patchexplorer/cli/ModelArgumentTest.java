@@ -3,7 +3,7 @@ package dev.patchexplorer.cli;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
 import dev.patchexplorer.model.catalog.ModelCache;
-import dev.patchexplorer.testing.TestAssets;
+import dev.patchexplorer.testing.TinyCheckpoints;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -64,8 +64,10 @@ class ModelArgumentTest {
     }
 
     @Test
-    void commandsResolveNamesAgainstTheSharedModels() {
-        String shared = TestAssets.models().toString();
+    void commandsResolveNamesAgainstAModelsFolder() throws Exception {
+        // a models folder laid out as the shared one, holding the tests' tiny MobileNetV2
+        TinyCheckpoints.mobileNetV2(tmp.resolve("shared").resolve("mobilenetv2_100.dequant_in1k"));
+        String shared = tmp.resolve("shared").toString();
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         ByteArrayOutputStream err = new ByteArrayOutputStream();
         Cli cli = Cli.standard();

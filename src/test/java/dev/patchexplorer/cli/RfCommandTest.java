@@ -3,7 +3,7 @@ package dev.patchexplorer.cli;
 import com.google.gson.JsonArray;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
-import dev.patchexplorer.testing.TestAssets;
+import dev.patchexplorer.testing.TinyCheckpoints;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -67,8 +67,8 @@ class RfCommandTest {
     }
 
     @Test
-    void modelFolderFromTheSharedCheckpoints() {
-        Path dir = TestAssets.model("test/resnet50.random_w8");
+    void modelFolderOfACheckpoint(@TempDir Path models) throws Exception {
+        Path dir = TinyCheckpoints.resNet50(models.resolve("resnet50"));
         Result r = run("rf", "--model", dir.toString());
         assertEquals(0, r.code(), r.err());
         JsonObject last = row(r.json().getAsJsonArray("blocks"), "block", "layer4.2");

@@ -6,11 +6,12 @@ import dev.patchexplorer.core.rf.LayerField;
 import dev.patchexplorer.core.rf.PixelBox;
 import dev.patchexplorer.core.rf.ReceptiveFieldTable;
 import dev.patchexplorer.core.rf.UnitField;
-import dev.patchexplorer.testing.Npz;
-import dev.patchexplorer.testing.TestAssets;
+import dev.patchexplorer.testing.TinyCheckpoints;
+import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
+import java.nio.file.Path;
 import java.util.Random;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
@@ -27,13 +28,25 @@ import static org.junit.jupiter.api.Assertions.fail;
 class ErfSupportPropertyTest {
     private static final int UNITS_PER_LAYER = 8;
 
+    /** The tests' tiny checkpoints: which pixels reach a unit depends on the layers, not on trained weights. */
+    @TempDir
+    Path tmp;
+
+    /** Seeded Gaussian noise in normalised units: every pixel carries signal, unlike a flat image. */
+    private static ChwImage noise(int h, int w) {
+        Random random = new Random(7);
+        float[] data = new float[3 * h * w];
+        for (int i = 0; i < data.length; i++) data[i] = (float) random.nextGaussian();
+        return new ChwImage(3, h, w, data);
+    }
+
     @ParameterizedTest
     @CsvSource({
-            "mobilenetv2_100.dequant_in1k, 'conv_stem,blocks.1.1,blocks.2.2,blocks.3.1,blocks.4.0'",
-            "test/resnet18.random_w8, 'conv1,maxpool,layer1.1,layer2.0,layer3.0'"})
-    void gradientIsZeroOutsideTheTheoreticalFieldAndNotInside(String model, String layers) throws Exception {
-        ChwImage input = ViTParityTest.input(Npz.read(TestAssets.golden("mobilenetv2_chelsea.npz")));
-        try (CnnModel m = assertInstanceOf(CnnModel.class, ModelLoader.load(TestAssets.model(model)))) {
+            "MOBILENETV2, 'conv_stem,blocks.1.1,blocks.2.2,blocks.3.1,blocks.4.0'",
+            "RESNET18, 'conv1,maxpool,layer1.1,layer2.0,layer3.0'"})
+    void gradientIsZeroOutsideTheTheoreticalFieldAndNotInside(TinyCheckpoints.Kind model, String layers) throws Exception {
+        ChwImage input = noise(224, 224);
+        try (CnnModel m = assertInstanceOf(CnnModel.class, ModelLoader.load(TinyCheckpoints.write(model, tmp)))) {
             ReceptiveFieldTable table = ReceptiveFieldTable.compute(CnnLayers.forArchitecture(m.config().architecture()), 224, 224);
             Random random = new Random(20161205);
             for (String layer : layers.split(",")) {
@@ -52,9 +65,9 @@ class ErfSupportPropertyTest {
 
     /** Every stage the model names has a theoretical field of the same output size. */
     @ParameterizedTest
-    @CsvSource({"mobilenetv2_100.dequant_in1k", "test/resnet18.random_w8", "test/resnet50.random_w8"})
-    void everyModelLayerHasATheoreticalField(String model) throws Exception {
-        try (CnnModel m = assertInstanceOf(CnnModel.class, ModelLoader.load(TestAssets.model(model)))) {
+    @CsvSource({"MOBILENETV2", "RESNET18", "RESNET50"})
+    void everyModelLayerHasATheoreticalField(TinyCheckpoints.Kind model) throws Exception {
+        try (CnnModel m = assertInstanceOf(CnnModel.class, ModelLoader.load(TinyCheckpoints.write(model, tmp)))) {
             ReceptiveFieldTable table = ReceptiveFieldTable.compute(CnnLayers.forArchitecture(m.config().architecture()), 160, 224);
             for (String layer : m.layerNames()) {
                 LayerField f = table.find(layer);

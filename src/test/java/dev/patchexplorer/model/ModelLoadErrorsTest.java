@@ -2,7 +2,7 @@ package dev.patchexplorer.model;
 
 import dev.patchexplorer.core.image.ChwImage;
 import dev.patchexplorer.testing.SafetensorsWriter;
-import dev.patchexplorer.testing.TestAssets;
+import dev.patchexplorer.testing.TinyCheckpoints;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -14,12 +14,21 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-/** Broken checkpoints fail with a ModelLoadException whose message names the problem. */
+/**
+ * Broken checkpoints fail with a ModelLoadException whose message names the problem. They are made
+ * from the tests' own tiny checkpoints (ResNet-18 with widths 8-64 and 10 classes, a 12-block ViT).
+ */
 class ModelLoadErrorsTest {
-    private static final String RESNET = "test/resnet18.random_w8";
-
     @TempDir
     Path tmp;
+    /** Sound checkpoints to start from, outside {@code tmp}. */
+    @TempDir
+    Path sound;
+
+    private Path resNet() throws Exception {
+        Path dir = sound.resolve("resnet18");
+        return Files.exists(dir) ? dir : TinyCheckpoints.resNet18(dir);
+    }
 
     private static String failure(Path location) {
         return assertThrows(ModelLoadException.class, () -> ModelLoader.load(location).close()).getMessage();
@@ -66,7 +75,7 @@ class ModelLoadErrorsTest {
     @Test
     void truncatedFile() throws Exception {
         copyOfResNet(tmp);
-        byte[] whole = Files.readAllBytes(TestAssets.model(RESNET).resolve("model.safetensors"));
+        byte[] whole = Files.readAllBytes(resNet().resolve("model.safetensors"));
         Files.write(tmp.resolve("model.safetensors"), Arrays.copyOf(whole, whole.length / 2));
         assertMentions(failure(tmp), "truncated", "model.safetensors");
     }
@@ -80,7 +89,7 @@ class ModelLoadErrorsTest {
 
     @Test
     void safetensorsPathWithConfigBesideItLoads() throws Exception {
-        try (VisionModel m = ModelLoader.load(TestAssets.model(RESNET).resolve("model.safetensors"))) {
+        try (VisionModel m = ModelLoader.load(resNet().resolve("model.safetensors"))) {
             assertEquals(10, m.numClasses());
             assertEquals("resnet18", m.config().architecture());
         }
@@ -88,16 +97,16 @@ class ModelLoadErrorsTest {
 
     @Test
     void tooManyTokensIsRefusedBeforeRunning() throws Exception {
-        try (ViTModel vit = (ViTModel) ModelLoader.load(TestAssets.model("vit_tiny_patch16_224.augreg_in21k_ft_in1k"))) {
+        try (ViTModel vit = (ViTModel) ModelLoader.load(TinyCheckpoints.vit(sound.resolve("vit")))) {
             ChwImage big = new ChwImage(3, 448, 448, new float[3 * 448 * 448]);
             String message = assertThrows(ModelLoadException.class, () -> vit.forward(big, 2)).getMessage();
             assertMentions(message, "too many tokens", "50177");
         }
     }
 
-    /** Puts the test ResNet's config.json in {@code dir} and returns its weights for editing. */
-    private static SafetensorsFile copyOfResNet(Path dir) throws Exception {
-        Path model = TestAssets.model(RESNET);
+    /** Puts the tiny ResNet's config.json in {@code dir} and returns its weights for editing. */
+    private SafetensorsFile copyOfResNet(Path dir) throws Exception {
+        Path model = resNet();
         Files.copy(model.resolve("config.json"), dir.resolve("config.json"));
         return SafetensorsFile.open(model.resolve("model.safetensors"));
     }

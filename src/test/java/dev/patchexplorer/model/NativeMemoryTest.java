@@ -3,14 +3,20 @@ package dev.patchexplorer.model;
 import ai.djl.ndarray.BaseNDManager;
 import dev.patchexplorer.core.image.ChwImage;
 import dev.patchexplorer.testing.ResidentMemory;
-import dev.patchexplorer.testing.TestAssets;
+import dev.patchexplorer.testing.TinyCheckpoints;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Path;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** Repeated passes leave nothing behind in the weights' manager, and native memory stays flat. */
 class NativeMemoryTest {
+    /** The tests' tiny checkpoints: a leak is per pass and per array, whatever the weights' values. */
+    @TempDir
+    Path tmp;
 
     private static int managedArrays(VisionModel m) {
         Weights w = m instanceof ViTModel v ? weightsOf(v) : weightsOf((CnnModel) m);
@@ -35,7 +41,7 @@ class NativeMemoryTest {
 
     @Test
     void vitForwardAndGradientPassesDoNotLeak() throws Exception {
-        try (ViTModel vit = (ViTModel) ModelLoader.load(TestAssets.model("vit_tiny_patch16_224.augreg_in21k_ft_in1k"))) {
+        try (ViTModel vit = (ViTModel) ModelLoader.load(TinyCheckpoints.vit(tmp.resolve("vit")))) {
             ChwImage input = new ChwImage(3, 224, 224, new float[3 * 224 * 224]);
             int before = managedArrays(vit);
             for (int i = 0; i < 20; i++) { // warm up allocator and caches
@@ -65,7 +71,7 @@ class NativeMemoryTest {
 
     @Test
     void cnnForwardAndErfPassesDoNotLeak() throws Exception {
-        try (CnnModel m = (CnnModel) ModelLoader.load(TestAssets.model("mobilenetv2_100.dequant_in1k"))) {
+        try (CnnModel m = (CnnModel) ModelLoader.load(TinyCheckpoints.mobileNetV2(tmp.resolve("mobilenetv2")))) {
             ChwImage input = new ChwImage(3, 224, 224, new float[3 * 224 * 224]);
             int before = managedArrays(m);
             for (int i = 0; i < 10; i++) {

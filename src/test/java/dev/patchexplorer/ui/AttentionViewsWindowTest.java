@@ -2,7 +2,7 @@ package dev.patchexplorer.ui;
 
 import dev.patchexplorer.core.color.ColorMap;
 import dev.patchexplorer.core.grid.PatchGrid;
-import dev.patchexplorer.testing.TestAssets;
+import dev.patchexplorer.testing.TinyCheckpoints;
 import dev.patchexplorer.ui.inference.Heatmap;
 import dev.patchexplorer.ui.io.Samples;
 import dev.patchexplorer.ui.panels.HeadsView;
@@ -33,7 +33,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * The real ViT-Ti in the real window: heatmap cells sit on the grid's cells whatever the offset and
+ * A ViT in the real window (the tests' tiny one: ViT-Ti's 12 blocks and 3 heads, random weights): heatmap cells sit on the grid's cells whatever the offset and
  * stride, the mass threshold hides what it should, and the all-heads view shows one tile per head.
  */
 @ExtendWith(ApplicationExtension.class)
@@ -42,6 +42,8 @@ class AttentionViewsWindowTest {
 
     @TempDir
     static Path settingsDir;
+    @TempDir
+    static Path models;
 
     private final ExecutorService background = Executors.newSingleThreadExecutor();
     private final ExecutorService inference = Executors.newSingleThreadExecutor();
@@ -57,16 +59,23 @@ class AttentionViewsWindowTest {
 
     @AfterEach
     void closeModel() {
-        onFx(() -> {
-            view.models().closeModel();
-            return null;
-        });
+        if (view != null) { // null when the window never started
+            onFx(() -> {
+                view.models().closeModel();
+                return null;
+            });
+        }
         inference.shutdown();
         background.shutdown();
     }
 
     private void loadVitAndChelsea() {
-        Path vit = TestAssets.model(VIT_TI);
+        Path vit = models.resolve(VIT_TI);
+        try {
+            if (!java.nio.file.Files.exists(vit)) TinyCheckpoints.vit(vit);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
         onFx(() -> {
             view.models().loadModel(vit);
             view.openSample(Samples.first());

@@ -8,7 +8,8 @@ import dev.patchexplorer.model.catalog.ModelCatalog;
 import dev.patchexplorer.model.catalog.ModelDownloader;
 import dev.patchexplorer.model.catalog.ModelLocations;
 import dev.patchexplorer.model.catalog.UserMessage;
-import dev.patchexplorer.testing.TestAssets;
+import dev.patchexplorer.model.catalog.TestCatalogEntries;
+import dev.patchexplorer.testing.TinyCheckpoints;
 import dev.patchexplorer.ui.help.AboutDialog;
 import dev.patchexplorer.ui.help.DownloadedNotices;
 import dev.patchexplorer.ui.models.CatalogDialog;
@@ -45,12 +46,18 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * The catalog dialog against a real HTTP server on 127.0.0.1 standing in for the hub and serving the
- * shared ViT-Ti: download with progress, load into the window, cancel and resume, and failures.
+ * tests' tiny ViT under ViT-Ti's catalog id: download with progress, load into the window, cancel and
+ * resume, and failures.
  */
 @ExtendWith(ApplicationExtension.class)
 class CatalogDialogTest {
     private static final String VIT = "vit_tiny_patch16_224.augreg_in21k_ft_in1k";
+    /** A models folder as the shared one is laid out: the tiny ViT and a MobileNetV2 under their folder names. */
+    @TempDir
+    static Path modelsRoot;
+    private static Path vitFolder;
     private static LocalModelServer server;
+    private static ModelCatalog catalog;
 
     @TempDir
     Path cacheRoot;
@@ -66,7 +73,10 @@ class CatalogDialogTest {
 
     @BeforeAll
     static void startServer() throws IOException {
-        server = new LocalModelServer(TestAssets.model(VIT));
+        vitFolder = TinyCheckpoints.vit(modelsRoot.resolve(VIT));
+        TinyCheckpoints.mobileNetV2(modelsRoot.resolve("mobilenetv2_100.dequant_in1k"));
+        server = new LocalModelServer(vitFolder);
+        catalog = TestCatalogEntries.bundledServedBy(server, vitFolder);
     }
 
     @AfterAll
@@ -82,7 +92,7 @@ class CatalogDialogTest {
         stage.setScene(new Scene(view, 1000, 700));
         stage.show();
         cache = new ModelCache(cacheRoot);
-        CatalogViewModel vm = new CatalogViewModel(ModelCatalog.bundled().withHubEndpoint(server.endpoint()), cache,
+        CatalogViewModel vm = new CatalogViewModel(catalog, cache,
                 new ModelDownloader(cache), downloads, List::of, view.models()::loadModel);
         vm.progressProperty().addListener((o, was, now) -> fractions.add(now.doubleValue()));
         dialog = new CatalogDialog(stage, vm);
@@ -91,14 +101,14 @@ class CatalogDialogTest {
 
     @AfterEach
     void stop() {
-        onFx(() -> {
-            dialog.stage().hide();
-            view.models().closeModel();
+        onFx(() -> { // either may be null when the window never started
+            if (dialog != null) dialog.stage().hide();
+            if (view != null) view.models().closeModel();
             return null;
         });
         downloads.shutdownNow();
         inference.shutdown();
-        server.mode(LocalModelServer.Mode.NORMAL);
+        if (server != null) server.mode(LocalModelServer.Mode.NORMAL);
     }
 
     private CatalogEntry vit() {
@@ -174,7 +184,7 @@ class CatalogDialogTest {
         robot.clickOn(id("catalog-download-"));
         assertEquals(Outcome.DONE, waitForOutcome());
         assertTrue(cache.isCached(vit()));
-        assertEquals(-1, Files.mismatch(TestAssets.model(VIT).resolve("model.safetensors"),
+        assertEquals(-1, Files.mismatch(vitFolder.resolve("model.safetensors"),
                 cache.folderFor(vit()).resolve("model.safetensors")));
         String resumed = server.weightsRanges.get(server.weightsRanges.size() - 1);
         assertTrue(resumed.matches("bytes=[1-9][0-9]*-"), "the second request resumes: " + server.weightsRanges);
@@ -195,7 +205,7 @@ class CatalogDialogTest {
     @Test
     void offlineTheDownloadSaysItCouldNotConnect() throws IOException {
         URI closed;
-        try (LocalModelServer gone = new LocalModelServer(TestAssets.model(VIT))) {
+        try (LocalModelServer gone = new LocalModelServer(vitFolder)) {
             closed = gone.endpoint();
         }
         CatalogViewModel offline = new CatalogViewModel(ModelCatalog.bundled().withHubEndpoint(closed), cache,
@@ -213,14 +223,14 @@ class CatalogDialogTest {
 
     @Test
     void aCheckpointInASearchedFolderCanBeLoadedWithoutDownloading() {
-        ModelLocations shared = new ModelLocations(List.of(TestAssets.models()), java.util.Optional.empty(), null, cache);
+        ModelLocations shared = new ModelLocations(List.of(modelsRoot), java.util.Optional.empty(), null, cache);
         CatalogViewModel vm = new CatalogViewModel(ModelCatalog.bundled(), cache, new ModelDownloader(cache), downloads,
                 shared::findModelFolders, p -> { });
         CatalogViewModel.Row row = vm.row(VIT).orElseThrow();
         waitUntil(() -> onFx(() -> row.getFolder() != null));
-        assertEquals(TestAssets.model(VIT).toAbsolutePath().normalize(), onFx(row::getFolder));
+        assertEquals(vitFolder.toAbsolutePath().normalize(), onFx(row::getFolder));
         assertFalse(onFx(row::isCached));
-        // the MobileNet in the shared folder is another training run than the catalog's: not offered in its place
+        // the MobileNet in the searched folder is another training run than the catalog's: not offered in its place
         assertEquals(null, onFx(() -> vm.row("mobilenetv2_100.ra_in1k").orElseThrow().getFolder()));
     }
 }

@@ -10,8 +10,10 @@ import org.testfx.util.WaitForAsyncUtils;
 
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executor;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 /** Small helpers for tests that drive the real JavaFX toolkit. */
 final class FxTestSupport {
@@ -38,11 +40,21 @@ final class FxTestSupport {
         return view;
     }
 
+    /**
+     * Runs {@code c} on the FX thread and returns its result. What the callable throws comes out as
+     * itself: a failed assertion stays a failure and a JUnit assumption stays a skip, instead of
+     * both turning into one wrapped AssertionError.
+     */
     static <T> T onFx(Callable<T> c) {
         try {
             return WaitForAsyncUtils.asyncFx(c).get(10, TimeUnit.SECONDS);
-        } catch (Exception e) {
-            throw new AssertionError(e);
+        } catch (ExecutionException e) {
+            throw rethrown(e.getCause());
+        } catch (TimeoutException e) {
+            throw new AssertionError("the FX thread did not finish the task in 10 s", e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new AssertionError("interrupted while waiting for the FX thread", e);
         }
     }
 
@@ -50,13 +62,37 @@ final class FxTestSupport {
         waitUntil(20, condition);
     }
 
+    /**
+     * Polls {@code condition} (on this thread) until it holds, then lets pending FX events run. An
+     * exception from the condition ends the wait and comes out as itself, as in {@link #onFx}.
+     */
     static void waitUntil(int seconds, Callable<Boolean> condition) {
-        try {
-            WaitForAsyncUtils.waitFor(seconds, TimeUnit.SECONDS, condition);
-        } catch (Exception e) {
-            throw new AssertionError("condition not met in " + seconds + " s", e);
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds);
+        while (!holds(condition)) {
+            if (System.nanoTime() - deadline > 0) throw new AssertionError("condition not met in " + seconds + " s");
+            try {
+                Thread.sleep(10);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new AssertionError("interrupted while waiting for a condition", e);
+            }
         }
         WaitForAsyncUtils.waitForFxEvents();
+    }
+
+    private static boolean holds(Callable<Boolean> condition) {
+        try {
+            return Boolean.TRUE.equals(condition.call());
+        } catch (Exception e) {
+            throw rethrown(e);
+        }
+    }
+
+    /** Unchecked throwables (assertion failures, test aborts) as they are; checked ones wrapped. */
+    private static RuntimeException rethrown(Throwable t) {
+        if (t instanceof RuntimeException r) throw r;
+        if (t instanceof Error e) throw e;
+        throw new AssertionError(t);
     }
 
     static boolean near(Color a, Color b, double tolerance) {

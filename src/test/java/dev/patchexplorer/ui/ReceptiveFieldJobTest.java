@@ -2,6 +2,7 @@ package dev.patchexplorer.ui;
 
 import dev.patchexplorer.core.vit.PatchMode;
 import dev.patchexplorer.testing.TestAssets;
+import dev.patchexplorer.testing.TinyCheckpoints;
 import dev.patchexplorer.ui.inference.AttentionJob;
 import dev.patchexplorer.ui.inference.GradientMap;
 import dev.patchexplorer.ui.inference.ModelViewModel;
@@ -10,7 +11,11 @@ import dev.patchexplorer.ui.inference.ReceptiveFieldViewModel;
 import javafx.beans.property.SimpleObjectProperty;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ConcurrentLinkedQueue;
@@ -47,10 +52,17 @@ class ReceptiveFieldJobTest {
         org.testfx.api.FxToolkit.registerPrimaryStage();
     }
 
+    /** The tests' tiny MobileNetV2: the job's scheduling depends on the layers, not on trained weights. */
+    @TempDir
+    static Path models;
+
     private record Parts(ExplorerViewModel explorer, ModelViewModel models, ReceptiveFieldViewModel fields, ReceptiveFieldJob job) {}
 
-    /** The job on the real MobileNetV2 and chelsea, loaded through {@code inference}. */
-    private static Parts mobileNetOnChelsea(HeldExecutor inference) {
+    /** The job on a MobileNetV2 and chelsea, loaded through {@code inference}. */
+    private static Parts mobileNetOnChelsea(HeldExecutor inference) throws IOException {
+        Path mobileNet = models.resolve("mobilenetv2");
+        if (!Files.exists(mobileNet)) TinyCheckpoints.mobileNetV2(mobileNet);
+        Path chelsea = TestAssets.sample("chelsea.png");
         Parts p = onFx(() -> {
             ExplorerViewModel explorer = new ExplorerViewModel(Runnable::run);
             ModelViewModel models = new ModelViewModel(explorer, inference);
@@ -59,8 +71,8 @@ class ReceptiveFieldJobTest {
                     new ReceptiveFieldJob(explorer, models, fields, new SimpleObjectProperty<>(PatchMode.RESIZE), inference));
         });
         onFx(() -> {
-            p.models().loadModel(TestAssets.model("mobilenetv2_100.dequant_in1k"));
-            p.explorer().open(TestAssets.sample("chelsea.png"));
+            p.models().loadModel(mobileNet);
+            p.explorer().open(chelsea);
             return null;
         });
         inference.runAll(); // the model load
@@ -73,7 +85,7 @@ class ReceptiveFieldJobTest {
      * appear as the current map: whenever the job stops being busy, the map is the last click's.
      */
     @Test
-    void aPassOvertakenByAClickIsNeverShownAsCurrent() {
+    void aPassOvertakenByAClickIsNeverShownAsCurrent() throws IOException {
         HeldExecutor inference = new HeldExecutor();
         Parts p = mobileNetOnChelsea(inference);
         List<String> titlesWhenIdle = new ArrayList<>();
@@ -104,7 +116,7 @@ class ReceptiveFieldJobTest {
     }
 
     @Test
-    void onlyTheLatestClickIsComputedAndShown() throws InterruptedException {
+    void onlyTheLatestClickIsComputedAndShown() throws InterruptedException, IOException {
         HeldExecutor inference = new HeldExecutor();
         Parts p = mobileNetOnChelsea(inference);
         List<String> shownTitles = new ArrayList<>();

@@ -7,6 +7,7 @@ import dev.patchexplorer.core.rf.ReceptiveFieldTable;
 import dev.patchexplorer.core.rf.UnitAtPoint;
 import dev.patchexplorer.core.rf.UnitField;
 import dev.patchexplorer.testing.TestAssets;
+import dev.patchexplorer.testing.TinyCheckpoints;
 import dev.patchexplorer.ui.inference.GradientMap;
 import dev.patchexplorer.ui.inference.GradientMapKind;
 import dev.patchexplorer.ui.inference.ReceptiveFieldViewModel;
@@ -27,6 +28,7 @@ import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 
+import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
@@ -39,9 +41,11 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * The real MobileNetV2 in the real window: pick a block, click the image, and the box drawn is the
+ * A MobileNetV2 in the real window: pick a block, click the image, and the box drawn is the
  * receptive field {@code core.rf} computes for that block; the effective-RF gradient that appears
- * lies inside it.
+ * lies inside it. The flows run on the tests' tiny checkpoints (same layers, random weights); what
+ * depends on trained weights (the predicted class, the weight count, how far a ViT token's field
+ * reaches after one block) is checked again on the pretrained models from the shared folder.
  */
 @ExtendWith(ApplicationExtension.class)
 class ReceptiveFieldWindowTest {
@@ -49,6 +53,8 @@ class ReceptiveFieldWindowTest {
 
     @TempDir
     static Path settingsDir;
+    @TempDir
+    static Path models;
 
     private final ExecutorService background = Executors.newSingleThreadExecutor();
     private final ExecutorService inference = Executors.newSingleThreadExecutor();
@@ -64,10 +70,12 @@ class ReceptiveFieldWindowTest {
 
     @AfterEach
     void closeModel() {
-        onFx(() -> {
-            view.models().closeModel();
-            return null;
-        });
+        if (view != null) { // null when the window never started
+            onFx(() -> {
+                view.models().closeModel();
+                return null;
+            });
+        }
         inference.shutdown();
         background.shutdown();
     }
@@ -76,9 +84,26 @@ class ReceptiveFieldWindowTest {
         FxTestSupport.waitUntil(90, condition);
     }
 
+    /** The tests' tiny checkpoint of {@code kind}, written once per class. */
+    private static Path tiny(TinyCheckpoints.Kind kind) throws IOException {
+        return TinyCheckpoints.write(kind, models.resolve(kind.name()));
+    }
+
     @Test
-    void clickedUnitGetsItsTheoreticalBoxAndItsEffectiveFieldStaysInside(FxRobot robot) {
-        Path mobilenet = TestAssets.model(MOBILENET);
+    void clickedUnitGetsItsTheoreticalBoxAndItsEffectiveFieldStaysInside(FxRobot robot) throws IOException {
+        // 56,760 weights in the tiny MobileNetV2, worked by hand in CnnLayerAgreementTest
+        clickedUnitOfBlocks30(robot, tiny(TinyCheckpoints.Kind.MOBILENETV2), "56.8 k");
+    }
+
+    @Test
+    void thePretrainedMobileNetShowsItsWeightsAndFindsTheCat(FxRobot robot) {
+        clickedUnitOfBlocks30(robot, TestAssets.model(MOBILENET), "3.50 M");
+        // ../shared/models/README.md: MobileNetV2's top-1 on chelsea is class 285, Egyptian cat.
+        assertEquals("Egyptian cat", onFx(() -> robot.lookup("#rf-prediction-0").queryAs(Label.class).getText()));
+    }
+
+    /** Loads {@code mobilenet}, picks blocks.3.0, clicks chelsea near the top edge and checks box and field. */
+    private void clickedUnitOfBlocks30(FxRobot robot, Path mobilenet, String weights) {
         onFx(() -> {
             view.models().loadModel(mobilenet);
             view.openSample(Samples.first());
@@ -86,7 +111,7 @@ class ReceptiveFieldWindowTest {
         });
         waitLong(() -> onFx(() -> view.models().getCnn() != null && model.getImage() != null && view.fields().getTable() != null));
         assertEquals("tab-rf", onFx(() -> view.rightTabs().getSelectionModel().getSelectedItem().getId()));
-        assertTrue(onFx(() -> robot.lookup("#rf-model").queryAs(Label.class).getText()).contains("3.50 M"));
+        assertTrue(onFx(() -> robot.lookup("#rf-model").queryAs(Label.class).getText()).contains(weights));
         assertEquals(GradientMapKind.ERF, onFx(() -> view.gradients().mapKindProperty().get()));
 
         // Pick blocks.3.0 in the table. By hand: stem 3/2 (r 3), blocks.0.0 dw 3/1 (r 7), blocks.1.0 dw 3/2 (r 11,
@@ -168,8 +193,6 @@ class ReceptiveFieldWindowTest {
         assertTrue(s.radius50() > 0 && s.radius90() <= 75 * Math.sqrt(2) / 2, s.toString());
         assertTrue(onFx(() -> robot.lookup("#rf-erf-summary").queryAs(Label.class).getText())
                 .contains(String.format(java.util.Locale.ROOT, "%.1f", s.radius50())));
-        // ../shared/models/README.md: MobileNetV2's top-1 on chelsea is class 285, Egyptian cat.
-        assertEquals("Egyptian cat", onFx(() -> robot.lookup("#rf-prediction-0").queryAs(Label.class).getText()));
     }
 
     /** Smallest distance d such that pixels no farther than d from the centre hold the fraction of the mass. */
@@ -194,10 +217,12 @@ class ReceptiveFieldWindowTest {
     }
 
     @Test
-    void vitThenCnnSwitchesStatementsHeatmapSourceAndReadouts(FxRobot robot) {
+    void vitThenCnnSwitchesStatementsHeatmapSourceAndReadouts(FxRobot robot) throws IOException {
         var preset = onFx(() -> model.architectureProperty().get());
+        Path vitModel = tiny(TinyCheckpoints.Kind.VIT);
+        Path mobilenet = tiny(TinyCheckpoints.Kind.MOBILENETV2);
         onFx(() -> {
-            view.models().loadModel(TestAssets.model("vit_tiny_patch16_224.augreg_in21k_ft_in1k"));
+            view.models().loadModel(vitModel);
             view.openSample(Samples.first());
             return null;
         });
@@ -221,7 +246,7 @@ class ReceptiveFieldWindowTest {
         assertTrue(onFx(() -> !view.attention().showHeatmapProperty().get() && view.gradientOverlay().showing()));
 
         onFx(() -> {
-            view.models().loadModel(TestAssets.model(MOBILENET));
+            view.models().loadModel(mobilenet);
             return null;
         });
         waitLong(() -> onFx(() -> view.models().getCnn() != null && view.gradients().getMap() != null
@@ -230,7 +255,7 @@ class ReceptiveFieldWindowTest {
         assertEquals(preset, onFx(() -> model.architectureProperty().get()), "the hand-picked ViT is back for the cost readouts");
         assertTrue(onFx(() -> robot.lookup("#attention-model").queryAs(Label.class).getText()).contains("mobilenetv2_100 is a CNN"));
         String note = onFx(() -> robot.lookup("#readout-model-note").queryAs(Label.class).getText());
-        assertTrue(note.contains("3.50 M weights") && note.contains(preset.name()), note);
+        assertTrue(note.contains("56.8 k weights") && note.contains(preset.name()), note);
         assertTrue(onFx(() -> view.attention().getHeatmap() == null));
         assertTrue(onFx(() -> view.gradientOverlay().showing()));
 
@@ -242,16 +267,28 @@ class ReceptiveFieldWindowTest {
         assertTrue(onFx(() -> !view.gradients().showMapProperty().get() && !view.gradientOverlay().showing()));
     }
 
-    /**
-     * The real ViT-Ti: tick the map, click a patch, move the block slider with the keyboard. After
-     * the patch embedding (block 0) the token's gradient is non-zero on exactly its own patch; after
-     * block 1 it reaches every pixel the grid covers and its 90 % radius has left the patch. At patch
-     * 8 in resize mode (448 px into the /16 model) the one patch is the 8 px cell in working pixels.
-     */
     @Test
-    void vitTokenFieldGrowsFromItsOwnPatchToTheWholeGrid(FxRobot robot) {
+    void vitTokenFieldGrowsFromItsOwnPatchToTheWholeGrid(FxRobot robot) throws IOException {
+        tokenFieldFromItsPatchToTheGrid(robot, tiny(TinyCheckpoints.Kind.VIT));
+    }
+
+    /** The pretrained ViT-Ti: after block 1, half the mass stays within reach of the patch's corners (as the user guide says). */
+    @Test
+    void thePretrainedVitKeepsHalfItsBlockOneFieldNearThePatch(FxRobot robot) {
+        GradientMap afterOne = tokenFieldFromItsPatchToTheGrid(robot, TestAssets.model("vit_tiny_patch16_224.augreg_in21k_ft_in1k"));
+        assertTrue(afterOne.summary().radius50() <= 8 * Math.sqrt(2), afterOne.summary().toString());
+    }
+
+    /**
+     * Tick the map, click a patch, move the block slider with the keyboard. After the patch embedding
+     * (block 0) the token's gradient is non-zero on exactly its own patch; after block 1 it reaches
+     * every pixel the grid covers and its 90 % radius has left the patch. At patch 8 in resize mode
+     * (448 px into the /16 model) the one patch is the 8 px cell in working pixels. Returns the map
+     * after block 1.
+     */
+    private GradientMap tokenFieldFromItsPatchToTheGrid(FxRobot robot, Path vit) {
         onFx(() -> {
-            view.models().loadModel(TestAssets.model("vit_tiny_patch16_224.augreg_in21k_ft_in1k"));
+            view.models().loadModel(vit);
             view.openSample(Samples.first());
             return null;
         });
@@ -300,8 +337,6 @@ class ReceptiveFieldWindowTest {
         assertEquals(224, afterOne.summary().theoreticalSize());
         assertTrue(afterOne.summary().radius90() > 8 * Math.sqrt(2),
                 "90 % of the mass reaches past the patch's corners: " + afterOne.summary());
-        // ... while half of it stays within reach of the patch's corners (what the user guide says of block 1).
-        assertTrue(afterOne.summary().radius50() <= 8 * Math.sqrt(2), afterOne.summary().toString());
         assertTrue(onFx(() -> robot.lookup("#rf-erf-summary").queryAs(Label.class).getText())
                 .contains(String.format(java.util.Locale.ROOT, "%.1f", afterOne.summary().radius90())));
 
@@ -314,6 +349,7 @@ class ReceptiveFieldWindowTest {
                 new dev.patchexplorer.core.rf.VitReceptiveField.Token(14, 15)), onFx(() -> view.fields().getToken()));
         assertArrayEquals(new double[] {120, 112, 128, 120}, small.nonZeroExtent(), "the 8 px cell, in working pixels");
         assertEquals(8, small.summary().theoreticalSize());
+        return afterOne;
     }
 
     /** Focuses the block slider by its thumb (a press on the tick marks below it does nothing) and presses Home. */

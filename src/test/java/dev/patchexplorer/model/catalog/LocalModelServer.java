@@ -25,6 +25,7 @@ public final class LocalModelServer implements AutoCloseable {
     public enum Mode { NORMAL, REDIRECT_TO_CDN, DROP_HALFWAY, IGNORE_RANGE, TRUNCATED, HTML_PAGE, HTML_AS_BINARY, NOT_FOUND, SLOW }
 
     static final String ETAG = "\"weights-v1\"";
+    private static final int SLOW_STEPS = 300;
     private static final Pattern RANGE = Pattern.compile("bytes=(\\d+)-");
 
     private final HttpServer server;
@@ -126,7 +127,10 @@ public final class LocalModelServer implements AutoCloseable {
         send(exchange, 206, "application/octet-stream", weights, from, weights.length - from);
     }
 
-    /** Like NORMAL (Range honoured) but 64 KiB every 10 ms: about 6 MB/s, a few seconds for ViT-Ti. */
+    /**
+     * Like NORMAL (Range honoured) but paced: a 1/300 of the file every 10 ms, so about three seconds
+     * for any file size (the tests' tiny checkpoint as the real ViT-Ti), long enough to press Cancel.
+     */
     private void serveSlowly(HttpExchange exchange, String range) throws IOException {
         Matcher m = range == null ? null : RANGE.matcher(range);
         int from = m != null && m.matches() ? Integer.parseInt(m.group(1)) : 0;
@@ -136,8 +140,9 @@ public final class LocalModelServer implements AutoCloseable {
         }
         exchange.sendResponseHeaders(from > 0 ? 206 : 200, weights.length - from);
         try (OutputStream out = exchange.getResponseBody()) {
-            for (int at = from; at < weights.length; at += 65536) {
-                out.write(weights, at, Math.min(65536, weights.length - at));
+            int step = Math.max(1024, (weights.length + SLOW_STEPS - 1) / SLOW_STEPS);
+            for (int at = from; at < weights.length; at += step) {
+                out.write(weights, at, Math.min(step, weights.length - at));
                 out.flush();
                 try {
                     Thread.sleep(10);

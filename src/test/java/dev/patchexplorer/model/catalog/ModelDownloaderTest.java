@@ -1,7 +1,7 @@
 package dev.patchexplorer.model.catalog;
 
 import dev.patchexplorer.model.catalog.LocalModelServer.Mode;
-import dev.patchexplorer.testing.TestAssets;
+import dev.patchexplorer.testing.TinyCheckpoints;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -20,10 +20,12 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-/** Downloads the real ViT-Ti checkpoint from a local server that behaves well or badly on purpose. */
+/** Downloads a ViT checkpoint (the tests' tiny one) from a local server that behaves well or badly on purpose. */
 class ModelDownloaderTest {
     @TempDir
     Path cacheRoot;
+    @TempDir
+    Path served;
 
     private Path localModel;
     private LocalModelServer server;
@@ -34,7 +36,7 @@ class ModelDownloaderTest {
 
     @BeforeEach
     void startServer() throws IOException {
-        localModel = TestAssets.model(TestCatalogEntries.VIT_TINY);
+        localModel = TinyCheckpoints.vit(served.resolve(TestCatalogEntries.VIT_TINY));
         server = new LocalModelServer(localModel);
         cache = new ModelCache(cacheRoot);
         entry = TestCatalogEntries.vitTinyAt(server, localModel);
@@ -43,7 +45,7 @@ class ModelDownloaderTest {
 
     @AfterEach
     void stopServer() {
-        server.close();
+        if (server != null) server.close(); // null when setup stopped early
     }
 
     @Test
@@ -192,16 +194,17 @@ class ModelDownloaderTest {
     @Test
     void cancellingMidDownloadLeavesNothingInTheCacheAndCanResumeLater() throws IOException {
         AtomicBoolean cancel = new AtomicBoolean();
-        DownloadListener cancelAfterAFewMegabytes = p -> {
-            if (p.fileName().equals(RemoteFile.WEIGHTS) && p.bytesDone() > 4_000_000) cancel.set(true);
+        long aQuarter = server.weightsLength() / 4;
+        DownloadListener cancelAfterAQuarter = p -> {
+            if (p.fileName().equals(RemoteFile.WEIGHTS) && p.bytesDone() > aQuarter) cancel.set(true);
         };
 
-        assertThrows(CancellationException.class, () -> downloader.download(entry, cancelAfterAFewMegabytes, cancel::get));
+        assertThrows(CancellationException.class, () -> downloader.download(entry, cancelAfterAQuarter, cancel::get));
 
         assertFalse(Files.exists(cache.folderFor(entry)), "no model folder in the cache");
         assertFalse(cache.isCached(entry));
         long kept = Files.size(partFile());
-        assertTrue(kept > 4_000_000 && kept < server.weightsLength(), "kept " + kept);
+        assertTrue(kept > aQuarter && kept < server.weightsLength(), "kept " + kept);
 
         downloader.download(entry, events::add, () -> false);
         assertEquals(kept, firstWeightsEvent().bytesDone());
