@@ -71,7 +71,7 @@ public final class ViTModel implements VisionModel {
     public float[] logits(ChwImage input, int patch) throws ModelLoadException {
         if (spec.numClasses() == 0) throw new IllegalStateException(spec.architecture() + " has no classifier head");
         int[] grid = grid(input, patch);
-        AttentionBudget.check(1, spec.heads(), spec.prefixTokens() + grid[0] * grid[1], Runtime.getRuntime().maxMemory());
+        AttentionBudget.check(spec.depth(), spec.heads(), spec.prefixTokens() + grid[0] * grid[1], Runtime.getRuntime().maxMemory());
         try (NDManager m = weights.manager().newSubManager()) {
             NDArray x = m.create(input.data(), new Shape(1, 3, input.height(), input.width()));
             return run(m, x, patch, grid, null).toFloatArray();
@@ -87,7 +87,7 @@ public final class ViTModel implements VisionModel {
     public InputGradient inputGradient(ChwImage input, int patch, int classIndex) throws ModelLoadException {
         if (spec.numClasses() == 0) throw new IllegalStateException(spec.architecture() + " has no classifier head");
         int[] grid = grid(input, patch);
-        AttentionBudget.check(1, spec.heads(), spec.prefixTokens() + grid[0] * grid[1], Runtime.getRuntime().maxMemory());
+        AttentionBudget.check(spec.depth(), spec.heads(), spec.prefixTokens() + grid[0] * grid[1], Runtime.getRuntime().maxMemory());
         return Autograd.inputGradient(weights.manager(), input, classIndex, (m, x) -> run(m, x, patch, grid, null));
     }
 
@@ -124,7 +124,7 @@ public final class ViTModel implements VisionModel {
         if (row < 0 || row >= grid[0] || col < 0 || col >= grid[1]) {
             throw new IllegalArgumentException("no patch token (" + row + ", " + col + ") in a " + grid[0] + "x" + grid[1] + " grid");
         }
-        AttentionBudget.check(1, spec.heads(), spec.prefixTokens() + grid[0] * grid[1], Runtime.getRuntime().maxMemory());
+        AttentionBudget.check(spec.depth(), spec.heads(), spec.prefixTokens() + grid[0] * grid[1], Runtime.getRuntime().maxMemory());
         return grid;
     }
 

@@ -91,7 +91,7 @@ class ModelLoadErrorsTest {
         try (ViTModel vit = (ViTModel) ModelLoader.load(TestAssets.model("vit_tiny_patch16_224.augreg_in21k_ft_in1k"))) {
             ChwImage big = new ChwImage(3, 448, 448, new float[3 * 448 * 448]);
             String message = assertThrows(ModelLoadException.class, () -> vit.forward(big, 2)).getMessage();
-            assertMentions(message, "too many tokens", "50177");
+            assertMentions(message, "too many tokens", "50,177");
         }
     }
 

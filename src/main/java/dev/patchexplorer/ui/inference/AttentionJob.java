@@ -158,7 +158,7 @@ public final class AttentionJob {
                 MapMaker.Result map = MapMaker.make(inference, settings);
                 Platform.runLater(() -> applyInference(id, inference, top, map));
             } catch (ModelLoadException | IllegalArgumentException e) {
-                Platform.runLater(() -> fail(id, Messages.format("attention.error", e.getMessage())));
+                Platform.runLater(() -> fail(id, Messages.format("attention.error", PassProblems.describe(e))));
             } catch (RuntimeException | OutOfMemoryError e) {
                 Platform.runLater(() -> fail(id, Messages.format("attention.error", String.valueOf(e.getMessage()))));
             }

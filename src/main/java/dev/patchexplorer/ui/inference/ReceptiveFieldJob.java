@@ -226,7 +226,7 @@ public final class ReceptiveFieldJob {
                 Result result = compute(id, r);
                 if (result != null) Platform.runLater(() -> apply(id, result));
             } catch (ModelLoadException | IllegalArgumentException | IllegalStateException e) {
-                Platform.runLater(() -> fail(id, e.getMessage()));
+                Platform.runLater(() -> fail(id, PassProblems.describe(e)));
             } catch (RuntimeException | OutOfMemoryError e) {
                 Platform.runLater(() -> fail(id, String.valueOf(e.getMessage())));
             }
