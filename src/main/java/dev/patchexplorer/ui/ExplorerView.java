@@ -63,6 +63,10 @@ import java.util.concurrent.Executors;
  * charts and the status bar, wired to one {@link ExplorerViewModel}.
  */
 public final class ExplorerView extends BorderPane {
+    /** The smallest window the app allows: the side panes' minimum widths plus a sliver of image. */
+    public static final double MIN_WIDTH = 800;
+    public static final double MIN_HEIGHT = 600;
+
     private final ExplorerViewModel model;
     private final SessionPersistence session;
     private final ImageViewer viewer = new ImageViewer();
