@@ -66,6 +66,9 @@ class ReadoutsAtMinimumSizeWindowTest {
             stage.setHeight(ExplorerView.MIN_HEIGHT);
             m.workingSizeProperty().set(LARGEST_SIZE);
             m.setPatch(patch);
+            // The banner a refused pass shows at these settings takes room in the middle of the window.
+            m.reportProblem(Messages.format("attention.error", Messages.format("problem.tooManyTokens",
+                    "4,194,305", "2.25 PiB", 12, "2.00 GiB")));
             return m;
         });
         WaitForAsyncUtils.waitForFxEvents();
@@ -80,10 +83,13 @@ class ReadoutsAtMinimumSizeWindowTest {
                 Label label = (Label) n;
                 if (!label.isVisible() || label.getText().isEmpty()) continue;
                 Text shown = (Text) label.lookup(".text");
+                String name = (label.getId() == null ? "" : label.getId() + ": ") + label.getText();
                 if (shown == null || !shown.getText().equals(label.getText())) {
-                    out.add((label.getId() == null ? "" : label.getId() + ": ") + label.getText()
-                            + " shown as " + (shown == null ? "nothing" : shown.getText()));
+                    out.add(name + " shown as " + (shown == null ? "nothing" : shown.getText()));
                 }
+                // Nor may the window's edge cut it: the side panes' minimum widths must fit the window.
+                double right = label.localToScene(label.getLayoutBounds()).getMaxX();
+                if (right > stage.getScene().getWidth() + 0.5) out.add(name + " reaches x = " + Math.round(right));
             }
             return out;
         });

@@ -150,6 +150,7 @@ public final class AttentionJob {
         inferring = true;
         executor.execute(() -> {
             try {
+                model.checkAttentionBudget(grid.rows(), grid.cols()); // before an input that may not fit either
                 InputPlan plan = GridInput.plan(m, grid, model.spec().nativePatch());
                 ChwImage input = modelInput(rgb, w, grid, plan, model.config());
                 ViTOutput out = model.forward(input, plan.modelPatch());
