@@ -57,6 +57,8 @@ public final class PatchExplorerApp extends Application {
                 PatchExplorerApp.class.getResource("/dev/patchexplorer/ui/app.css"), "app.css missing from the build").toExternalForm());
         stage.setTitle(Messages.get("app.title"));
         stage.setScene(scene);
+        stage.setMinWidth(ExplorerView.MIN_WIDTH);
+        stage.setMinHeight(ExplorerView.MIN_HEIGHT);
         AppIcons.applyTo(stage);
         session.restoreWindow(stage);
         stage.setOnHidden(e -> session.save(model, stage, view.themeProperty().get()));

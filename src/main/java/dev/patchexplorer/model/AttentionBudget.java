@@ -1,23 +1,25 @@
 package dev.patchexplorer.model;
 
+import dev.patchexplorer.core.tradeoff.AttentionMemory;
+
 /**
- * Refuses a forward pass whose attention maps would not fit: all L layers are copied to the Java
- * heap (L * heads * N^2 floats) and one layer's scores and probabilities live natively at a time.
+ * Refuses a pass whose attention maps would not fit, by the same estimate and budget as the readouts
+ * ({@link AttentionMemory}): all layers' heads x N^2 floats against half the heap. Every pass counts all
+ * layers: a forward pass copies them out, a gradient pass keeps them for the backward, and DJL frees a
+ * pass's arrays only when the pass ends.
  */
-final class AttentionBudget {
+public final class AttentionBudget {
     private AttentionBudget() {}
 
-    static long bytesNeeded(int layers, int heads, int tokens) {
-        long perLayer = (long) heads * tokens * tokens * Float.BYTES;
-        return perLayer * layers + 3 * perLayer;
-    }
-
-    static void check(int layers, int heads, int tokens, long maxMemory) throws ModelLoadException {
-        long need = bytesNeeded(layers, heads, tokens);
-        if (need > maxMemory / 2 || (long) heads * tokens * tokens > Integer.MAX_VALUE) {
-            throw new ModelLoadException("too many tokens: " + tokens + " tokens need about " + (need >> 20)
-                    + " MiB for the attention maps, more than half of the " + (maxMemory >> 20)
-                    + " MiB the JVM may use; choose a larger patch size or a smaller image");
+    public static void check(int layers, int heads, int tokens, long maxMemory) throws ModelLoadException {
+        long need = AttentionMemory.allLayersBytes(layers, heads, tokens);
+        if (AttentionMemory.exceedsBudget(need, maxMemory)) {
+            throw new AttentionTooLargeException(tokens, layers, need, maxMemory);
+        }
+        if ((long) heads * tokens * tokens > Integer.MAX_VALUE) {
+            // Reached only with a very large heap: each layer is copied into one Java array.
+            throw new ModelLoadException("too many tokens: one layer's attention for " + tokens
+                    + " tokens holds more numbers than a Java array can; choose a larger patch size or a smaller image");
         }
     }
 }

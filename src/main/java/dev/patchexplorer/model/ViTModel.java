@@ -56,8 +56,7 @@ public final class ViTModel implements VisionModel {
     /** Logits and the attention of every layer for an input of (gridH * patch) x (gridW * patch) pixels. */
     public ViTOutput forward(ChwImage input, int patch) throws ModelLoadException {
         int[] grid = grid(input, patch);
-        int tokens = spec.prefixTokens() + grid[0] * grid[1];
-        AttentionBudget.check(spec.depth(), spec.heads(), tokens, Runtime.getRuntime().maxMemory());
+        checkAttentionBudget(grid[0], grid[1]);
         try (NDManager m = weights.manager().newSubManager()) {
             NDArray x = m.create(input.data(), new Shape(1, 3, input.height(), input.width()));
             float[][] attention = new float[spec.depth()][];
@@ -72,7 +71,7 @@ public final class ViTModel implements VisionModel {
     public float[] logits(ChwImage input, int patch) throws ModelLoadException {
         if (spec.numClasses() == 0) throw new IllegalStateException(spec.architecture() + " has no classifier head");
         int[] grid = grid(input, patch);
-        AttentionBudget.check(1, spec.heads(), spec.prefixTokens() + grid[0] * grid[1], Runtime.getRuntime().maxMemory());
+        checkAttentionBudget(grid[0], grid[1]);
         try (NDManager m = weights.manager().newSubManager()) {
             NDArray x = m.create(input.data(), new Shape(1, 3, input.height(), input.width()));
             return NonFiniteOutputException.requireFinite(run(m, x, patch, grid, null).toFloatArray(), weights);
@@ -88,7 +87,7 @@ public final class ViTModel implements VisionModel {
     public InputGradient inputGradient(ChwImage input, int patch, int classIndex) throws ModelLoadException {
         if (spec.numClasses() == 0) throw new IllegalStateException(spec.architecture() + " has no classifier head");
         int[] grid = grid(input, patch);
-        AttentionBudget.check(1, spec.heads(), spec.prefixTokens() + grid[0] * grid[1], Runtime.getRuntime().maxMemory());
+        checkAttentionBudget(grid[0], grid[1]);
         return Autograd.inputGradient(weights, input, classIndex, (m, x) -> run(m, x, patch, grid, null));
     }
 
@@ -125,8 +124,16 @@ public final class ViTModel implements VisionModel {
         if (row < 0 || row >= grid[0] || col < 0 || col >= grid[1]) {
             throw new IllegalArgumentException("no patch token (" + row + ", " + col + ") in a " + grid[0] + "x" + grid[1] + " grid");
         }
-        AttentionBudget.check(1, spec.heads(), spec.prefixTokens() + grid[0] * grid[1], Runtime.getRuntime().maxMemory());
+        checkAttentionBudget(grid[0], grid[1]);
         return grid;
+    }
+
+    /**
+     * Refuses a gridH x gridW grid whose attention would be over the budget ({@link AttentionBudget}), as
+     * every pass does; callers check before preparing the input, which for a huge grid is itself too large.
+     */
+    public void checkAttentionBudget(int gridH, int gridW) throws ModelLoadException {
+        AttentionBudget.check(spec.depth(), spec.heads(), spec.prefixTokens() + gridH * gridW, Runtime.getRuntime().maxMemory());
     }
 
     /** The patch-embedding kernel used at {@code patch} ([dim][3][patch][patch]): PI-resized from the original. */

@@ -63,6 +63,13 @@ import java.util.concurrent.Executors;
  * charts and the status bar, wired to one {@link ExplorerViewModel}.
  */
 public final class ExplorerView extends BorderPane {
+    /**
+     * The smallest window the app allows: the side panes' minimum widths (330 + 440) leave the image and
+     * the problem banner about 240 px; at 800 the banner pushed the readouts past the window's edge.
+     */
+    public static final double MIN_WIDTH = 1024;
+    public static final double MIN_HEIGHT = 600;
+
     private final ExplorerViewModel model;
     private final SessionPersistence session;
     private final ImageViewer viewer = new ImageViewer();

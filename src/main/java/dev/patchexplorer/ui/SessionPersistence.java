@@ -40,8 +40,8 @@ public final class SessionPersistence {
     public void restoreWindow(Stage stage) {
         double w = settings.getDouble("window.width", 1400);
         double h = settings.getDouble("window.height", 900);
-        stage.setWidth(Math.max(800, w));
-        stage.setHeight(Math.max(600, h));
+        stage.setWidth(Math.max(ExplorerView.MIN_WIDTH, w));
+        stage.setHeight(Math.max(ExplorerView.MIN_HEIGHT, h));
         settings.get("window.x").ifPresent(x -> stage.setX(settings.getDouble("window.x", 0)));
         settings.get("window.y").ifPresent(y -> stage.setY(settings.getDouble("window.y", 0)));
         stage.setMaximized(settings.getBoolean("window.maximized", false));

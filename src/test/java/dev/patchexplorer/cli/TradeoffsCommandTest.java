@@ -38,6 +38,15 @@ class TradeoffsCommandTest {
     }
 
     @Test
+    void modelParametersFollowThePatchSize() {
+        JsonObject o = JsonParser.parseString(run("tradeoffs", "--arch", "vit_tiny_patch16_224", "--size", "1024",
+                "--patch", "128").out()).getAsJsonObject();
+        // 128^2 x 3 x 192 + 192 = 9,437,376 embedding, (64 + 1) x 192 position, 5,531,944 in the rest (TradeOffsTest)
+        assertEquals(9_437_376L, o.get("patch_embedding_parameters").getAsLong());
+        assertEquals(14_981_800L, o.get("model_parameters").getAsLong());
+    }
+
+    @Test
     void listAndRangeSweep() {
         JsonArray list = JsonParser.parseString(run("tradeoffs", "--arch", "vit_base_patch16_224", "--patch", "8,16,32").out()).getAsJsonArray();
         assertEquals(3, list.size());

@@ -100,7 +100,7 @@ class ModelLoadErrorsTest {
         try (ViTModel vit = (ViTModel) ModelLoader.load(TinyCheckpoints.vit(sound.resolve("vit")))) {
             ChwImage big = new ChwImage(3, 448, 448, new float[3 * 448 * 448]);
             String message = assertThrows(ModelLoadException.class, () -> vit.forward(big, 2)).getMessage();
-            assertMentions(message, "too many tokens", "50177");
+            assertMentions(message, "too many tokens", "50,177");
         }
     }
 

@@ -33,10 +33,13 @@ public final class Units {
         return String.format(Locale.ROOT, "%.2f G", n / 1e9);
     }
 
-    /** Billions with enough digits to tell close values apart: 17.5613 -> "17.56", 0.0123 -> "0.0123". */
+    /**
+     * Billions with enough digits to tell close values apart: 17.5613 -> "17.56", 0.0123 -> "0.0123";
+     * large values grouped so they can be read at a glance: 2434.6 -> "2,434.6".
+     */
     public static String giga(long n) {
         double g = n / 1e9;
-        if (g >= 100) return String.format(Locale.ROOT, "%.1f", g);
+        if (g >= 100) return String.format(Locale.ROOT, "%,.1f", g);
         if (g >= 0.1) return String.format(Locale.ROOT, "%.2f", g);
         return String.format(Locale.ROOT, "%.3g", g);
     }

@@ -16,10 +16,14 @@ public record TradeOffs(
         long activationBytesPerBlock, long activationBytesAllLayers,
         boolean attentionExceedsHeap) {
 
-    public static final int FLOAT_BYTES = 4;
+    public static final int FLOAT_BYTES = AttentionMemory.FLOAT_BYTES;
 
     /**
-     * @param heapBytes the memory available to hold all layers' attention (e.g. the JVM's max heap)
+     * {@code modelParameters} counts the ViT built for this patch and grid ({@link VitArchitecture#parameters(int, long)});
+     * {@code attentionExceedsHeap} is true when all layers' attention is over {@link AttentionMemory#budget},
+     * the point where the model refuses the pass.
+     *
+     * @param heapBytes the JVM's max heap
      */
     public static TradeOffs of(VitArchitecture a, PatchGrid grid, long heapBytes) {
         long p = grid.patch();
@@ -35,18 +39,18 @@ public record TradeOffs(
         long attention = a.depth() * 2 * n * n * d;
         long head = (1L + a.distillationTokens()) * d * a.classes();
 
-        long attnLayer = a.heads() * n * n * FLOAT_BYTES;
-        long attnAll = attnLayer * a.depth();
+        long attnLayer = AttentionMemory.perLayerBytes(a.heads(), n);
+        long attnAll = AttentionMemory.allLayersBytes(a.depth(), a.heads(), n);
         // Live in one block at inference: residual stream, Q, K, V, the attention matrices, MLP hidden.
         long activationBlock = FLOAT_BYTES * (n * d * 4 + a.heads() * n * n + n * a.mlpHidden());
 
         return new TradeOffs(grid.rows(), grid.cols(), (int) np, (int) n, a.prefixTokens(),
                 grid.droppedPixels(), grid.paddedPixels(),
                 (int) valuesPerPatch, a.width(), (double) valuesPerPatch / d,
-                valuesPerPatch * d + d, a.parameters(),
+                a.patchEmbeddingParameters(grid.patch()), a.parameters(grid.patch(), np),
                 embedMacs, linear, attention, head,
                 attnLayer, attnAll, activationBlock, activationBlock * a.depth(),
-                attnAll > heapBytes);
+                AttentionMemory.exceedsBudget(attnAll, heapBytes));
     }
 
     public long totalMacs() {

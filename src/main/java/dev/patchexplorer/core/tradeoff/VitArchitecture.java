@@ -42,6 +42,20 @@ public record VitArchitecture(String name, int width, int depth, int heads, doub
 
     /** Learnable parameters with the native patch and grid, counted as timm does (biases and norms included). */
     public long parameters() {
+        long side = nativeSize / nativePatch;
+        return parameters(nativePatch, side * side);
+    }
+
+    /**
+     * Learnable parameters of this architecture built for {@code patch} and a grid of {@code patchTokens}
+     * patches: the patch embedding follows P, the position embedding follows the grid.
+     * <p>Why the position embedding follows the grid: the readouts describe the ViT built for the chosen
+     * patch and grid (as the patch-embedding count already does), and such a model has one learned
+     * position vector per patch token plus the class and distillation tokens, as timm's {@code pos_embed}
+     * has; registers have none. A checkpoint run at another grid resamples its own table instead
+     * (PATCH_MATH.md, "FlexiViT": position embeddings are resampled to the new grid).
+     */
+    public long parameters(int patch, long patchTokens) {
         long d = width;
         long hidden = mlpHidden();
         long perBlock = 2 * d            // norm1
@@ -50,11 +64,14 @@ public record VitArchitecture(String name, int width, int depth, int heads, doub
                 + 2 * d                  // norm2
                 + d * hidden + hidden    // fc1
                 + hidden * d + d;        // fc2
-        long side = nativeSize / nativePatch;
-        long patchEmbed = (long) nativePatch * nativePatch * channels * d + d;
         long tokens = (long) prefixTokens() * d;
-        long position = (side * side + classTokens + distillationTokens) * d;
+        long position = (patchTokens + classTokens + distillationTokens) * d;
         long heads = classes == 0 ? 0 : (1L + distillationTokens) * (d * classes + classes);
-        return patchEmbed + tokens + position + depth * perBlock + 2 * d + heads;
+        return patchEmbeddingParameters(patch) + tokens + position + depth * perBlock + 2 * d + heads;
+    }
+
+    /** The patch embedding at patch size P: a P x P x C -> D projection and D biases, P^2 C D + D. */
+    public long patchEmbeddingParameters(int patch) {
+        return (long) patch * patch * channels * width + width;
     }
 }

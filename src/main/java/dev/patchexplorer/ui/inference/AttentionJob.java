@@ -150,6 +150,7 @@ public final class AttentionJob {
         inferring = true;
         executor.execute(() -> {
             try {
+                model.checkAttentionBudget(grid.rows(), grid.cols()); // before an input that may not fit either
                 InputPlan plan = GridInput.plan(m, grid, model.spec().nativePatch());
                 ChwImage input = modelInput(rgb, w, grid, plan, model.config());
                 ViTOutput out = model.forward(input, plan.modelPatch());
@@ -158,7 +159,7 @@ public final class AttentionJob {
                 MapMaker.Result map = MapMaker.make(inference, settings);
                 Platform.runLater(() -> applyInference(id, inference, top, map));
             } catch (ModelLoadException | IllegalArgumentException e) {
-                Platform.runLater(() -> fail(id, Messages.format("attention.error", e.getMessage())));
+                Platform.runLater(() -> fail(id, Messages.format("attention.error", PassProblems.describe(e))));
             } catch (RuntimeException | OutOfMemoryError e) {
                 Platform.runLater(() -> fail(id, Messages.format("attention.error", String.valueOf(e.getMessage()))));
             }

@@ -226,7 +226,7 @@ public final class ReceptiveFieldJob {
                 Result result = compute(id, r);
                 if (result != null) Platform.runLater(() -> apply(id, result));
             } catch (ModelLoadException | IllegalArgumentException | IllegalStateException e) {
-                Platform.runLater(() -> fail(id, e.getMessage()));
+                Platform.runLater(() -> fail(id, PassProblems.describe(e)));
             } catch (RuntimeException | OutOfMemoryError e) {
                 Platform.runLater(() -> fail(id, String.valueOf(e.getMessage())));
             }
@@ -310,11 +310,12 @@ public final class ReceptiveFieldJob {
     /** The ViT's input for the plain grid of the request's patch size, and how the grid maps onto it. */
     private record VitInput(InputPlan plan, ChwImage input) {}
 
-    private static VitInput vitInput(ViTModel vit, Request r) {
+    private static VitInput vitInput(ViTModel vit, Request r) throws ModelLoadException {
         WorkingResolution w = r.working();
         // The plain grid (no offset, stride = patch): its cells start at the origin and tile the
         // input side by side, so input pixels map back to working pixels by one scale factor.
         PatchGrid grid = PatchGrid.of(w.width(), w.height(), GridSpec.of(r.patch()));
+        vit.checkAttentionBudget(grid.rows(), grid.cols()); // before an input that may not fit either
         InputPlan plan = GridInput.plan(r.mode(), grid, vit.spec().nativePatch());
         return new VitInput(plan, AttentionJob.modelInput(r.pixels(), w, grid, plan, vit.config()));
     }

@@ -55,6 +55,10 @@ public final class ReadoutPane extends VBox {
             Label value = new Label();
             value.setId("readout-" + name);
             value.getStyleClass().add("readout-value");
+            // Large values (patch 2 on a 4096 px image) and the Chinese phrasing are wider than the value
+            // column at the smallest window: they wrap at their spaces instead of ending in "...".
+            value.setWrapText(true);
+            value.setMinHeight(Region.USE_PREF_SIZE);
             value.setTooltip(ControlsPane.tip("readout." + name + ".tip"));
             values.put(name, value);
             table.addRow(row++, key, value);

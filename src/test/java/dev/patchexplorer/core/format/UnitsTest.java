@@ -23,6 +23,8 @@ class UnitsTest {
         assertEquals("17.56", Units.giga(17_561_816_064L));
         assertEquals("0.0123", Units.giga(12_300_000));
         assertEquals("127.3", Units.giga(127_300_000_000L));
+        assertEquals("2,434.6", Units.giga(2_434_600_000_000L));
+        assertEquals("81,087,106.7", Units.giga(81_087_106_700_000_000L));
     }
 
     @Test

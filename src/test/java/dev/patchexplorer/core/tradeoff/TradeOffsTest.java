@@ -97,6 +97,58 @@ class TradeOffsTest {
         assertEquals(5_717_416L, VitPresets.byName("vit_tiny_patch16_224").orElseThrow().parameters());
     }
 
+    /** ViT-Ti (D = 192, MLP 768, 12 blocks, 1000 classes): everything but the patch and position embeddings. */
+    private static final long TI_BLOCKS = 12L * (2 * 192              // norm1
+            + 3 * 192 * 192 + 3 * 192                              // qkv: 110,592 + 576
+            + 192 * 192 + 192                                      // proj: 36,864 + 192
+            + 2 * 192                                              // norm2
+            + 192 * 768 + 768                                      // fc1: 147,456 + 768
+            + 768 * 192 + 192);                                    // fc2: 147,456 + 192  -> 444,864 per block
+    private static final long TI_REST = TI_BLOCKS + 192 /* cls token */ + 2 * 192 /* final norm */ + 192 * 1000 + 1000 /* head */;
+
+    @Test
+    void modelWeightsFollowThePatchSizeAndTheGrid() {
+        assertEquals(5_338_368L, TI_BLOCKS);        // 12 x 444,864
+        assertEquals(5_531_944L, TI_REST);          // + 192 + 384 + 193,000
+        VitArchitecture ti = VitPresets.defaultArchitecture();
+
+        // P16 at 224: 16^2 x 3 x 192 + 192 = 147,648 embedding; (196 + 1) x 192 = 37,824 position.
+        TradeOffs p16 = TradeOffs.of(ti, PatchGrid.of(224, 224, GridSpec.of(16)), BIG_HEAP);
+        assertEquals(147_648L, p16.patchEmbeddingParameters());
+        assertEquals(147_648L + 37_824 + TI_REST, p16.modelParameters());
+        assertEquals(5_717_416L, p16.modelParameters());                 // timm's count for vit_tiny_patch16_224
+
+        // P128 at 1024: 128^2 x 3 x 192 + 192 = 9,437,376 embedding; 8 x 8 grid, (64 + 1) x 192 = 12,480 position.
+        TradeOffs p128 = TradeOffs.of(ti, PatchGrid.of(1024, 1024, GridSpec.of(128)), BIG_HEAP);
+        assertEquals(9_437_376L, p128.patchEmbeddingParameters());
+        assertEquals(9_437_376L + 12_480 + TI_REST, p128.modelParameters());
+        assertEquals(14_981_800L, p128.modelParameters());
+
+        // P2 at 250: 2^2 x 3 x 192 + 192 = 2,496 embedding; 125 x 125 grid, (15,625 + 1) x 192 = 3,000,192 position.
+        TradeOffs p2 = TradeOffs.of(ti, PatchGrid.of(250, 250, GridSpec.of(2)), BIG_HEAP);
+        assertEquals(2_496L, p2.patchEmbeddingParameters());
+        assertEquals(8_534_632L, p2.modelParameters());                   // 2,496 + 3,000,192 + 5,531,944
+    }
+
+    @Test
+    void attentionMemoryOfViTTiAt15626TokensByHand() {
+        // 125 x 125 patches + class token = 15,626 tokens; 15,626^2 = 244,171,876.
+        TradeOffs t = TradeOffs.of(VitPresets.defaultArchitecture(), PatchGrid.of(250, 250, GridSpec.of(2)), BIG_HEAP);
+        assertEquals(15_626, t.sequenceLength());
+        assertEquals(2_930_062_512L, t.attentionBytesPerLayer());          // 3 heads x 244,171,876 x 4 bytes
+        assertEquals(35_160_750_144L, t.attentionBytesAllLayers());        // x 12 layers = 32.75 GiB
+        assertEquals(t.attentionBytesAllLayers(), AttentionMemory.allLayersBytes(12, 3, 15_626));
+    }
+
+    @Test
+    void theHeapWarningIsTheModelsRefusalBudget() {
+        long all = AttentionMemory.allLayersBytes(12, 3, 197);                // ViT-Ti/16 at 224
+        PatchGrid g = PatchGrid.of(224, 224, GridSpec.of(16));
+        VitArchitecture ti = VitPresets.defaultArchitecture();
+        assertFalse(TradeOffs.of(ti, g, 2 * all).attentionExceedsHeap());     // exactly half the heap: allowed
+        assertTrue(TradeOffs.of(ti, g, 2 * all - 2).attentionExceedsHeap());  // a byte over half: refused
+    }
+
     @Test
     void distillationTokenAndRegistersLengthenTheSequence() {
         VitArchitecture deit = new VitArchitecture("deit_small_distilled", 384, 12, 6, 4.0, 1, 0, 1, 1000, 3, 16, 224);
