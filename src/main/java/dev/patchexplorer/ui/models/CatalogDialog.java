@@ -110,7 +110,15 @@ public final class CatalogDialog {
         Label description = new Label(e.description());
         description.setWrapText(true);
         description.getStyleClass().add("hint");
-        VBox nameBox = new VBox(2, name, description);
+        // why the last download failed, on the row itself, so it stays beside the model it is about
+        Label problem = new Label();
+        problem.setId("catalog-problem-" + id);
+        problem.setWrapText(true);
+        problem.getStyleClass().add("catalog-failed");
+        problem.textProperty().bind(row.problemProperty());
+        problem.visibleProperty().bind(row.problemProperty().isNotEmpty());
+        problem.managedProperty().bind(problem.visibleProperty());
+        VBox nameBox = new VBox(2, name, description, problem);
         Label size = new Label((e.weightsSizeExact() ? "" : "\u2248 ") + Units.bytes(e.weightsBytes()));
         VBox licence = new VBox(2, new Label(e.licence()));
         if (e.licenceUncertain()) {
@@ -124,7 +132,7 @@ public final class CatalogDialog {
         status.setMaxWidth(170);
         status.setMinWidth(120);
         status.textProperty().bind(Bindings.createStringBinding(() -> statusText(row), row.folderProperty(),
-                row.cachedProperty(), vm.downloadingProperty()));
+                row.cachedProperty(), vm.downloadingProperty(), row.problemProperty()));
         Button download = new Button(Messages.get("catalog.download"));
         download.setId("catalog-download-" + id);
         download.disableProperty().bind(vm.busyProperty().or(row.cachedProperty()));
@@ -143,7 +151,9 @@ public final class CatalogDialog {
         CatalogEntry e = row.entry();
         if (e.equals(vm.downloadingProperty().get())) return Messages.get("catalog.status.downloading");
         Path folder = row.getFolder();
-        if (folder == null) return Messages.get("catalog.status.notDownloaded");
+        if (folder == null) {
+            return Messages.get(row.getProblem().isEmpty() ? "catalog.status.notDownloaded" : "catalog.status.failed");
+        }
         return row.isCached() ? Messages.get("catalog.status.cached")
                 : Messages.format("catalog.status.found", folder.getParent());
     }
