@@ -5,6 +5,7 @@ import dev.patchexplorer.model.catalog.CatalogEntry;
 import dev.patchexplorer.model.catalog.ModelCatalog;
 import dev.patchexplorer.model.catalog.ModelDownloader;
 import dev.patchexplorer.ui.Messages;
+import dev.patchexplorer.ui.help.Dialogs;
 import javafx.beans.binding.Bindings;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
@@ -60,6 +61,8 @@ public final class CatalogDialog {
         stage.setScene(scene);
         if (owner instanceof Stage main && !main.getIcons().isEmpty()) stage.getIcons().setAll(main.getIcons());
         stage.setOnShowing(e -> vm.refresh());
+        Dialogs.closeOnEscape(stage); // a running download goes on in the background
+
     }
 
     /** The catalog the app ships (or its mirror), downloading into {@code search}'s cache on a thread of its own. */
