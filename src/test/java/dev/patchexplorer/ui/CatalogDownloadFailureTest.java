@@ -137,7 +137,7 @@ class CatalogDownloadFailureTest {
         URI closed = StatusServer.closedEndpoint();
         downloadFrom(closed, robot);
         assertEquals("无法连接：127.0.0.1:" + closed.getPort() + " 没有响应。这台电脑可能没有联网，或者防火墙拦截了这个地址。"
-                + " 请检查网络连接，或把 HF_ENDPOINT 设为 hub 的镜像，或用“模型 > 打开模型文件夹\u2026”打开你已有的文件。",
+                + "请检查网络连接，或把 HF_ENDPOINT 设为 hub 的镜像，或用“模型 > 打开模型文件夹\u2026”打开你已有的文件。",
                 text(robot, id("catalog-problem-")));
         assertEquals("下载失败", text(robot, id("catalog-status-")));
     }

@@ -145,7 +145,7 @@ public final class CatalogDialog {
         load.disableProperty().bind(row.folderProperty().isNull());
         load.setOnAction(a -> vm.load(e));
         HBox actions = new HBox(6, download, load);
-        actions.setAlignment(Pos.CENTER_LEFT);
+        actions.setAlignment(Pos.TOP_LEFT); // beside the name, also when a failure makes the row tall
         grid.addRow(r, nameBox, new Label(e.architecture()), size, licence, status, actions);
         for (var n : grid.getChildren()) GridPane.setValignment(n, VPos.TOP);
     }

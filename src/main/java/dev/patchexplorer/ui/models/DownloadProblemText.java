@@ -28,7 +28,8 @@ final class DownloadProblemText {
         String key = e.failure().name();
         String happened = Messages.format("catalog.error." + key, server(uri), String.valueOf(e.httpStatus()), fileName(uri));
         String openFolder = Messages.get("menu.model") + " > " + Messages.get("menu.model.open");
-        return happened + " " + Messages.format("catalog.fix." + key, openFolder);
+        // English puts a space between the two sentences, Chinese none after its full stop
+        return Messages.format("catalog.error.then", happened, Messages.format("catalog.fix." + key, openFolder));
     }
 
     /** host, or host:port when the address names one (a local mirror, a test server). */
