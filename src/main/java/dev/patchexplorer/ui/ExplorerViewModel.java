@@ -30,6 +30,7 @@ import java.nio.file.Path;
 import java.util.concurrent.Executor;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
+import java.util.logging.Logger;
 
 /**
  * The explorer's state as properties, and the pure functions that derive the grid and readouts from it.
@@ -37,6 +38,7 @@ import java.util.function.Consumer;
  * latest request's result is applied.
  */
 public final class ExplorerViewModel {
+    private static final Logger LOG = Logger.getLogger(ExplorerViewModel.class.getName());
     public record Problem(String message) {}
 
     private final Executor background;
@@ -138,6 +140,7 @@ public final class ExplorerViewModel {
         if (generation != loadGeneration.get()) return; // a newer request superseded this one
         loading.set(false);
         if (error != null) {
+            LOG.info(() -> "Image refused: " + error); // so that Help > Open Log Folder shows it too
             problem.set(new Problem(error));
             return;
         }
@@ -152,9 +155,19 @@ public final class ExplorerViewModel {
         this.onImageOpened = listener;
     }
 
-    /** Shows a message in the window's problem banner (e.g. nothing to paste). */
-    public void reportProblem(String message) {
-        problem.set(new Problem(message));
+    /**
+     * Shows a message in the window's problem banner (e.g. nothing to paste) and returns it, so
+     * that whoever reported it can take it back once the problem is over.
+     */
+    public Problem reportProblem(String message) {
+        Problem p = new Problem(message);
+        problem.set(p);
+        return p;
+    }
+
+    /** Takes back {@code reported} if the banner still shows it; a newer problem stays. */
+    public void clearProblem(Problem reported) {
+        if (reported != null && problem.get() == reported) problem.set(null);
     }
 
     public void clearProblem() {

@@ -101,8 +101,10 @@ final class MainMenu {
         snap.setAccelerator(KeyCombination.keyCombination("Shortcut+Shift+S"));
         Menu m = new Menu(Messages.get("menu.grid"));
         m.getItems().addAll(
-                item("menu.grid.larger", "Shortcut+CLOSE_BRACKET", () -> model.stepPatch(1)),
-                item("menu.grid.smaller", "Shortcut+OPEN_BRACKET", () -> model.stepPatch(-1)),
+                // key names, not KeyCode constants: "Shortcut+CLOSE_BRACKET" parses as the character
+                // string "CLOSE_BRACKET", which no key types and the menu shows verbatim
+                item("menu.grid.larger", "Shortcut+Close Bracket", () -> model.stepPatch(1)),
+                item("menu.grid.smaller", "Shortcut+Open Bracket", () -> model.stepPatch(-1)),
                 snap,
                 item("menu.grid.clearSelection", "Shortcut+Shift+A", () -> model.selectedPatchProperty().set(-1)));
         return m;

@@ -217,7 +217,7 @@ class CatalogDialogTest {
         });
         waitUntil(60, () -> onFx(() -> offline.outcomeProperty().get() == Outcome.FAILED));
         String message = onFx(() -> offline.messageProperty().get());
-        assertTrue(message.startsWith("Could not download "), message);
+        assertTrue(message.startsWith("No connection: nothing answered at "), message);
         assertFalse(cache.isCached(entry));
     }
 

@@ -61,7 +61,10 @@ class MessagesTranslationTest {
             if (zh == null) continue; // reported by the test above
             String en = english.getProperty(key);
             if (!placeholders(en).equals(placeholders(zh))) wrong.add(key + ": " + placeholders(en) + " vs " + placeholders(zh));
-            if (en.startsWith("_") != zh.contains("_")) wrong.add(key + ": the menu mnemonic (_) is lost or added");
+            // a Chinese mnemonic is "(_F)"; other underscores are names such as HF_ENDPOINT
+            if (en.startsWith("_") != zh.matches("(?s).*\\(_\\p{Alnum}\\).*")) {
+                wrong.add(key + ": the menu mnemonic (_) is lost or added");
+            }
             new MessageFormat(zh).format(new Object[] {"a", "b", "c", "d", "e"}); // a valid pattern
         }
         assertTrue(wrong.isEmpty(), String.join("\n", wrong));

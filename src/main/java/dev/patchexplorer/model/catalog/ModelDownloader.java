@@ -2,6 +2,7 @@ package dev.patchexplorer.model.catalog;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.net.URI;
 import java.net.http.HttpClient;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
@@ -15,6 +16,8 @@ import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CancellationException;
 import java.util.function.BooleanSupplier;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 
 /**
  * Downloads one catalog entry into the cache, explicitly and on the caller's (background) thread.
@@ -23,6 +26,7 @@ import java.util.function.BooleanSupplier;
  * checkpoint. The addresses come from the entry, never from this class.
  */
 public final class ModelDownloader {
+    private static final Logger LOG = Logger.getLogger(ModelDownloader.class.getName());
     private static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(30);
     private static final Duration RESPONSE_TIMEOUT = Duration.ofSeconds(60);
     private static final String LOCK_FILE = ".lock";
@@ -56,6 +60,23 @@ public final class ModelDownloader {
      */
     public ModelFolder download(CatalogEntry entry, DownloadListener listener, BooleanSupplier cancelRequested)
             throws DownloadException {
+        try {
+            ModelFolder folder = fetchAll(entry, listener, cancelRequested);
+            LOG.info(() -> "Downloaded " + entry.id() + " into " + folder.folder());
+            return folder;
+        } catch (DownloadException e) {
+            // the log keeps the address and the exception that the window puts into words
+            LOG.log(Level.WARNING, "Download of " + entry.id() + " failed (" + e.failure() + ", "
+                    + e.uri().map(URI::toString).orElse("no single address") + "): " + e.getMessage(), e);
+            throw e;
+        } catch (CancellationException e) {
+            LOG.info(() -> "Download of " + entry.id() + " cancelled: " + e.getMessage());
+            throw e;
+        }
+    }
+
+    private ModelFolder fetchAll(CatalogEntry entry, DownloadListener listener, BooleanSupplier cancelRequested)
+            throws DownloadException {
         Path target = cache.folderFor(entry);
         if (cache.isCached(entry)) return new ModelFolder(entry.id(), target, cache.root());
         Path staging = cache.stagingFolderFor(entry);
@@ -69,7 +90,8 @@ public final class ModelDownloader {
         } catch (DownloadException e) {
             throw e;
         } catch (IOException e) {
-            throw new DownloadException(UserMessage.CANNOT_SAVE.format(cache.root(), e.getMessage()), true, e);
+            throw new DownloadException(DownloadFailure.CANNOT_SAVE, null,
+                    UserMessage.CANNOT_SAVE.format(cache.root(), e.getMessage()), true, e);
         }
         deleteQuietly(staging.resolve(LOCK_FILE));
         deleteQuietly(staging);
@@ -100,20 +122,20 @@ public final class ModelDownloader {
             if (e.canResume() && startsWithHtml(part)) {
                 // what we kept is an error page, not a prefix of the file: never resume onto it
                 ResumableTransfer.discard(part);
-                throw new DownloadException(htmlMessage.format(file.uri()), false, e);
+                throw new DownloadException(DownloadFailure.WRONG_FILE, file.uri(), htmlMessage.format(file.uri()), false, e);
             }
             throw e;
         }
         if (startsWithHtml(part)) {
             ResumableTransfer.discard(part);
-            throw new DownloadException(htmlMessage.format(file.uri()), false);
+            throw new DownloadException(DownloadFailure.WRONG_FILE, file.uri(), htmlMessage.format(file.uri()), false, null);
         }
         try {
             verify(entry, file, part);
         } catch (ModelFileException e) {
             // the server called this file complete, so resuming would only append to a bad file
             ResumableTransfer.discard(part);
-            throw new DownloadException(e.getMessage(), false, e);
+            throw new DownloadException(DownloadFailure.WRONG_FILE, file.uri(), e.getMessage(), false, e);
         }
         Files.move(part, done, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
         ResumableTransfer.discard(part); // removes the leftover ETag beside it
@@ -166,7 +188,10 @@ public final class ModelDownloader {
         } catch (OverlappingFileLockException e) {
             lock = null;
         }
-        if (lock == null) throw new DownloadException(UserMessage.ALREADY_DOWNLOADING.format(entry.id()), true);
+        if (lock == null) {
+            throw new DownloadException(DownloadFailure.ALREADY_DOWNLOADING, null,
+                    UserMessage.ALREADY_DOWNLOADING.format(entry.id()), true, null);
+        }
     }
 
     private static boolean isWeights(RemoteFile file) {

@@ -70,16 +70,15 @@ final class ResumableTransfer {
                         continue;
                     }
                 }
-                if (status == 404) throw new DownloadException(UserMessage.NOT_FOUND.format(uri), have > 0);
-                if (status != 200 && status != 206) {
-                    throw new DownloadException(UserMessage.HTTP_STATUS.format(status, uri), have > 0);
+                if (status != 200 && status != 206) throw statusError(uri, status, have > 0);
+                if (isHtml(response)) {
+                    throw new DownloadException(DownloadFailure.WRONG_FILE, uri, htmlMessage.format(uri), have > 0, null);
                 }
-                if (isHtml(response)) throw new DownloadException(htmlMessage.format(uri), have > 0);
                 long total;
                 if (status == 206) {
                     Optional<long[]> range = contentRange(response);
                     if (range.isEmpty() || range.get()[0] != have) {
-                        if (attempt > 0) throw new DownloadException(UserMessage.HTTP_STATUS.format(status, uri), false);
+                        if (attempt > 0) throw statusError(uri, status, false);
                         discard(part);
                         continue;
                     }
@@ -148,9 +147,18 @@ final class ResumableTransfer {
             throw cancelled(uri);
         } catch (ExecutionException e) {
             Throwable cause = e.getCause() != null ? e.getCause() : e;
-            String why = cause.getMessage() != null ? cause.getMessage() : cause.getClass().getSimpleName();
-            throw new DownloadException(UserMessage.NETWORK_ERROR.format(uri, why), have > 0, cause);
+            DownloadFailure failure = DownloadFailure.ofConnectError(cause, uri);
+            throw new DownloadException(failure, uri, UserMessage.NETWORK_ERROR.format(uri, UserMessage.reason(failure)),
+                    have > 0, cause);
         }
+    }
+
+    /** A status that is neither the file nor the part of it that was asked for. */
+    private static DownloadException statusError(URI uri, int status, boolean canResume) {
+        DownloadFailure failure = DownloadFailure.ofStatus(status);
+        String message = failure == DownloadFailure.NOT_FOUND
+                ? UserMessage.NOT_FOUND.format(uri, status) : UserMessage.HTTP_STATUS.format(status, uri);
+        return new DownloadException(failure, uri, status, message, canResume, null);
     }
 
     private static long copy(InputStream body, Path part, long offset, long total, URI uri, Sink sink,
@@ -202,7 +210,8 @@ final class ResumableTransfer {
     }
 
     private static DownloadException cannotSave(Path part, long done, IOException e) {
-        return new DownloadException(UserMessage.CANNOT_SAVE.format(part.getParent(), describe(e)), done > 0, e);
+        return new DownloadException(DownloadFailure.CANNOT_SAVE, null,
+                UserMessage.CANNOT_SAVE.format(part.getParent(), describe(e)), done > 0, e);
     }
 
     private static DownloadException interrupted(URI uri, long done, long total, Throwable cause) {
@@ -210,7 +219,7 @@ final class ResumableTransfer {
         String message = total >= 0
                 ? UserMessage.INTERRUPTED.format(name, done, total)
                 : UserMessage.INTERRUPTED_UNKNOWN_SIZE.format(name, done);
-        return new DownloadException(message, done > 0, cause);
+        return new DownloadException(DownloadFailure.CONNECTION_LOST, uri, message, done > 0, cause);
     }
 
     private static CancellationException cancelled(URI uri) {

@@ -26,11 +26,16 @@ public enum UserMessage {
     SIZE_IMPLAUSIBLE("%s is %d bytes, far from the roughly %d bytes the catalog expects."),
     CONFIG_NOT_JSON("config.json is not valid JSON: %s"),
     CONFIG_WRONG_ARCHITECTURE("config.json describes architecture \"%s\", but \"%s\" was expected."),
-    NOT_FOUND("The server has no file at %s (HTTP 404)."),
+    NOT_FOUND("The server has no file at %s (HTTP %d)."),
     HTTP_STATUS("The server answered HTTP %d for %s."),
     INTERRUPTED("The download of %s stopped after %d of %d bytes. Try again to resume it."),
     INTERRUPTED_UNKNOWN_SIZE("The download of %s stopped after %d bytes. Try again to resume it."),
-    NETWORK_ERROR("Could not download %s: %s"),
+    NETWORK_ERROR("Could not download %s: %s."),
+    REASON_NO_CONNECTION("nothing answered at that address (no connection, or a firewall)"),
+    REASON_UNKNOWN_HOST("the server's name could not be looked up (no connection, or no name service)"),
+    REASON_PROXY("the proxy could not be reached or refused the connection"),
+    REASON_TIMEOUT("the server did not answer in time"),
+    REASON_TLS("the secure connection failed (the server's certificate was not accepted)"),
     CANCELLED("The download of %s was cancelled."),
     ALREADY_DOWNLOADING("%s is already being downloaded by another task."),
     CANNOT_SAVE("Could not save the downloaded model into %s: %s"),
@@ -40,6 +45,17 @@ public enum UserMessage {
 
     UserMessage(String template) {
         this.template = template;
+    }
+
+    /** The English phrase for a failure before any answer came, for {@link #NETWORK_ERROR}. */
+    static String reason(DownloadFailure failure) {
+        return switch (failure) {
+            case UNKNOWN_HOST -> REASON_UNKNOWN_HOST.template;
+            case PROXY -> REASON_PROXY.template;
+            case TIMEOUT -> REASON_TIMEOUT.template;
+            case TLS -> REASON_TLS.template;
+            default -> REASON_NO_CONNECTION.template;
+        };
     }
 
     /** The English sentence with its placeholders filled in. */

@@ -53,6 +53,7 @@ public final class UserGuideWindow {
         stage.setTitle(HelpText.text("guide.title"));
         if (owner != null) stage.initOwner(owner);
         AppIcons.applyTo(stage);
+        Dialogs.closeOnEscape(stage);
     }
 
     /** Shows the guide, reusing the window if it is already open. */

@@ -41,6 +41,7 @@ import javafx.util.Duration;
 import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.Executor;
+import java.util.logging.Logger;
 
 /**
  * Runs the loaded ViT on the current image whenever image, working size, patch size, mode or model
@@ -51,6 +52,7 @@ import java.util.concurrent.Executor;
  */
 public final class AttentionJob {
     public static final Duration DEBOUNCE = Duration.millis(200);
+    private static final Logger LOG = Logger.getLogger(AttentionJob.class.getName());
 
     private final ExplorerViewModel explorer;
     private final ModelViewModel models;
@@ -80,6 +82,7 @@ public final class AttentionJob {
     private boolean inferring;    // a forward pass for the latest request is running, FX thread only
     private MapMaker.Inference last; // the latest applied forward pass
     private final ImagePixels pixels = new ImagePixels(); // FX thread only
+    private ExplorerViewModel.Problem reported; // this job's message in the banner, FX thread only
 
     public AttentionJob(ExplorerViewModel explorer, ModelViewModel models, Executor executor) {
         this.explorer = explorer;
@@ -180,6 +183,8 @@ public final class AttentionJob {
     private void applyInference(long id, MapMaker.Inference inference, List<Prediction> top, MapMaker.Result map) {
         if (id != requested) return; // a newer request is on its way
         inferring = false;
+        explorer.clearProblem(reported); // the heatmap is back: its old failure no longer holds
+        reported = null;
         last = inference;
         predictions.set(top);
         gridNote.set(gridNote(inference.grid()));
@@ -203,7 +208,8 @@ public final class AttentionJob {
     private void fail(long id, String message) {
         if (id != requested) return;
         clear();
-        explorer.reportProblem(message);
+        LOG.info(() -> "Attention pass refused or failed: " + message);
+        reported = explorer.reportProblem(message);
     }
 
     /** Only the map settings changed: recompute the map from the last pass, no new forward pass. */

@@ -19,6 +19,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Executor;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.logging.Logger;
 
 /**
  * The loaded model, if any: a ViT (which drives the attention heatmap) or a CNN (receptive fields,
@@ -28,6 +29,7 @@ import java.util.concurrent.atomic.AtomicLong;
  * no patch tokens to cost.
  */
 public final class ModelViewModel {
+    private static final Logger LOG = Logger.getLogger(ModelViewModel.class.getName());
     /** The checkpoint loaded at startup when the models folder is configured. */
     public static final String DEFAULT_FOLDER = "vit_tiny_patch16_224.augreg_in21k_ft_in1k";
 
@@ -90,6 +92,7 @@ public final class ModelViewModel {
     private void failed(long gen, String message) {
         if (gen != generation.get()) return;
         loading.set(false);
+        LOG.info(() -> "Model refused: " + message);
         explorer.reportProblem(message);
     }
 

@@ -52,6 +52,7 @@ import java.util.Objects;
 import java.util.concurrent.Executor;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.logging.Logger;
 
 /**
  * Input-gradient maps for the receptive-field pane, and the CNN's top-5, with the discipline of
@@ -68,6 +69,7 @@ import java.util.concurrent.atomic.AtomicReference;
  * and mode, on the plain grid of that patch size.
  */
 public final class ReceptiveFieldJob {
+    private static final Logger LOG = Logger.getLogger(ReceptiveFieldJob.class.getName());
     private final ExplorerViewModel explorer;
     private final ModelViewModel models;
     private final ReceptiveFieldViewModel fields;
@@ -93,6 +95,7 @@ public final class ReceptiveFieldJob {
     private final AtomicReference<CachedInput> cachedInput = new AtomicReference<>();
     private Request shown;     // FX thread: the request whose results are on screen (or on their way)
     private long shownId;      // FX thread: the id {@code shown} ran under; older than latest once superseded
+    private ExplorerViewModel.Problem reported; // this job's message in the banner, FX thread only
     private boolean inFlight;  // FX thread: the request in {@code shown} is still being computed
     private GradientMapKind cnnChoice = GradientMapKind.ERF;
     private GradientMapKind vitChoice = GradientMapKind.ERF;
@@ -374,6 +377,8 @@ public final class ReceptiveFieldJob {
     private void apply(long id, Result result) {
         if (id != latest.get()) return; // a newer request is on its way
         inFlight = false;
+        explorer.clearProblem(reported); // the map is back: its old failure no longer holds
+        reported = null;
         // The results first, then "done": whoever watches busy sees the new map when it turns false.
         predictions.set(result.top());
         map.set(result.map());
@@ -387,7 +392,8 @@ public final class ReceptiveFieldJob {
         inFlight = false;
         shown = null;
         clear();
-        explorer.reportProblem(Messages.format("rf.error", message));
+        LOG.info(() -> "Gradient map refused or failed: " + message);
+        reported = explorer.reportProblem(Messages.format("rf.error", message));
     }
 
     public ObjectProperty<GradientMapKind> mapKindProperty() { return mapKind; }

@@ -5,6 +5,7 @@ import dev.patchexplorer.model.catalog.CatalogEntry;
 import dev.patchexplorer.model.catalog.ModelCatalog;
 import dev.patchexplorer.model.catalog.ModelDownloader;
 import dev.patchexplorer.ui.Messages;
+import dev.patchexplorer.ui.help.Dialogs;
 import javafx.beans.binding.Bindings;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
@@ -60,6 +61,8 @@ public final class CatalogDialog {
         stage.setScene(scene);
         if (owner instanceof Stage main && !main.getIcons().isEmpty()) stage.getIcons().setAll(main.getIcons());
         stage.setOnShowing(e -> vm.refresh());
+        Dialogs.closeOnEscape(stage); // a running download goes on in the background
+
     }
 
     /** The catalog the app ships (or its mirror), downloading into {@code search}'s cache on a thread of its own. */
@@ -110,7 +113,15 @@ public final class CatalogDialog {
         Label description = new Label(e.description());
         description.setWrapText(true);
         description.getStyleClass().add("hint");
-        VBox nameBox = new VBox(2, name, description);
+        // why the last download failed, on the row itself, so it stays beside the model it is about
+        Label problem = new Label();
+        problem.setId("catalog-problem-" + id);
+        problem.setWrapText(true);
+        problem.getStyleClass().add("catalog-failed");
+        problem.textProperty().bind(row.problemProperty());
+        problem.visibleProperty().bind(row.problemProperty().isNotEmpty());
+        problem.managedProperty().bind(problem.visibleProperty());
+        VBox nameBox = new VBox(2, name, description, problem);
         Label size = new Label((e.weightsSizeExact() ? "" : "\u2248 ") + Units.bytes(e.weightsBytes()));
         VBox licence = new VBox(2, new Label(e.licence()));
         if (e.licenceUncertain()) {
@@ -124,7 +135,7 @@ public final class CatalogDialog {
         status.setMaxWidth(170);
         status.setMinWidth(120);
         status.textProperty().bind(Bindings.createStringBinding(() -> statusText(row), row.folderProperty(),
-                row.cachedProperty(), vm.downloadingProperty()));
+                row.cachedProperty(), vm.downloadingProperty(), row.problemProperty()));
         Button download = new Button(Messages.get("catalog.download"));
         download.setId("catalog-download-" + id);
         download.disableProperty().bind(vm.busyProperty().or(row.cachedProperty()));
@@ -134,7 +145,7 @@ public final class CatalogDialog {
         load.disableProperty().bind(row.folderProperty().isNull());
         load.setOnAction(a -> vm.load(e));
         HBox actions = new HBox(6, download, load);
-        actions.setAlignment(Pos.CENTER_LEFT);
+        actions.setAlignment(Pos.TOP_LEFT); // beside the name, also when a failure makes the row tall
         grid.addRow(r, nameBox, new Label(e.architecture()), size, licence, status, actions);
         for (var n : grid.getChildren()) GridPane.setValignment(n, VPos.TOP);
     }
@@ -143,7 +154,9 @@ public final class CatalogDialog {
         CatalogEntry e = row.entry();
         if (e.equals(vm.downloadingProperty().get())) return Messages.get("catalog.status.downloading");
         Path folder = row.getFolder();
-        if (folder == null) return Messages.get("catalog.status.notDownloaded");
+        if (folder == null) {
+            return Messages.get(row.getProblem().isEmpty() ? "catalog.status.notDownloaded" : "catalog.status.failed");
+        }
         return row.isCached() ? Messages.get("catalog.status.cached")
                 : Messages.format("catalog.status.found", folder.getParent());
     }

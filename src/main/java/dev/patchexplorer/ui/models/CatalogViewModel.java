@@ -30,6 +30,8 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 
 /**
  * The model catalog's state: which entries are on disk, and the one download under way with its
@@ -37,11 +39,14 @@ import java.util.function.Supplier;
  * many times a second and is handed to the FX thread at most once per pulse.
  */
 public final class CatalogViewModel {
+    private static final Logger LOG = Logger.getLogger(CatalogViewModel.class.getName());
+
     /** An entry and whether it can be loaded now. */
     public static final class Row {
         private final CatalogEntry entry;
         private final ReadOnlyObjectWrapper<Path> folder = new ReadOnlyObjectWrapper<>(this, "folder");
         private final ReadOnlyBooleanWrapper cached = new ReadOnlyBooleanWrapper(this, "cached");
+        private final ReadOnlyStringWrapper problem = new ReadOnlyStringWrapper(this, "problem", "");
 
         Row(CatalogEntry entry) {
             this.entry = entry;
@@ -54,6 +59,9 @@ public final class CatalogViewModel {
         /** True when the folder is the download cache's copy. */
         public ReadOnlyBooleanProperty cachedProperty() { return cached.getReadOnlyProperty(); }
         public boolean isCached() { return cached.get(); }
+        /** Why the last download of this entry failed, in words, or "" when it did not. */
+        public ReadOnlyStringProperty problemProperty() { return problem.getReadOnlyProperty(); }
+        public String getProblem() { return problem.get(); }
     }
 
     public enum Outcome { NONE, DONE, CANCELLED, FAILED }
@@ -131,6 +139,8 @@ public final class CatalogViewModel {
         cancel = new AtomicBoolean();
         AtomicBoolean cancelFlag = cancel;
         busy.set(true);
+        Row row = rows.get(entry.id());
+        if (row != null) row.problem.set("");
         downloading.set(entry);
         outcome.set(Outcome.NONE);
         message.set(Messages.format("catalog.starting", entry.id()));
@@ -139,13 +149,16 @@ public final class CatalogViewModel {
         executor.execute(() -> {
             try {
                 ModelFolder folder = downloader.download(entry, this::onProgress, cancelFlag::get);
-                Platform.runLater(() -> finish(Outcome.DONE, Messages.format("catalog.done", entry.id(), folder.folder())));
+                Platform.runLater(() -> finish(entry, Outcome.DONE, Messages.format("catalog.done", entry.id(), folder.folder())));
             } catch (CancellationException e) {
-                Platform.runLater(() -> finish(Outcome.CANCELLED, Messages.format("catalog.cancelled", entry.id())));
+                Platform.runLater(() -> finish(entry, Outcome.CANCELLED, Messages.format("catalog.cancelled", entry.id())));
             } catch (DownloadException e) {
-                Platform.runLater(() -> finish(Outcome.FAILED, e.getMessage()));
+                String text = DownloadProblemText.of(e); // the downloader has logged the address and the exception
+                Platform.runLater(() -> finish(entry, Outcome.FAILED, text));
             } catch (RuntimeException e) {
-                Platform.runLater(() -> finish(Outcome.FAILED, Messages.format("catalog.failed", entry.id(), String.valueOf(e.getMessage()))));
+                LOG.log(Level.WARNING, "Download of " + entry.id() + " failed unexpectedly", e);
+                Platform.runLater(() -> finish(entry, Outcome.FAILED,
+                        Messages.format("catalog.failed", entry.id(), String.valueOf(e.getMessage()))));
             }
         });
     }
@@ -182,7 +195,9 @@ public final class CatalogViewModel {
         progressText.set(Messages.format("catalog.progress", p.fileName(), p.fileNumber(), p.fileCount(), amount));
     }
 
-    private void finish(Outcome result, String text) {
+    private void finish(CatalogEntry entry, Outcome result, String text) {
+        Row row = rows.get(entry.id());
+        if (row != null) row.problem.set(result == Outcome.FAILED ? text : "");
         busy.set(false);
         downloading.set(null);
         latest.set(null);

@@ -137,7 +137,9 @@ public final class AttentionPane extends VBox {
         note.setWrapText(true);
         note.getStyleClass().add("hint");
         note.textProperty().bind(job.noteProperty());
-        note.managedProperty().bind(note.textProperty().isNotEmpty());
+        // the map's note belongs to the map: gone with it when another map has the viewer
+        note.visibleProperty().bind(job.showHeatmapProperty());
+        note.managedProperty().bind(note.textProperty().isNotEmpty().and(job.showHeatmapProperty()));
         legendMass.setId("attention-legend-mass");
         legendMass.setWrapText(true);
         Label gridNote = new Label();
@@ -162,6 +164,7 @@ public final class AttentionPane extends VBox {
 
         job.heatmapProperty().addListener(x -> updateLegend());
         job.colorMapProperty().addListener(x -> updateLegend());
+        job.showHeatmapProperty().addListener(x -> updateLegend());
         job.predictionsProperty().addListener((o, was, now) -> showPredictions(now));
         job.models().modelProperty().addListener((o, was, now) -> modelChanged(now));
         job.models().loadingProperty().addListener(x -> modelChanged(job.models().getModel()));
@@ -259,10 +262,16 @@ public final class AttentionPane extends VBox {
     }
 
     private void updateLegend() {
-        Heatmap h = job.getHeatmap();
+        // a legend only for the map that is drawn: when the gradient map (or nothing) replaces the
+        // heatmap, this one says so instead of describing colours that are not on screen
+        boolean drawn = job.showHeatmapProperty().get();
+        Heatmap h = drawn ? job.getHeatmap() : null;
         ColorMap colors = job.colorMapProperty().get();
         gradient.setBackground(ColorScale.bar(colors));
-        legendTitle.setText(h == null ? Messages.get("attention.legend.none") : h.title());
+        gradient.setVisible(drawn);
+        gradient.setManaged(drawn);
+        legendTitle.setText(!drawn ? Messages.get("attention.legend.hidden")
+                : h == null ? Messages.get("attention.legend.none") : h.title());
         legendMin.setText(h == null ? "" : ColorScale.value(h.min()));
         legendMax.setText(h == null ? "" : ColorScale.value(h.max()));
         legendMass.setText(massText(h));
