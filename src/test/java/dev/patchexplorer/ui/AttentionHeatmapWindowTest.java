@@ -6,7 +6,6 @@ import dev.patchexplorer.testing.TestAssets;
 import dev.patchexplorer.testing.TinyCheckpoints;
 import dev.patchexplorer.ui.inference.Heatmap;
 import dev.patchexplorer.ui.io.Samples;
-import javafx.application.Platform;
 import javafx.scene.control.Label;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterEach;
@@ -16,16 +15,14 @@ import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
-import org.testfx.util.WaitForAsyncUtils;
 
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.atomic.AtomicLong;
 
 import static dev.patchexplorer.ui.FxTestSupport.onFx;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -34,7 +31,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /**
  * A ViT in the real window: the heatmap follows the patch slider and the FX thread never waits. The
  * flow runs on the tests' tiny ViT (ViT-Ti's blocks and heads, random weights) and again on the
- * pretrained ViT-Ti, whose heavier passes make a stalled FX thread show and whose top class is checked.
+ * pretrained ViT-Ti, whose top class is checked. Waiting is shown by holding passes at a gate, not by
+ * timing the FX thread (speed belongs to benchmarks).
  */
 @ExtendWith(ApplicationExtension.class)
 class AttentionHeatmapWindowTest {
@@ -44,7 +42,18 @@ class AttentionHeatmapWindowTest {
     static Path settingsDir;
 
     private final ExecutorService background = Executors.newSingleThreadExecutor();
-    private final ExecutorService inference = Executors.newSingleThreadExecutor();
+    private final ExecutorService inferenceThread = Executors.newSingleThreadExecutor();
+    /** Passes wait here before they run; open (count 0) unless a test closes it. */
+    private volatile CountDownLatch gate = new CountDownLatch(0);
+    private final Executor inference = task -> inferenceThread.execute(() -> {
+        try {
+            gate.await();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return;
+        }
+        task.run();
+    });
     private ExplorerView view;
     private ExplorerViewModel model;
 
@@ -63,7 +72,8 @@ class AttentionHeatmapWindowTest {
                 return null;
             });
         }
-        inference.shutdown();
+        gate.countDown();
+        inferenceThread.shutdown();
         background.shutdown();
     }
 
@@ -89,14 +99,37 @@ class AttentionHeatmapWindowTest {
     }
 
     @Test
-    void thePretrainedVitFindsTheCatAndTheFxThreadNeverWaitsForItsPasses(FxRobot robot) {
+    void thePretrainedVitFindsTheCat(FxRobot robot) {
         showAtTheNativePatch(TestAssets.model(VIT_TI));
         assertEquals("Egyptian cat", onFx(() -> robot.lookup("#prediction-0").queryAs(Label.class).getText()));
-        // Only a pass as heavy as the real model's would show an FX thread that waits for inference.
-        double worstMs = worstFxLatencyMs(this::toPatch32);
-        System.out.printf("FX thread: worst tick latency during inference %.1f ms%n", worstMs);
-        assertTrue(worstMs < 100, "FX thread stalled for " + worstMs + " ms during inference");
+        toPatch32();
         followThePatchSlider(robot);
+    }
+
+    /**
+     * The FX thread never waits for inference: with every pass held at a gate, the slider still moves
+     * (each onFx call would time out if the FX thread blocked on a pass), the shown map is the old one
+     * marked as not current, and the held pass lands once the gate opens.
+     */
+    @Test
+    void theWindowAnswersWhilePassesAreHeld(@TempDir Path models) throws IOException {
+        showAtTheNativePatch(TinyCheckpoints.vit(models.resolve(VIT_TI)));
+        gate = new CountDownLatch(1);
+        for (int p = 17; p <= 32; p++) {
+            int patch = p;
+            onFx(() -> {
+                model.setPatch(patch);
+                return null;
+            });
+        }
+        FxTestSupport.waitUntil(() -> onFx(() -> view.attention().busyProperty().get() || view.attention().staleProperty().get()));
+        assertEquals(32, onFx(() -> model.getPatch()));
+        Heatmap shown = onFx(() -> view.attention().getHeatmap());
+        assertTrue(shown == null || (shown.patch() == 16 && onFx(() -> view.attention().staleProperty().get())),
+                "while its pass is held, the patch-16 map may stay only marked stale: " + shown);
+        gate.countDown();
+        waitForHeatmap(7, 7, PatchMode.RESIZE);
+        assertEquals(32, onFx(() -> view.attention().getHeatmap().patch()));
     }
 
     /** Loads {@code vit} and chelsea and waits for the 14 x 14 heatmap at patch 16. */
@@ -114,31 +147,6 @@ class AttentionHeatmapWindowTest {
         Heatmap h16 = onFx(() -> view.attention().getHeatmap());
         assertEquals(16, h16.patch());
         assertEquals(14, onFx(() -> (int) view.heatmapOverlay().image().getWidth()));
-    }
-
-    /** Ticks the FX thread every 20 ms while {@code work} runs and returns how late the latest tick ran. */
-    private static double worstFxLatencyMs(Runnable work) {
-        AtomicLong worstLateNanos = new AtomicLong();
-        AtomicBoolean ticking = new AtomicBoolean(true);
-        Thread ticker = new Thread(() -> {
-            while (ticking.get()) {
-                long posted = System.nanoTime();
-                Platform.runLater(() -> worstLateNanos.accumulateAndGet(System.nanoTime() - posted, Math::max));
-                try {
-                    Thread.sleep(20);
-                } catch (InterruptedException e) {
-                    return;
-                }
-            }
-        }, "fx-ticker");
-        ticker.setDaemon(true);
-        ticker.start();
-        try {
-            work.run();
-        } finally {
-            ticking.set(false);
-        }
-        return worstLateNanos.get() / 1e6;
     }
 
     /** The patch slider to 32 in resize mode: a 7 x 7 heatmap. */

@@ -3,12 +3,14 @@ package dev.patchexplorer.ui;
 import javafx.application.Platform;
 import javafx.scene.Scene;
 import javafx.stage.Stage;
+import javafx.stage.Window;
 import javafx.scene.image.Image;
 import javafx.scene.image.WritableImage;
 import javafx.scene.paint.Color;
 import org.testfx.util.WaitForAsyncUtils;
 
 import java.nio.file.Path;
+import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executor;
@@ -29,9 +31,11 @@ final class FxTestSupport {
 
     /**
      * The main window as the app builds it, 1400 x 900 with the app's stylesheet, on the settings
-     * file in {@code settingsDir}, shown on {@code stage}; FX thread.
+     * file in {@code settingsDir}, shown on {@code stage}; FX thread. Windows left open by earlier tests
+     * are hidden first: a robot's lookup searches every window and would otherwise find their nodes.
      */
     static ExplorerView showMainWindow(Stage stage, ExplorerViewModel model, Path settingsDir, Executor inference) {
+        List.copyOf(Window.getWindows()).stream().filter(w -> w != stage).forEach(Window::hide);
         ExplorerView view = new ExplorerView(model, new SessionPersistence(new Settings(settingsDir.resolve("settings.properties"))), inference);
         Scene scene = new Scene(view, 1400, 900);
         scene.getStylesheets().add(FxTestSupport.class.getResource("/dev/patchexplorer/ui/app.css").toExternalForm());
