@@ -64,8 +64,8 @@ import java.util.concurrent.Executors;
  */
 public final class ExplorerView extends BorderPane {
     /**
-     * The smallest window the app allows: the side panes' minimum widths (330 + 440) leave the image and
-     * the problem banner about 240 px; at 800 the banner pushed the readouts past the window's edge.
+     * The smallest window the app allows: the side panes' minimum widths (330 + 440) leave the image
+     * about 240 px; at 800 the readouts were pushed past the window's edge.
      */
     public static final double MIN_WIDTH = 1024;
     public static final double MIN_HEIGHT = 600;
@@ -209,15 +209,14 @@ public final class ExplorerView extends BorderPane {
         right.setPrefWidth(460);
         StackPane viewerBox = new StackPane(viewer);
         viewerBox.getStyleClass().add("viewer-box");
-        VBox center = new VBox(problemBanner, viewerBox);
-        VBox.setVgrow(viewerBox, Priority.ALWAYS);
-        SplitPane main = new SplitPane(left, center, right);
+        SplitPane main = new SplitPane(left, viewerBox, right);
         SplitPane.setResizableWithParent(left, false);
         SplitPane.setResizableWithParent(right, false);
         main.setDividerPositions(0.24, 0.67);
 
         menuBar = new MainMenu(this).build();
-        setTop(menuBar);
+        // The banner spans the window under the menus: over the image alone it was squeezed to a column.
+        setTop(new VBox(menuBar, problemBanner));
         setCenter(main);
         setBottom(status);
         installDragAndDrop();

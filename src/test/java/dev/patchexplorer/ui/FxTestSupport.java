@@ -32,14 +32,18 @@ final class FxTestSupport {
     /**
      * The main window as the app builds it, 1400 x 900 with the app's stylesheet, on the settings
      * file in {@code settingsDir}, shown on {@code stage}; FX thread. Windows left open by earlier tests
-     * are hidden first: a robot's lookup searches every window and would otherwise find their nodes.
+     * are hidden first: a robot's lookup searches every window and would otherwise find their nodes. TestFX
+     * hands every test the same primary stage, so a size an earlier test set is undone too.
      */
     static ExplorerView showMainWindow(Stage stage, ExplorerViewModel model, Path settingsDir, Executor inference) {
         List.copyOf(Window.getWindows()).stream().filter(w -> w != stage).forEach(Window::hide);
         ExplorerView view = new ExplorerView(model, new SessionPersistence(new Settings(settingsDir.resolve("settings.properties"))), inference);
         Scene scene = new Scene(view, 1400, 900);
         scene.getStylesheets().add(FxTestSupport.class.getResource("/dev/patchexplorer/ui/app.css").toExternalForm());
+        stage.setMinWidth(0);
+        stage.setMinHeight(0);
         stage.setScene(scene);
+        stage.sizeToScene();
         stage.show();
         return view;
     }

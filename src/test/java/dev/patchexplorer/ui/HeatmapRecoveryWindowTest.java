@@ -87,9 +87,11 @@ class HeatmapRecoveryWindowTest {
     @Test
     void aHeatmapThatRecoversTakesItsErrorOutOfTheBanner() {
         loadVitAndWaitForHeatmap();
-        // patch 2 at 224 px: 112 x 112 = 12,544 tokens, 12 layers x 3 heads of 12,545^2 floats, far past any heap here
+        // patch 2 at 224 px: 112 x 112 = 12,544 patches + the class token; 12 layers x 3 heads of 12,545^2 floats
+        // = 22,662,291,600 bytes = 21.1 GiB, far past any heap here
         long tokens = 1 + 112L * 112;
-        long attentionBytes = 15L * 3 * tokens * tokens * Float.BYTES;
+        long attentionBytes = 12L * 3 * tokens * tokens * Float.BYTES;
+        assertEquals(22_662_291_600L, attentionBytes);
         assertTrue(attentionBytes > Runtime.getRuntime().maxMemory() / 2, "the refusal needs a heap under " + attentionBytes * 2);
         List<String> logged = new CopyOnWriteArrayList<>();
         Logger log = Logger.getLogger(AttentionJob.class.getName());
@@ -108,10 +110,10 @@ class HeatmapRecoveryWindowTest {
         } finally {
             log.removeHandler(capture);
         }
-        assertTrue(logged.stream().anyMatch(l -> l.startsWith("INFO ") && l.contains("too many tokens: 12545 tokens")),
+        assertTrue(logged.stream().anyMatch(l -> l.startsWith("INFO ") && l.contains("12,545 tokens: the attention matrices of all 12 layers would need 21.1 GiB")),
                 "the refusal is in the log file too: " + logged);
         String refused = onFx(() -> model.problemProperty().get().message());
-        assertTrue(refused.startsWith("The attention heatmap could not be computed: too many tokens: 12545 tokens"), refused);
+        assertTrue(refused.startsWith("The attention heatmap could not be computed: 12,545 tokens: the attention matrices of all 12 layers would need 21.1 GiB"), refused);
         assertTrue(onFx(() -> view.lookup("#problem-banner").isVisible()));
 
         onFx(() -> {

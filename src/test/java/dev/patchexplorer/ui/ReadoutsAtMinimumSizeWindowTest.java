@@ -66,7 +66,7 @@ class ReadoutsAtMinimumSizeWindowTest {
             stage.setHeight(ExplorerView.MIN_HEIGHT);
             m.workingSizeProperty().set(LARGEST_SIZE);
             m.setPatch(patch);
-            // The banner a refused pass shows at these settings takes room in the middle of the window.
+            // The banner a refused pass shows at these settings takes room from the window.
             m.reportProblem(Messages.format("attention.error", Messages.format("problem.tooManyTokens",
                     "4,194,305", "2.25 PiB", 12, "2.00 GiB")));
             return m;
