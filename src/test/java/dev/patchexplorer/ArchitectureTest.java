@@ -8,7 +8,10 @@ import org.junit.jupiter.api.Test;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 
-/** The package boundaries of ARCHITECTURE.md, enforced: app -> ui, cli -> model -> core. */
+/**
+ * The package boundaries of ARCHITECTURE.md, enforced: app -> ui, cli -> model -> core; imagefile (reading
+ * image files into core images) sits beside model, so that the window and the command line share it.
+ */
 class ArchitectureTest {
     private static JavaClasses classes;
 
@@ -24,7 +27,7 @@ class ArchitectureTest {
         noClasses().that().resideInAPackage("dev.patchexplorer.core..")
                 .should().dependOnClassesThat().resideInAnyPackage(
                         "javafx..", "ai.djl..", "java.awt..", "javax.swing..", "javax.imageio..",
-                        "com.fasterxml..", "dev.patchexplorer.model..", "dev.patchexplorer.ui..",
+                        "com.fasterxml..", "dev.patchexplorer.model..", "dev.patchexplorer.ui..", "dev.patchexplorer.imagefile..",
                         "dev.patchexplorer.cli..", "dev.patchexplorer.app..")
                 .allowEmptyShould(true)
                 .check(classes);
@@ -51,6 +54,16 @@ class ArchitectureTest {
     void modelDoesNotKnowTheCli() {
         noClasses().that().resideInAPackage("dev.patchexplorer.model..")
                 .should().dependOnClassesThat().resideInAPackage("dev.patchexplorer.cli..")
+                .allowEmptyShould(true)
+                .check(classes);
+    }
+
+    @Test
+    void imageFilesAreHeadlessAndKnowOnlyCore() {
+        noClasses().that().resideInAPackage("dev.patchexplorer.imagefile..")
+                .should().dependOnClassesThat().resideInAnyPackage("javafx..", "ai.djl..", "javax.swing..",
+                        "dev.patchexplorer.model..", "dev.patchexplorer.ui..", "dev.patchexplorer.cli..",
+                        "dev.patchexplorer.app..")
                 .allowEmptyShould(true)
                 .check(classes);
     }

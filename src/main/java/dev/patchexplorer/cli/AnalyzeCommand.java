@@ -16,6 +16,7 @@ import dev.patchexplorer.core.grid.PatchGrid;
 import dev.patchexplorer.core.vit.GridInput;
 import dev.patchexplorer.core.vit.InputPlan;
 import dev.patchexplorer.core.vit.PatchMode;
+import dev.patchexplorer.imagefile.DecodedImage;
 import dev.patchexplorer.model.CnnModel;
 import dev.patchexplorer.model.ModelConfig;
 import dev.patchexplorer.model.ModelLoader;
@@ -63,7 +64,8 @@ public final class AnalyzeCommand implements Command {
     public int run(Options o, PrintStream out) throws Exception {
         // everything that can be checked without the model first, so a typo fails at once
         Path modelDir = ModelArgument.resolve(o);
-        RgbImage image = ImageFiles.read(CommonOptions.image(o));
+        DecodedImage decoded = ImageFiles.read(CommonOptions.image(o));
+        RgbImage image = decoded.pixels();
         PatchMode mode = CommonOptions.mode(o);
         OptionalInt sizeOption = CommonOptions.size(o);
         Path outDir = o.has("out") ? CommonOptions.outFolder(o.require("out")) : null;
@@ -75,6 +77,7 @@ public final class AnalyzeCommand implements Command {
             Map<String, RgbImage> overlays = new LinkedHashMap<>();
             json.put("model", modelDir.getFileName().toString());
             json.put("architecture", cfg.architecture());
+            json.put("image", ImageFiles.describe(decoded));
             if (model instanceof ViTModel vit) {
                 int patch = CommonOptions.patch(o, size, size, vit.spec().nativePatch());
                 analyzeViT(vit, square, mode, patch, json, overlays);

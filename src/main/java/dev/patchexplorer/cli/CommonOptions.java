@@ -25,7 +25,7 @@ final class CommonOptions {
     static final OptionSpec MODELS = new OptionSpec(ModelArgument.MODELS, "DIR[" + File.pathSeparator + "DIR...]",
             "folders to look in for --model NAME, before " + ModelLocations.ENVIRONMENT_VARIABLE + " and the cache");
     static final OptionSpec IMAGE = new OptionSpec("image", "FILE",
-            "picture (PNG, JPEG, BMP, GIF); its centre square is resized to --size (required)");
+            "picture (PNG, JPEG, TIFF, WebP, BMP, GIF; over 100 megapixels read subsampled); its centre square is resized to --size (required)");
     static final OptionSpec MODE = new OptionSpec("mode", "resize|flexi",
             "ViT at a patch size not its own: resize the input (default) or the patch embedding (FlexiViT)");
     static final OptionSpec SIZE = new OptionSpec("size", "S",

@@ -1,9 +1,11 @@
 package dev.patchexplorer.cli;
 
+import com.google.gson.Gson;
 import com.google.gson.JsonObject;
 import dev.patchexplorer.core.image.Preprocess;
 import dev.patchexplorer.core.image.RgbImage;
 import dev.patchexplorer.core.vit.PatchMode;
+import dev.patchexplorer.imagefile.DecodedImage;
 import dev.patchexplorer.model.CnnModel;
 import dev.patchexplorer.model.ModelConfig;
 import dev.patchexplorer.model.ModelLoader;
@@ -51,7 +53,8 @@ public final class ErfCommand implements Command {
     public int run(Options o, PrintStream out) throws Exception {
         // everything that can be checked without the model first, so a typo fails at once
         Path modelDir = ModelArgument.resolve(o);
-        RgbImage image = ImageFiles.read(CommonOptions.image(o));
+        DecodedImage decoded = ImageFiles.read(CommonOptions.image(o));
+        RgbImage image = decoded.pixels();
         String layer = o.require("layer");
         double[] at = point(o.require("at"));
         Path outDir = CommonOptions.outFolder(o.require("out"));
@@ -85,6 +88,7 @@ public final class ErfCommand implements Command {
             json.addProperty("model", modelDir.toAbsolutePath().normalize().getFileName().toString());
             json.addProperty("architecture", cfg.architecture());
             json.addProperty("family", model instanceof ViTModel ? "vit" : "cnn");
+            json.add("image", new Gson().toJsonTree(ImageFiles.describe(decoded)));
             json.addProperty("size", size);
             json.add("at", ErfProbe.pointJson(at[0], at[1]));
             result.toJson().entrySet().forEach(e -> json.add(e.getKey(), e.getValue()));

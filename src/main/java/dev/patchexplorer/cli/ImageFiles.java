@@ -1,27 +1,40 @@
 package dev.patchexplorer.cli;
 
 import dev.patchexplorer.core.image.RgbImage;
+import dev.patchexplorer.imagefile.DecodedImage;
+import dev.patchexplorer.imagefile.ImageFileException;
+import dev.patchexplorer.imagefile.ImageFileReader;
 
 import javax.imageio.ImageIO;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
 
-/** Reads and writes pictures for the command line (javax.imageio stays out of core). */
+/** Reads pictures through the window's {@link ImageFileReader} and writes PNGs (javax.imageio stays out of core). */
 final class ImageFiles {
     private ImageFiles() {}
 
-    static RgbImage read(Path file) throws UsageException {
-        if (!Files.isRegularFile(file)) throw new UsageException("no image file " + file);
-        BufferedImage img;
+    /** Refusals (missing, damaged, unsupported, too small or large) become one line and exit 2. */
+    static DecodedImage read(Path file) throws UsageException {
         try {
-            img = ImageIO.read(file.toFile());
-        } catch (IOException e) {
-            throw new UsageException("cannot read image " + file.getFileName() + ": " + e.getMessage());
+            return ImageFileReader.standard().read(file);
+        } catch (ImageFileException e) {
+            throw new UsageException(e.getMessage());
         }
-        if (img == null) throw new UsageException("not a readable image (PNG, JPEG, BMP, GIF): " + file.getFileName());
-        return new RgbImage(img.getWidth(), img.getHeight(), img.getRGB(0, 0, img.getWidth(), img.getHeight(), null, 0, img.getWidth()));
+    }
+
+    /** The "image" object of the JSON: the size used, and the file's own size and subsampling when it was reduced. */
+    static Map<String, Object> describe(DecodedImage image) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("format", image.format());
+        m.put("width", image.pixels().width());
+        m.put("height", image.pixels().height());
+        m.put("original_width", image.originalWidth());
+        m.put("original_height", image.originalHeight());
+        m.put("subsampling", image.subsampling());
+        return m;
     }
 
     static void writePng(RgbImage image, Path file) throws IOException {

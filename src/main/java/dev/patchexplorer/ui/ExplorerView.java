@@ -296,8 +296,8 @@ public final class ExplorerView extends BorderPane {
         FileChooser chooser = new FileChooser();
         chooser.setTitle(Messages.get("menu.file.open"));
         chooser.getExtensionFilters().addAll(
-                new FileChooser.ExtensionFilter(Messages.get("file.filter.images"), "*.png", "*.jpg", "*.jpeg", "*.bmp", "*.gif",
-                        "*.PNG", "*.JPG", "*.JPEG", "*.BMP", "*.GIF"),
+                new FileChooser.ExtensionFilter(Messages.get("file.filter.images"), "*.png", "*.jpg", "*.jpeg", "*.tif", "*.tiff",
+                        "*.webp", "*.bmp", "*.gif", "*.PNG", "*.JPG", "*.JPEG", "*.TIF", "*.TIFF", "*.WEBP", "*.BMP", "*.GIF"),
                 new FileChooser.ExtensionFilter(Messages.get("file.filter.all"), "*"));
         session.settings().get("lastFolder").map(File::new).filter(File::isDirectory).ifPresent(chooser::setInitialDirectory);
         File f = chooser.showOpenDialog(window());

@@ -59,7 +59,7 @@ class AnalyzeCommandTest {
         assertEquals(7, json.getAsJsonArray("rollout").size());
         assertEquals(5, json.getAsJsonArray("top5").size());
         int gridH = json.getAsJsonObject("grid").get("height").getAsInt(), gridW = json.getAsJsonObject("grid").get("width").getAsInt();
-        RgbImage used = Preprocess.resizeBicubic(Preprocess.centerCropSquare(ImageFiles.read(TestAssets.sample("chelsea.png"))),
+        RgbImage used = Preprocess.resizeBicubic(Preprocess.centerCropSquare(ImageFiles.read(TestAssets.sample("chelsea.png")).pixels()),
                 json.get("size").getAsInt(), json.get("size").getAsInt());
         assertOverlay(tmp.resolve("rollout.png"), used, gridH, gridW, rows(json.getAsJsonArray("rollout")));
         JsonArray lastLayer = json.getAsJsonArray("classTokenAttention").get(json.getAsJsonArray("classTokenAttention").size() - 1).getAsJsonArray();

@@ -108,15 +108,27 @@ class ImageLoaderTest {
         assertMessage(write(tiny, "png", "tiny.png"), "1×1 pixels");
 
         BufferedImage tiff = new BufferedImage(20, 20, BufferedImage.TYPE_INT_RGB);
-        assertMessage(write(tiff, "tiff", "scan.tiff"), "TIFF images are not supported");
+        tiff.setRGB(5, 5, 0x00FF00);
+        assertColor(ImageLoader.load(write(tiff, "tiff", "scan.tiff")), 5, 5, 0, 1, 0);
+        Path garbageTiff = Files.writeString(dir.resolve("slide.tif"), "II*\0 no directory here", StandardCharsets.US_ASCII);
+        ImageLoadException e = assertThrows(ImageLoadException.class, () -> ImageLoader.load(garbageTiff));
+        assertTrue(e.getMessage().startsWith("Cannot open “slide.tif”"), e.getMessage());
+        assertTrue(!e.getMessage().contains("Exception"), e.getMessage());
     }
 
     @Test
-    void aGiganticImageIsRefusedFromItsHeaderWithoutDecoding() throws Exception {
-        // A PNG whose header claims 30000 x 30000 pixels; decoding it would need 3.6 GB.
+    void aHeaderClaimingMorePixelsThanTheFileHoldsIsRefusedAsDamaged() throws Exception {
+        // 30000 x 30000 in the header, no pixel data: over the budget, so read subsampled, which finds nothing
         Path huge = dir.resolve("huge.png");
         Files.write(huge, pngHeaderOnly(30000, 30000));
-        assertMessage(huge, "30,000×30,000 pixels (900 megapixels)");
+        assertMessage(huge, "damaged");
+    }
+
+    @Test
+    void aHeaderBeyondWhatSubsamplingCanReadIsRefusedWithoutDecoding() throws Exception {
+        Path absurd = dir.resolve("absurd.png");
+        Files.write(absurd, pngHeaderOnly(60000, 60000));
+        assertMessage(absurd, "60,000×60,000 pixels (3600 megapixels); Patch Explorer opens images up to 2,500 megapixels");
     }
 
     private static void assertMessage(Path file, String expected) {

@@ -1,49 +1,67 @@
 package dev.patchexplorer.ui.io;
 
+import dev.patchexplorer.core.image.RgbImage;
+import dev.patchexplorer.imagefile.DecodedImage;
+import dev.patchexplorer.imagefile.ImageFileException;
+import dev.patchexplorer.imagefile.ImageFileReader;
+import dev.patchexplorer.imagefile.PixelBudget;
 import dev.patchexplorer.ui.Messages;
 import javafx.scene.image.Image;
+import javafx.scene.image.PixelFormat;
+import javafx.scene.image.WritableImage;
 
-import javax.imageio.ImageIO;
-import javax.imageio.ImageReader;
-import javax.imageio.stream.ImageInputStream;
-import java.io.IOException;
-import java.io.InputStream;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Iterator;
 import java.util.Locale;
-import java.util.Set;
 
 /**
- * Opens image files off the UI thread. The header is read first (ImageIO, no pixels decoded) so that an
- * empty, corrupt, unsupported, tiny or gigantic file is refused with a clear message before any
- * memory is spent; JavaFX then decodes it, which handles 16-bit, grey, palette and alpha PNGs.
+ * Opens image files off the UI thread through the same {@link ImageFileReader} as the command line
+ * (header checks, pixel budget, subsampling of larger images), then hands the pixels to JavaFX.
+ * Refusals are worded from the resource bundle in the user's language.
  */
 public final class ImageLoader {
     /** Smallest side that still holds a 2-px patch grid worth looking at. */
-    public static final int MIN_SIDE = 8;
-    /** 100 megapixels = 400 MB decoded; beyond this a desktop viewer stops being pleasant. */
-    public static final long MAX_PIXELS = 100_000_000L;
-    private static final Set<String> FORMATS = Set.of("png", "jpeg", "bmp", "gif");
+    public static final int MIN_SIDE = ImageFileReader.MIN_SIDE;
+    /** Pasted images (already decoded, so not subsampled) are refused past this. */
+    public static final long MAX_PIXELS = PixelBudget.DISPLAY_PIXELS;
 
     private ImageLoader() {}
 
+    /** Call off the FX thread: decoding a large file takes seconds. */
     public static LoadedImage load(Path file) throws ImageLoadException {
-        String name = file.getFileName() == null ? file.toString() : file.getFileName().toString();
-        if (!Files.isRegularFile(file)) throw new ImageLoadException(Messages.format("image.error.missing", name));
+        DecodedImage decoded;
         try {
-            if (Files.size(file) == 0) throw new ImageLoadException(Messages.format("image.error.empty", name));
-        } catch (IOException e) {
-            throw new ImageLoadException(Messages.format("image.error.unreadable", name, e.getMessage()), e);
+            decoded = ImageFileReader.standard().read(file);
+        } catch (ImageFileException e) {
+            throw new ImageLoadException(inWords(e), e);
         }
-        checkHeader(file, name);
-        Image image;
-        try (InputStream in = Files.newInputStream(file)) {
-            image = new Image(in);
-        } catch (IOException e) {
-            throw new ImageLoadException(Messages.format("image.error.unreadable", name, e.getMessage()), e);
-        }
-        return new LoadedImage(checkDecoded(image, name), name, file.toAbsolutePath().normalize());
+        String name = file.getFileName() == null ? file.toString() : file.getFileName().toString();
+        return new LoadedImage(toFx(decoded.pixels()), name, file.toAbsolutePath().normalize(),
+                decoded.originalWidth(), decoded.originalHeight(), decoded.subsampling());
+    }
+
+    /** A WritableImage may be filled on any thread; it is only shown once handed to the FX thread. */
+    static Image toFx(RgbImage pixels) {
+        WritableImage fx = new WritableImage(pixels.width(), pixels.height());
+        fx.getPixelWriter().setPixels(0, 0, pixels.width(), pixels.height(), PixelFormat.getIntArgbInstance(),
+                pixels.argb(), 0, pixels.width());
+        return fx;
+    }
+
+    /** The refusal in the user's language: each reason has a bundle key, its values in the same order. */
+    static String inWords(ImageFileException e) {
+        Object[] args = e.args().toArray();
+        String key = switch (e.reason()) {
+            case MISSING -> "image.error.missing";
+            case EMPTY -> "image.error.empty";
+            case UNREADABLE -> "image.error.unreadable";
+            case FORMAT -> "image.error.format";
+            case FORMAT_NAMED -> "image.error.formatNamed";
+            case CORRUPT -> "image.error.corrupt";
+            case TOO_SMALL -> "image.error.tooSmall";
+            case TOO_LARGE -> "image.error.tooLarge";
+            case OUT_OF_MEMORY -> "image.error.memory";
+        };
+        return Messages.format(key, args);
     }
 
     /** Checks a decoded image (also used for pasted images, which have no header to read). */
@@ -52,56 +70,14 @@ public final class ImageLoader {
             Throwable cause = image == null ? null : image.getException();
             throw new ImageLoadException(Messages.format("image.error.corrupt", name), cause);
         }
-        checkSize(name, (long) image.getWidth(), (long) image.getHeight());
-        return image;
-    }
-
-    private static void checkHeader(Path file, String name) throws ImageLoadException {
-        try (ImageInputStream in = ImageIO.createImageInputStream(file.toFile())) {
-            Iterator<ImageReader> readers = in == null ? null : ImageIO.getImageReaders(in);
-            if (readers == null || !readers.hasNext()) {
-                throw new ImageLoadException(Messages.format("image.error.format", name));
-            }
-            ImageReader reader = readers.next();
-            try {
-                String format = reader.getFormatName().toLowerCase(Locale.ROOT);
-                if (format.equals("jpg")) format = "jpeg";
-                if (format.equals("tif")) format = "tiff";
-                if (!FORMATS.contains(format)) {
-                    throw new ImageLoadException(Messages.format("image.error.formatNamed", name, format.toUpperCase(Locale.ROOT)));
-                }
-                if (format.equals("gif")) checkGifScreen(in, name);
-                reader.setInput(in, true, true);
-                checkSize(name, reader.getWidth(0), reader.getHeight(0));
-            } finally {
-                reader.dispose();
-            }
-        } catch (IOException | RuntimeException e) {
-            throw new ImageLoadException(Messages.format("image.error.corrupt", name), e);
-        }
-    }
-
-    /**
-     * JavaFX sizes a GIF by its logical screen (bytes 6-9), which a damaged or hostile file can set far
-     * larger than the frame ImageIO reports: 20000 x 20000 would exhaust the heap while decoding.
-     */
-    private static void checkGifScreen(ImageInputStream in, String name) throws IOException, ImageLoadException {
-        in.mark();
-        in.seek(6);
-        int w = in.read() | in.read() << 8;
-        int h = in.read() | in.read() << 8;
-        in.reset();
-        if (w < 0 || h < 0) throw new ImageLoadException(Messages.format("image.error.corrupt", name));
-        checkSize(name, w, h);
-    }
-
-    private static void checkSize(String name, long w, long h) throws ImageLoadException {
+        long w = (long) image.getWidth(), h = (long) image.getHeight();
         if (w < MIN_SIDE || h < MIN_SIDE) {
             throw new ImageLoadException(Messages.format("image.error.tooSmall", name, w, h, MIN_SIDE));
         }
-        if (w * h > MAX_PIXELS || w * h * 4 > Runtime.getRuntime().maxMemory() / 2) {
+        if (w * h > MAX_PIXELS) {
             throw new ImageLoadException(Messages.format("image.error.tooLarge", name, w, h,
                     String.format(Locale.ROOT, "%.0f", w * h / 1e6), MAX_PIXELS / 1_000_000));
         }
+        return image;
     }
 }

@@ -2,12 +2,14 @@ package dev.patchexplorer.ui.panels;
 
 import dev.patchexplorer.core.grid.PatchGrid;
 import dev.patchexplorer.core.grid.WorkingResolution;
+import dev.patchexplorer.imagefile.PixelBudget;
 import dev.patchexplorer.ui.ExplorerViewModel;
 import dev.patchexplorer.ui.Messages;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.scene.control.Label;
 import javafx.scene.control.ProgressIndicator;
+import javafx.scene.control.Tooltip;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
@@ -45,7 +47,18 @@ public final class StatusBar extends HBox {
     private void showImage() {
         var img = model.getImage();
         WorkingResolution w = model.getWorking();
-        image.setText(img == null || w == null ? "" : Messages.format("status.image", img.name(), img.width(), img.height(), w.width(), w.height()));
+        if (img == null || w == null) {
+            image.setText("");
+            image.setTooltip(null);
+        } else if (img.subsampled()) { // say the file is larger than what is shown
+            image.setText(Messages.format("status.image.subsampled", img.name(), img.width(), img.height(), w.width(), w.height(),
+                    img.originalWidth(), img.originalHeight(), img.subsampling()));
+            image.setTooltip(new Tooltip(Messages.format("status.image.subsampled.tip",
+                    PixelBudget.forThisHeap().maxPixels() / 1_000_000, img.subsampling())));
+        } else {
+            image.setText(Messages.format("status.image", img.name(), img.width(), img.height(), w.width(), w.height()));
+            image.setTooltip(null);
+        }
     }
 
     public void showZoom(double scale) {
