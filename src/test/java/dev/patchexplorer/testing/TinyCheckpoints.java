@@ -109,7 +109,7 @@ public final class TinyCheckpoints {
         int d = VIT_DIM, mlp = 4 * VIT_DIM, tokens = 1 + (224 / VIT_PATCH) * (224 / VIT_PATCH);
         String args = "\"img_size\": 224, \"patch_size\": %d, \"embed_dim\": %d, \"depth\": %d, \"num_heads\": %d, \"mlp_ratio\": 4.0"
                 .formatted(VIT_PATCH, d, depth, VIT_HEADS);
-        Draft w = new Draft(modelArgs -> vitConfig(classes, modelArgs), args);
+        Draft w = new Draft(new Config(VIT_ARCH, classes, d, "token", VIT_PREPROCESSING, "patch_embed.proj", "head")::withArgs, args);
         w.normal(rng, "patch_embed.proj.weight", 0.02, d, 3, VIT_PATCH, VIT_PATCH);
         w.normal(rng, "patch_embed.proj.bias", 0.02, d);
         w.normal(rng, "cls_token", 0.02, 1, 1, d);
@@ -136,7 +136,8 @@ public final class TinyCheckpoints {
     /** The MobileNetV2 that {@link #mobileNetV2(Path)} writes, unwritten; its config has no model_args. */
     public static Draft mobileNetV2Draft() {
         Random rng = new Random(2);
-        Draft w = new Draft(args -> cnnConfig(MOBILENET_ARCH, IMAGENET_CLASSES, MOBILENET_HEAD, args, "conv_stem", "classifier"), "");
+        Draft w = new Draft(new Config(MOBILENET_ARCH, IMAGENET_CLASSES, MOBILENET_HEAD, "avg", IMAGENET_PREPROCESSING,
+                "conv_stem", "classifier")::withArgs, "");
         w.conv(rng, "conv_stem.weight", MOBILENET_STEM, 3, 3);
         w.batchNorm("bn1", MOBILENET_STEM);
         int in = MOBILENET_STEM;
@@ -183,7 +184,7 @@ public final class TinyCheckpoints {
         int features = (bottleneck ? 4 : 1) * RESNET_CHANNELS[3];
         String args = "\"channels\": %s, \"stem_width\": %d, \"layers\": %s, \"num_classes\": %d"
                 .formatted(Arrays.toString(RESNET_CHANNELS), RESNET_STEM, Arrays.toString(depths), RESNET_CLASSES);
-        Draft w = new Draft(modelArgs -> cnnConfig(arch, RESNET_CLASSES, features, modelArgs, "conv1", "fc"), args);
+        Draft w = new Draft(new Config(arch, RESNET_CLASSES, features, "avg", IMAGENET_PREPROCESSING, "conv1", "fc")::withArgs, args);
         w.conv(rng, "conv1.weight", RESNET_STEM, 3, 7);
         w.batchNorm("bn1", RESNET_STEM);
         int in = RESNET_STEM;
@@ -218,54 +219,38 @@ public final class TinyCheckpoints {
         return w;
     }
 
-    private static String vitConfig(int classes, String modelArgs) {
-        return """
-                {
-                  "architecture": "%s",
-                  "num_classes": %d,
-                  "num_features": %d,
-                  "global_pool": "token",
-                  "model_args": {%s},
-                  "pretrained_cfg": {
-                    "tag": "tiny_random",
-                    "input_size": [3, 224, 224],
-                    "fixed_input_size": true,
-                    "interpolation": "bicubic",
-                    "crop_pct": 0.9,
-                    "crop_mode": "center",
-                    "mean": [0.5, 0.5, 0.5],
-                    "std": [0.5, 0.5, 0.5],
-                    "num_classes": %d,
-                    "first_conv": "patch_embed.proj",
-                    "classifier": "head"
-                  }
-                }
-                """.formatted(VIT_ARCH, classes, VIT_DIM, modelArgs, classes);
-    }
+    /** timm's preprocessing: the ViT's (mean and std 0.5, fixed input size) and the ImageNet CNNs'. */
+    private static final String VIT_PREPROCESSING =
+            "\"fixed_input_size\": true, \"crop_pct\": 0.9, \"mean\": [0.5, 0.5, 0.5], \"std\": [0.5, 0.5, 0.5]";
+    private static final String IMAGENET_PREPROCESSING =
+            "\"crop_pct\": 0.875, \"mean\": [0.485, 0.456, 0.406], \"std\": [0.229, 0.224, 0.225]";
 
-    /** Without model args, the config has no "model_args" at all (as timm writes for a default model). */
-    private static String cnnConfig(String arch, int classes, int features, String modelArgs, String firstConv, String classifier) {
-        return """
-                {
-                  "architecture": "%s",
-                  "num_classes": %d,
-                  "num_features": %d,
-                  "global_pool": "avg",
-                  %s"pretrained_cfg": {
-                    "tag": "tiny_random",
-                    "input_size": [3, 224, 224],
-                    "interpolation": "bicubic",
-                    "crop_pct": 0.875,
-                    "crop_mode": "center",
-                    "mean": [0.485, 0.456, 0.406],
-                    "std": [0.229, 0.224, 0.225],
-                    "num_classes": %d,
-                    "first_conv": "%s",
-                    "classifier": "%s"
-                  }
-                }
-                """.formatted(arch, classes, features, modelArgs.isBlank() ? "" : "\"model_args\": {" + modelArgs + "},\n  ",
-                classes, firstConv, classifier);
+    /** What config.json says besides model_args: the architecture, its head and its preprocessing. */
+    private record Config(String arch, int classes, int features, String pool, String preprocessing,
+                          String firstConv, String classifier) {
+        /** The config.json text; blank {@code modelArgs} leave "model_args" out, as timm does for a default model. */
+        String withArgs(String modelArgs) {
+            return """
+                    {
+                      "architecture": "%s",
+                      "num_classes": %d,
+                      "num_features": %d,
+                      "global_pool": "%s",
+                      %s"pretrained_cfg": {
+                        "tag": "tiny_random",
+                        "input_size": [3, 224, 224],
+                        "interpolation": "bicubic",
+                        "crop_mode": "center",
+                        %s,
+                        "num_classes": %d,
+                        "first_conv": "%s",
+                        "classifier": "%s"
+                      }
+                    }
+                    """.formatted(arch, classes, features, pool,
+                    modelArgs.isBlank() ? "" : "\"model_args\": {" + modelArgs + "},\n  ", preprocessing, classes,
+                    firstConv, classifier);
+        }
     }
 
     /**
@@ -298,7 +283,7 @@ public final class TinyCheckpoints {
             return config(configWithArgs.apply(args));
         }
 
-        /** Sets one value of a tensor (e.g. NaN). */
+        /** Sets one value of a tensor (e.g. NaN); a name the draft does not hold is a mistake in the test. */
         public Draft set(String name, int index, float value) {
             tensor(name).data()[index] = value;
             return this;
@@ -316,6 +301,7 @@ public final class TinyCheckpoints {
             return this;
         }
 
+        /** Leaves a tensor out of the file; a name the draft does not hold is a mistake in the test. */
         public Draft remove(String name) {
             tensor(name);
             tensors.remove(name);
