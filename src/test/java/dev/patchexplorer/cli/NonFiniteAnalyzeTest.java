@@ -1,7 +1,7 @@
 package dev.patchexplorer.cli;
 
-import dev.patchexplorer.model.TinyCheckpoints;
 import dev.patchexplorer.testing.TestAssets;
+import dev.patchexplorer.testing.TinyCheckpoints;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -22,8 +22,7 @@ class NonFiniteAnalyzeTest {
 
     @Test
     void nanWeightEndsWithOneLineAndANonZeroExit() throws Exception {
-        Path model = TinyCheckpoints.vit().set("head.weight", 7, Float.NaN)
-                .write(tmp.resolve("vit"), TinyCheckpoints.vitConfig(TinyCheckpoints.VIT_ARGS));
+        Path model = TinyCheckpoints.vitDraft().set("head.weight", 7, Float.NaN).write(tmp.resolve("vit"));
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         ByteArrayOutputStream err = new ByteArrayOutputStream();
         int code = Cli.standard().run(new String[] {"analyze", "--model", model.toString(), "--image",

@@ -1,5 +1,7 @@
 package dev.patchexplorer.model;
 
+import dev.patchexplorer.testing.TinyCheckpoints;
+import dev.patchexplorer.testing.TinyCheckpoints.Draft;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -35,23 +37,29 @@ class CheckpointContradictionTest {
         for (String p : parts) assertTrue(message.contains(p), "'" + message + "' should mention '" + p + "'");
     }
 
+    /** Two blocks and ten classes: the numbers the expected messages below name. */
+    private static Draft vit() {
+        return TinyCheckpoints.vitDraft(2, 10);
+    }
+
+    /** The ViT with {@code args} as its whole model_args. */
     private Path vitWith(String args) throws Exception {
-        return TinyCheckpoints.vit().write(tmp.resolve("vit"), TinyCheckpoints.vitConfig(args));
+        return vit().modelArgs(args).write(tmp.resolve("vit"));
     }
 
     @Test
     void consistentConfigsLoad() throws Exception {
-        try (ViTModel vit = (ViTModel) ModelLoader.load(vitWith(TinyCheckpoints.VIT_ARGS))) {
+        // the ViT's and ResNet's own model_args name every key the loader checks against the tensors
+        try (ViTModel vit = (ViTModel) ModelLoader.load(vit().write(tmp.resolve("vit")))) {
             assertEquals(14, vit.spec().nativeGridH());
             assertEquals(96, vit.spec().mlpHidden());
         }
-        try (CnnModel r = (CnnModel) ModelLoader.load(TinyCheckpoints.resNet()
-                .write(tmp.resolve("resnet"), TinyCheckpoints.resNetConfig(TinyCheckpoints.RESNET_ARGS)))) {
-            assertEquals(3, r.numClasses());
+        try (CnnModel r = (CnnModel) ModelLoader.load(TinyCheckpoints.resNet18(tmp.resolve("resnet")))) {
+            assertEquals(10, r.numClasses());
         }
-        try (CnnModel m = (CnnModel) ModelLoader.load(TinyCheckpoints.mobileNetV2()
-                .write(tmp.resolve("mnv2"), TinyCheckpoints.mobileNetV2Config("\"channel_multiplier\": 0.25")))) {
-            assertEquals(5, m.numClasses()); // 32 * 0.25 = 8 channels, as conv_stem has
+        try (CnnModel m = (CnnModel) ModelLoader.load(TinyCheckpoints.mobileNetV2Draft()
+                .modelArgs("\"channel_multiplier\": 0.25").write(tmp.resolve("mnv2")))) {
+            assertEquals(1000, m.numClasses()); // 32 * 0.25 = 8 channels, as conv_stem has
         }
     }
 
@@ -73,46 +81,47 @@ class CheckpointContradictionTest {
 
     @Test
     void inputSizeThatDisagreesWithThePositionEmbeddingIsRefused() throws Exception {
-        Path dir = vitWith("");
-        Files.writeString(dir.resolve("config.json"), TinyCheckpoints.vitConfig("").replace("[3, 224, 224]", "[3, 384, 384]"));
-        assertMentions(refusal(dir), "pretrained_cfg.input_size is 384x384 px", "pos_embed has 197 entries");
+        Draft d = vit().modelArgs("");
+        d.config(d.config().replace("[3, 224, 224]", "[3, 384, 384]"));
+        assertMentions(refusal(d.write(tmp.resolve("vit"))), "pretrained_cfg.input_size is 384x384 px", "pos_embed has 197 entries");
     }
 
     @Test
     void numClassesThatDisagreesWithTheHeadIsRefused() throws Exception {
-        Path dir = vitWith("");
-        Files.writeString(dir.resolve("config.json"), TinyCheckpoints.vitConfig("").replace("\"num_classes\": 10", "\"num_classes\": 1000"));
-        assertMentions(refusal(dir), "num_classes is 1000", "head.weight has 10 rows");
+        Draft d = vit().modelArgs("");
+        d.config(d.config().replace("\"num_classes\": 10", "\"num_classes\": 1000"));
+        assertMentions(refusal(d.write(tmp.resolve("vit"))), "num_classes is 1000", "head.weight has 10 rows");
     }
 
     @Test
     void extraBlockAfterAGapIsReported() throws Exception {
-        TinyCheckpoints c = TinyCheckpoints.vit().put("blocks.3.mlp.fc1.weight", new long[] {96, 24}, new float[96 * 24]);
-        assertMentions(refusal(c.write(tmp.resolve("gap"), TinyCheckpoints.vitConfig(""))), "blocks.3.mlp.fc1.weight",
+        Draft d = vit().modelArgs("").put("blocks.3.mlp.fc1.weight", new long[] {96, 24}, new float[96 * 24]);
+        assertMentions(refusal(d.write(tmp.resolve("gap"))), "blocks.3.mlp.fc1.weight",
                 "block 2 is incomplete");
     }
 
     @ParameterizedTest(name = "{0}")
     @CsvSource(delimiter = '|', value = {
-        "\"channels\": [4, 16, 8, 16]|model_args.channels[1] is 16|layer2.0.conv1.weight has 8 output channels",
-        "\"stem_width\": 64|model_args.stem_width is 64|conv1.weight has 4 output channels",
-        "\"layers\": [2, 2, 2, 2]|model_args.layers[0] is 2|1 blocks in layer1",
-        "\"channels\": [4, 8]|model_args.channels must be a list of four|[4, 8]",
-        "\"channels\": [4, \"x\", 8, 16]|model_args.channels[1] must be a whole number|x",
+        "\"channels\": [8, 32, 32, 64]|model_args.channels[1] is 32|layer2.0.conv1.weight has 16 output channels",
+        "\"stem_width\": 64|model_args.stem_width is 64|conv1.weight has 8 output channels",
+        "\"layers\": [3, 2, 2, 2]|model_args.layers[0] is 3|the weights hold 2 blocks in layer1",
+        "\"channels\": [8, 16]|model_args.channels must be a list of four|[8, 16]",
+        "\"channels\": [8, \"x\", 32, 64]|model_args.channels[1] must be a whole number|x",
     })
     void resNetConfigThatContradictsTheTensorsIsRefused(String args, String configSide, String tensorSide) throws Exception {
-        Path dir = TinyCheckpoints.resNet().write(tmp.resolve("resnet"), TinyCheckpoints.resNetConfig(args));
+        Path dir = TinyCheckpoints.resNet18Draft().modelArgs(args).write(tmp.resolve("resnet"));
         assertMentions(refusal(dir), configSide, tensorSide);
     }
 
     @Test
     void mobileNetV2MultiplierAndClassesThatContradictTheTensorsAreRefused() throws Exception {
-        Path dir = TinyCheckpoints.mobileNetV2().write(tmp.resolve("mnv2"), TinyCheckpoints.mobileNetV2Config("\"channel_multiplier\": 1.0"));
+        Draft d = TinyCheckpoints.mobileNetV2Draft();
+        Path dir = d.modelArgs("\"channel_multiplier\": 1.0").write(tmp.resolve("mnv2"));
         assertMentions(refusal(dir), "model_args.channel_multiplier is 1.0", "conv_stem.weight has 8 output channels", "32");
-        Files.writeString(dir.resolve("config.json"), TinyCheckpoints.mobileNetV2Config("\"num_classes\": 7"));
-        assertMentions(refusal(dir), "num_classes is 5", "model_args.num_classes is 7");
-        Files.writeString(dir.resolve("config.json"), TinyCheckpoints.mobileNetV2Config("").replace("\"num_classes\": 5", "\"num_classes\": 6"));
-        assertMentions(refusal(dir), "num_classes is 6", "classifier.weight has 5 rows");
+        Files.writeString(dir.resolve("config.json"), d.modelArgs("\"num_classes\": 7").config());
+        assertMentions(refusal(dir), "num_classes is 1000 but", "model_args.num_classes is 7");
+        Files.writeString(dir.resolve("config.json"), d.modelArgs("").config().replace("\"num_classes\": 1000", "\"num_classes\": 6"));
+        assertMentions(refusal(dir), "num_classes is 6", "classifier.weight has 1000 rows");
     }
 
     @ParameterizedTest(name = "{0}")

@@ -9,6 +9,7 @@ import com.google.gson.JsonParser;
 import com.google.gson.JsonPrimitive;
 import dev.patchexplorer.model.catalog.ModelFileException;
 import dev.patchexplorer.model.catalog.SafetensorsHeader;
+import dev.patchexplorer.testing.TinyCheckpoints;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -36,7 +37,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
 /**
- * A seeded mutation loop over a small valid checkpoint (the tiny ViT of {@link TinyCheckpoints}):
+ * A seeded mutation loop over a small valid checkpoint (the tiny ViT of {@link TinyCheckpoints}, at
+ * two blocks and ten classes so that the thousands of loads stay quick):
  * byte flips, truncations, header-length changes and JSON mutations of the safetensors header and
  * of config.json. Every case must end in a load or a refusal in words ({@link ModelLoadException}
  * from the loader, {@link ModelFileException} from the catalog's header check), within a time
@@ -57,7 +59,7 @@ class CheckpointFuzzTest {
 
     @Test
     void everyMutationEndsInALoadOrARefusalInWords() throws Exception {
-        Path base = TinyCheckpoints.vit().write(tmp.resolve("base"), TinyCheckpoints.vitConfig(TinyCheckpoints.VIT_ARGS));
+        Path base = TinyCheckpoints.vitDraft(2, 10).write(tmp.resolve("base"));
         byte[] config = Files.readAllBytes(base.resolve("config.json"));
         byte[] weights = Files.readAllBytes(base.resolve("model.safetensors"));
         Random random = new Random(SEED);

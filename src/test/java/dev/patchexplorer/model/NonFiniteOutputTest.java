@@ -1,6 +1,8 @@
 package dev.patchexplorer.model;
 
 import dev.patchexplorer.core.image.ChwImage;
+import dev.patchexplorer.testing.TinyCheckpoints;
+import dev.patchexplorer.testing.TinyCheckpoints.Draft;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -30,8 +32,13 @@ class NonFiniteOutputTest {
         return new ChwImage(3, size, size, v);
     }
 
-    private Path vit(TinyCheckpoints c) throws Exception {
-        return c.write(tmp.resolve("vit"), TinyCheckpoints.vitConfig(TinyCheckpoints.VIT_ARGS));
+    /** Two blocks, so that the token gradient after block 1 runs blocks.0 only; ten classes. */
+    private static Draft vit() {
+        return TinyCheckpoints.vitDraft(2, 10);
+    }
+
+    private Path write(Draft vit) throws Exception {
+        return vit.write(tmp.resolve("vit"));
     }
 
     private static void assertRefused(String prefix, String tensor, org.junit.jupiter.api.function.Executable pass) {
@@ -42,12 +49,12 @@ class NonFiniteOutputTest {
 
     @Test
     void finiteTinyViTRunsAndItsOutputsAreNumbers() throws Exception {
-        try (ViTModel vit = (ViTModel) ModelLoader.load(vit(TinyCheckpoints.vit()))) {
+        try (ViTModel vit = (ViTModel) ModelLoader.load(write(vit()))) {
             assertEquals(24, vit.spec().dim());
             assertEquals(2, vit.spec().depth());
             assertEquals(3, vit.spec().heads());
             ViTOutput out = vit.forward(image(224), 16);
-            assertEquals(TinyCheckpoints.VIT_CLASSES, out.logits().length);
+            assertEquals(10, out.logits().length);
             for (float v : out.logits()) assertTrue(Float.isFinite(v));
             // softmax rows sum to 1: an independent check that the attention is a real one
             float[] a = out.attention()[1];
@@ -60,7 +67,7 @@ class NonFiniteOutputTest {
     @Test
     void nanInOneViTWeightRefusesEveryPass() throws Exception {
         String tensor = "blocks.1.mlp.fc1.weight";
-        try (ViTModel vit = (ViTModel) ModelLoader.load(vit(TinyCheckpoints.vit().set(tensor, 5, Float.NaN)))) {
+        try (ViTModel vit = (ViTModel) ModelLoader.load(write(vit().set(tensor, 5, Float.NaN)))) {
             ChwImage in = image(224);
             assertRefused(NAN, tensor, () -> vit.forward(in, 16));
             assertRefused(NAN, tensor, () -> vit.logits(in, 16));
@@ -72,7 +79,7 @@ class NonFiniteOutputTest {
     @Test
     void nanInABlockNotReachedByTheTokenGradientLeavesItFinite() throws Exception {
         String tensor = "blocks.1.mlp.fc1.weight";
-        try (ViTModel vit = (ViTModel) ModelLoader.load(vit(TinyCheckpoints.vit().set(tensor, 5, Float.NaN)))) {
+        try (ViTModel vit = (ViTModel) ModelLoader.load(write(vit().set(tensor, 5, Float.NaN)))) {
             // after block 1 only blocks.0 ran: the NaN in blocks.1 is not part of this computation
             float[] g = vit.tokenGradient(image(224), 16, 1, 3, 4).gradient().data();
             for (float v : g) assertTrue(Float.isFinite(v));
@@ -82,7 +89,7 @@ class NonFiniteOutputTest {
     @Test
     void positiveInfinityInOneViTWeightIsReportedAsInfinity() throws Exception {
         String tensor = "blocks.0.attn.qkv.weight";
-        try (ViTModel vit = (ViTModel) ModelLoader.load(vit(TinyCheckpoints.vit().set(tensor, 0, Float.POSITIVE_INFINITY)))) {
+        try (ViTModel vit = (ViTModel) ModelLoader.load(write(vit().set(tensor, 0, Float.POSITIVE_INFINITY)))) {
             ChwImage in = image(224);
             assertRefused(INF, tensor, () -> vit.forward(in, 16));
             assertRefused(INF, tensor, () -> vit.inputGradTop1(in, 16));
@@ -91,8 +98,8 @@ class NonFiniteOutputTest {
 
     @Test
     void finiteWeightsThatOverflowSayTheComputationOverflowed() throws Exception {
-        TinyCheckpoints c = TinyCheckpoints.vit().fill("patch_embed.proj.weight", 3e38f);
-        try (ViTModel vit = (ViTModel) ModelLoader.load(vit(c))) {
+        Draft c = vit().fill("patch_embed.proj.weight", 3e38f);
+        try (ViTModel vit = (ViTModel) ModelLoader.load(write(c))) {
             String message = assertThrows(NonFiniteOutputException.class, () -> vit.forward(image(224), 16)).getMessage();
             assertTrue(message.startsWith("the model's output is not a number: its weights are finite, but the computation overflowed"),
                     message);
@@ -101,8 +108,8 @@ class NonFiniteOutputTest {
 
     @Test
     void nanInATensorTheModelDoesNotUseIsHarmless() throws Exception {
-        TinyCheckpoints c = TinyCheckpoints.vit().put("unused.weight", new long[] {2}, new float[] {Float.NaN, 1});
-        try (ViTModel vit = (ViTModel) ModelLoader.load(vit(c))) {
+        Draft c = vit().put("unused.weight", new long[] {2}, new float[] {Float.NaN, 1});
+        try (ViTModel vit = (ViTModel) ModelLoader.load(write(c))) {
             for (float v : vit.logits(image(224), 16)) assertTrue(Float.isFinite(v));
         }
     }
@@ -110,8 +117,7 @@ class NonFiniteOutputTest {
     @Test
     void nanInAMobileNetV2WeightRefusesLogitsAndGradients() throws Exception {
         String tensor = "blocks.3.0.conv_pwl.weight";
-        Path dir = TinyCheckpoints.mobileNetV2().set(tensor, 0, Float.NaN)
-                .write(tmp.resolve("mnv2"), TinyCheckpoints.mobileNetV2Config(""));
+        Path dir = TinyCheckpoints.mobileNetV2Draft().set(tensor, 0, Float.NaN).write(tmp.resolve("mnv2"));
         try (CnnModel cnn = (CnnModel) ModelLoader.load(dir)) {
             ChwImage in = image(64);
             assertRefused(NAN, tensor, () -> cnn.forward(in));
@@ -126,8 +132,7 @@ class NonFiniteOutputTest {
     void negativeInfinityInAMobileNetV2WeightIsReportedAsInfinity() throws Exception {
         // (in conv_stem it would be harmless: ReLU6 clips +-infinity to 0 or 6, so the load does not refuse it)
         String tensor = "classifier.weight";
-        Path dir = TinyCheckpoints.mobileNetV2().set(tensor, 3, Float.NEGATIVE_INFINITY)
-                .write(tmp.resolve("mnv2"), TinyCheckpoints.mobileNetV2Config(""));
+        Path dir = TinyCheckpoints.mobileNetV2Draft().set(tensor, 3, Float.NEGATIVE_INFINITY).write(tmp.resolve("mnv2"));
         try (CnnModel cnn = (CnnModel) ModelLoader.load(dir)) {
             assertRefused(INF, tensor, () -> cnn.forward(image(64)));
         }

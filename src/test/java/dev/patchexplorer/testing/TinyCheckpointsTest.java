@@ -4,22 +4,31 @@ import dev.patchexplorer.core.image.ChwImage;
 import dev.patchexplorer.model.CnnModel;
 import dev.patchexplorer.model.ModelLoader;
 import dev.patchexplorer.model.ViTModel;
-import dev.patchexplorer.model.VisionModel;
+import dev.patchexplorer.model.catalog.SafetensorsHeader;
+import dev.patchexplorer.model.catalog.TensorInfo;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Random;
+import java.util.stream.IntStream;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-/** The tests' own small checkpoints load through the app's loader and run to finite, input-dependent logits. */
+/**
+ * The tests' own small checkpoints load through the app's loader and run to finite, input-dependent
+ * logits, and a draft's edits are what its files hold.
+ */
 class TinyCheckpointsTest {
     @TempDir
     Path tmp;
@@ -41,6 +50,48 @@ class TinyCheckpointsTest {
             assertUsable(a, b, 1000);
             assertArrayEquals(a, vit.logits(image(1), 16), "the same input gives the same logits");
         }
+    }
+
+    @Test
+    void vitDraftTakesItsDepthAndClasses() throws Exception {
+        Path dir = TinyCheckpoints.vitDraft(2, 10).write(tmp.resolve("vit2"));
+        try (ViTModel vit = assertInstanceOf(ViTModel.class, ModelLoader.load(dir))) {
+            assertEquals(2, vit.spec().depth());
+            assertEquals(10, vit.numClasses());
+            assertEquals(24, vit.spec().dim());
+            assertEquals(3, vit.spec().heads());
+            assertUsable(vit.logits(image(1), 16), vit.logits(image(2), 16), 10);
+        }
+        // its own model_args state the depth, so the loader checked them against the tensors
+        assertTrue(Files.readString(dir.resolve("config.json")).contains("\"depth\": 2,"));
+    }
+
+    @Test
+    void draftEditsAreWhatTheFilesHold() throws Exception {
+        TinyCheckpoints.Draft draft = TinyCheckpoints.vitDraft(2, 10)
+                .set("head.weight", 7, Float.NaN)
+                .fill("head.bias", 0.5f)
+                .put("extra.weight", new long[] {2}, new float[] {-3f, 4f})
+                .remove("norm.bias")
+                .modelArgs("\"depth\": 5");
+        Path dir = draft.write(tmp.resolve("edited"));
+        SafetensorsHeader header = SafetensorsHeader.read(dir.resolve("model.safetensors"));
+        assertFalse(header.tensors().containsKey("norm.bias"));
+        assertEquals(List.of(2L), header.tensors().get("extra.weight").shape());
+        ByteBuffer bytes = ByteBuffer.wrap(Files.readAllBytes(dir.resolve("model.safetensors"))).order(ByteOrder.LITTLE_ENDIAN);
+        assertArrayEquals(new float[] {-3f, 4f}, floats(bytes, header, "extra.weight"));
+        float[] head = floats(bytes, header, "head.weight");
+        assertTrue(Float.isNaN(head[7]));
+        assertEquals(1, IntStream.range(0, head.length).filter(i -> Float.isNaN(head[i])).count(), "one NaN, the one set");
+        float[] bias = floats(bytes, header, "head.bias");
+        assertEquals(10, bias.length);
+        for (float v : bias) assertEquals(0.5f, v);
+        String config = Files.readString(dir.resolve("config.json"));
+        assertTrue(config.contains("\"model_args\": {\"depth\": 5}"), config);
+        assertTrue(config.contains("\"architecture\": \"vit_tiny_patch16_224\""), config);
+        draft.config("{}").write(dir);
+        assertEquals("{}", Files.readString(dir.resolve("config.json")));
+        assertThrows(IllegalArgumentException.class, () -> TinyCheckpoints.vitDraft().set("no.such.weight", 0, 1f));
     }
 
     @Test
@@ -90,6 +141,13 @@ class TinyCheckpointsTest {
             case "mnv2" -> TinyCheckpoints.mobileNetV2(dir);
             default -> TinyCheckpoints.resNet18(dir);
         };
+    }
+
+    private static float[] floats(ByteBuffer file, SafetensorsHeader header, String name) {
+        TensorInfo t = header.tensors().get(name);
+        float[] out = new float[Math.toIntExact(t.byteLength() / 4)];
+        for (int i = 0; i < out.length; i++) out[i] = file.getFloat(Math.toIntExact(header.dataStart() + t.begin() + 4L * i));
+        return out;
     }
 
     /** Right length, every value finite, not all equal, and another input gives other logits. */
