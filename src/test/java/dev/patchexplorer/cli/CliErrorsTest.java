@@ -1,11 +1,13 @@
 package dev.patchexplorer.cli;
 
 import dev.patchexplorer.testing.TestAssets;
+import dev.patchexplorer.testing.TinyCheckpoints;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.io.PrintStream;
 import java.nio.file.Files;
+import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -113,8 +115,8 @@ class CliErrorsTest {
     }
 
     @Test
-    void patchLimitsReadTheSameInEveryCommand() {
-        String vit = TestAssets.model("vit_tiny_patch16_224.augreg_in21k_ft_in1k").toString();
+    void patchLimitsReadTheSameInEveryCommand() throws IOException {
+        String vit = TinyCheckpoints.vit(tmp.resolve("vit")).toString();
         String expected = "--patch 300 is larger than the 224x224 image";
         assertEquals(expected, assertBadInput("tradeoffs", expected, "tradeoffs", "--size", "224", "--patch", "300"));
         assertEquals(expected, assertBadInput("analyze", expected, "analyze", "--model", vit, "--image", chelsea(), "--patch", "300"));

@@ -3,6 +3,7 @@ package dev.patchexplorer.cli;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
 import dev.patchexplorer.testing.TestAssets;
+import dev.patchexplorer.testing.TinyCheckpoints;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -55,14 +56,14 @@ class CliQuietTest {
 
     @Test
     void aModelRunPrintsJsonAndNothingElseUnlessVerbose() throws Exception {
-        Path vit = TestAssets.model("vit_tiny_patch16_224.augreg_in21k_ft_in1k");
+        Path vit = TinyCheckpoints.vit(tmp.resolve("vit"));
         String image = TestAssets.sample("chelsea.png").toAbsolutePath().toString();
 
         Process quiet = launch("analyze", "--model", vit.toAbsolutePath().toString(), "--image", image);
         assertEquals(0, quiet.code(), quiet.err());
         assertEquals("", quiet.err(), "DJL and PyTorch lines stay off the terminal");
         JsonObject json = JsonParser.parseString(quiet.out()).getAsJsonObject();
-        assertEquals(285, json.getAsJsonArray("top5").get(0).getAsJsonObject().get("index").getAsInt(), "Egyptian cat");
+        assertEquals(5, json.getAsJsonArray("top5").size(), quiet.out());
         assertTrue(log().contains("ai.djl.pytorch.engine.PtEngine: " + ENGINE_LINE), "the log file keeps them:\n" + log());
 
         Process verbose = launch("--verbose", "analyze", "--model", vit.toAbsolutePath().toString(), "--image", image);

@@ -1,6 +1,6 @@
 package dev.patchexplorer.ui;
 
-import dev.patchexplorer.testing.TestAssets;
+import dev.patchexplorer.testing.TinyCheckpoints;
 import dev.patchexplorer.ui.io.Samples;
 import javafx.scene.control.Label;
 import javafx.stage.Stage;
@@ -12,6 +12,7 @@ import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 
+import java.io.IOException;
 import java.nio.file.Path;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -28,7 +29,6 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
  */
 @ExtendWith(ApplicationExtension.class)
 class AttentionMemoryAgreementWindowTest {
-    private static final String VIT_TI = "vit_tiny_patch16_224.augreg_in21k_ft_in1k";
     private static final long ALL_LAYERS_BYTES = 12L * 3 * 15_626 * 15_626 * 4;
 
     @TempDir
@@ -61,10 +61,10 @@ class AttentionMemoryAgreementWindowTest {
     }
 
     @Test
-    void bannerAndReadoutsStateTheSameAttentionMemory(FxRobot robot) {
+    void bannerAndReadoutsStateTheSameAttentionMemory(FxRobot robot) throws IOException {
         assumeTrue(ALL_LAYERS_BYTES > Runtime.getRuntime().maxMemory() / 2, "this heap would run the pass");
         assertEquals(35_160_750_144L, ALL_LAYERS_BYTES);
-        Path vit = TestAssets.model(VIT_TI);
+        Path vit = TinyCheckpoints.vit(settingsDir.resolve("vit-" + System.nanoTime()));
         onFx(() -> {
             view.models().loadModel(vit);
             view.openSample(Samples.first());

@@ -1,6 +1,6 @@
 package dev.patchexplorer.ui;
 
-import dev.patchexplorer.testing.TestAssets;
+import dev.patchexplorer.testing.TinyCheckpoints;
 import dev.patchexplorer.ui.inference.AttentionJob;
 import dev.patchexplorer.ui.inference.GradientMap;
 import dev.patchexplorer.ui.inference.GradientMapKind;
@@ -16,6 +16,7 @@ import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 
+import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -38,7 +39,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  */
 @ExtendWith(ApplicationExtension.class)
 class HeatmapRecoveryWindowTest {
-    private static final String VIT_TI = "vit_tiny_patch16_224.augreg_in21k_ft_in1k";
 
     @TempDir
     static Path settingsDir;
@@ -69,8 +69,8 @@ class HeatmapRecoveryWindowTest {
         FxTestSupport.waitUntil(90, condition);
     }
 
-    private void loadVitAndWaitForHeatmap() {
-        Path vit = TestAssets.model(VIT_TI);
+    private void loadVitAndWaitForHeatmap() throws IOException {
+        Path vit = TinyCheckpoints.vit(settingsDir.resolve("vit-" + System.nanoTime()));
         onFx(() -> {
             view.models().loadModel(vit);
             view.openSample(Samples.first());
@@ -85,7 +85,7 @@ class HeatmapRecoveryWindowTest {
     }
 
     @Test
-    void aHeatmapThatRecoversTakesItsErrorOutOfTheBanner() {
+    void aHeatmapThatRecoversTakesItsErrorOutOfTheBanner() throws IOException {
         loadVitAndWaitForHeatmap();
         // patch 2 at 224 px: 112 x 112 = 12,544 patches + the class token; 12 layers x 3 heads of 12,545^2 floats
         // = 22,662,291,600 bytes = 21.1 GiB, far past any heap here
@@ -127,7 +127,7 @@ class HeatmapRecoveryWindowTest {
     }
 
     @Test
-    void aRecoveredHeatmapLeavesAnotherProblemInTheBanner() {
+    void aRecoveredHeatmapLeavesAnotherProblemInTheBanner() throws IOException {
         loadVitAndWaitForHeatmap();
         onFx(() -> {
             model.setPatch(2);
@@ -144,7 +144,7 @@ class HeatmapRecoveryWindowTest {
     }
 
     @Test
-    void theAttentionLegendGoesWhenTheGradientMapReplacesTheHeatmap(FxRobot robot) {
+    void theAttentionLegendGoesWhenTheGradientMapReplacesTheHeatmap(FxRobot robot) throws IOException {
         loadVitAndWaitForHeatmap();
         Heatmap h = onFx(() -> view.attention().getHeatmap());
         assertEquals(h.title(), label(robot, "#attention-legend-title"));
