@@ -1,28 +1,50 @@
 package dev.patchexplorer.model;
 
 import dev.patchexplorer.core.image.ChwImage;
-import dev.patchexplorer.testing.Npz;
-import dev.patchexplorer.testing.TestAssets;
+import dev.patchexplorer.testing.TinyCheckpoints;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+
+import java.nio.file.Path;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-/** ViT-Ti/16 token effective receptive fields: exact at the embedding, spread after attention, true to finite differences. */
+/** A ViT token's effective receptive fields: exact at the embedding, spread after attention, true to finite differences. */
 class ViTTokenGradientTest {
     private static ViTModel vit;
     private static ChwImage chelsea;
 
+    @TempDir
+    static Path folder;
+
+    /**
+     * These are properties of the computation, not of trained values, so they run on the tests' tiny ViT
+     * (ViT-Ti's 12 blocks and 3 heads at width 24) and a seeded input with smooth structure and noise.
+     */
     @BeforeAll
     static void load() throws Exception {
-        vit = assertInstanceOf(ViTModel.class, ModelLoader.load(TestAssets.model("vit_tiny_patch16_224.augreg_in21k_ft_in1k")));
-        chelsea = ViTParityTest.input(Npz.read(TestAssets.golden("vit_tiny_p16_chelsea.npz")));
+        vit = assertInstanceOf(ViTModel.class, ModelLoader.load(TinyCheckpoints.vit(folder.resolve("vit"))));
+        chelsea = seededInput();
+    }
+
+    private static ChwImage seededInput() {
+        java.util.Random r = new java.util.Random(224);
+        float[] v = new float[3 * 224 * 224];
+        for (int c = 0; c < 3; c++) {
+            for (int y = 0; y < 224; y++) {
+                for (int x = 0; x < 224; x++) {
+                    v[(c * 224 + y) * 224 + x] = (float) (0.6 * Math.sin((x + 40 * c) / 23.0) * Math.cos(y / 31.0) + 0.3 * r.nextGaussian());
+                }
+            }
+        }
+        return new ChwImage(3, 224, 224, v);
     }
 
     @AfterAll
@@ -125,7 +147,8 @@ class ViTTokenGradientTest {
         double measured = (4 * fine - coarse) / 3;
         System.out.printf("[token erf] layer %d patch %d, %s: directional derivative %.6g, finite difference %.6g%n",
                 g.layer(), g.patch(), what, predicted, measured);
-        assertEquals(measured, predicted, relTol * Math.abs(measured), "layer " + g.layer() + ", " + what);
+        // float32 noise of about 1e-5 in the output limits what a difference over a step h can resolve to 1e-5 / h
+        assertEquals(measured, predicted, relTol * Math.abs(measured) + 1e-5 / h, "layer " + g.layer() + ", " + what);
     }
 
     @Test

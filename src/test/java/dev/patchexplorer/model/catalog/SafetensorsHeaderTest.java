@@ -1,6 +1,7 @@
 package dev.patchexplorer.model.catalog;
 
 import dev.patchexplorer.testing.TestAssets;
+import dev.patchexplorer.testing.TinyCheckpoints;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -37,16 +38,17 @@ class SafetensorsHeaderTest {
     }
 
     @Test
-    void aTruncatedCopyOfTheRealFileNamesBothSizes() throws IOException {
-        Path real = TestAssets.model(TestCatalogEntries.VIT_TINY).resolve(RemoteFile.WEIGHTS);
+    void aTruncatedCopyOfAWholeFileNamesBothSizes() throws IOException {
+        Path whole = TinyCheckpoints.vit(dir.resolve("whole")).resolve(RemoteFile.WEIGHTS);
+        long size = Files.size(whole);
         Path cut = dir.resolve(RemoteFile.WEIGHTS);
-        try (InputStream in = Files.newInputStream(real)) {
-            Files.write(cut, in.readNBytes(1_000_000));
+        try (InputStream in = Files.newInputStream(whole)) {
+            Files.write(cut, in.readNBytes((int) (size / 2)));
         }
 
         ModelFileException e = assertThrows(ModelFileException.class, () -> SafetensorsHeader.read(cut));
 
-        assertEquals("The file is truncated: 1000000 of " + Files.size(real) + " bytes.", e.getMessage());
+        assertEquals("The file is truncated: " + size / 2 + " of " + size + " bytes.", e.getMessage());
     }
 
     @Test
