@@ -54,6 +54,7 @@ public final class WindowTorture {
     private final List<String> problems = Collections.synchronizedList(new ArrayList<>());
     private int currentMapsSeen; // FX thread
     private final Runnable pulseCheck = this::checkShown;
+    private final List<String> lastProblems = new ArrayList<>(); // FX thread: the banner's recent messages, for reports
 
     public WindowTorture(ExplorerView view, Path vit, Path cnn, List<Path> images, Path refused, long seed) {
         this.view = view;
@@ -75,6 +76,10 @@ public final class WindowTorture {
         StallTicker ticker = new StallTicker();
         FxTestSupport.onFx(() -> {
             view.getScene().addPostLayoutPulseListener(pulseCheck);
+            view.model().problemProperty().addListener((o, was, now) -> {
+                lastProblems.add(now == null ? "(cleared)" : now.message());
+                if (lastProblems.size() > 4) lastProblems.remove(0);
+            });
             view.models().loadModel(vit);
             view.model().open(images.get(0));
             return null;
@@ -204,7 +209,7 @@ public final class WindowTorture {
 
     /**
      * Waits (no time bound that decides anything: only a hang fails) until no load or pass is under way,
-     * then checks that what is shown is current: a heatmap for the loaded ViT unless a problem is reported.
+     * then checks that what is shown is current: a heatmap for the loaded ViT unless a problem or a note says why not.
      */
     private void settle() {
         FxTestSupport.waitUntil(180, () -> FxTestSupport.onFx(() -> !view.model().loadingProperty().get()
@@ -216,8 +221,11 @@ public final class WindowTorture {
             if (a.staleProperty().get() || view.gradients().staleProperty().get()) return "a map still marked stale once all passes are done";
             PatchGrid grid = view.model().getGrid();
             boolean vitShown = view.models().getLoaded() instanceof ViTModel && view.model().getImage() != null && !grid.isEmpty();
-            if (vitShown && a.getHeatmap() == null && view.model().problemProperty().get() == null) {
-                return "settled with a ViT and an image but neither a heatmap nor a problem";
+            // No map must be explained: by the banner, or by the pane's note (e.g. "click a patch" for that map kind).
+            if (vitShown && a.getHeatmap() == null && view.model().problemProperty().get() == null && a.noteProperty().get().isEmpty()) {
+                return "settled with a ViT and an image but neither a heatmap, a problem nor a note: patch " + view.model().getPatch()
+                        + ", mode " + a.modeProperty().get() + ", " + view.model().getWorking() + ", attention note '"
+                        + a.noteProperty().get() + "', banner's last messages " + lastProblems;
             }
             return null;
         });
