@@ -29,6 +29,7 @@ public final class PatchExplorerApp extends Application {
         return t;
     });
     private ExplorerView view;
+    private SessionPersistence session;
 
     static void launchWith(String[] args) {
         launch(PatchExplorerApp.class, args);
@@ -39,7 +40,7 @@ public final class PatchExplorerApp extends Application {
         Path logs = Logging.install();
         String version = AppVersion.current();
         UncaughtExceptionHandlers.install(() -> stage, version, logs);
-        SessionPersistence session = new SessionPersistence(Settings.forUser());
+        session = new SessionPersistence(Settings.forUser());
         ExplorerViewModel model = new ExplorerViewModel(background);
         session.restore(model);
         session.theme().apply();
@@ -83,6 +84,7 @@ public final class PatchExplorerApp extends Application {
 
     @Override
     public void stop() throws IOException {
+        if (session != null) session.flush(); // settings are written in the background: let the last save land
         background.shutdownNow();
     }
 }

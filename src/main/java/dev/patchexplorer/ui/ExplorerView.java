@@ -52,7 +52,6 @@ import javafx.stage.Window;
 import javafx.util.Duration;
 
 import java.io.File;
-import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Executor;
@@ -308,11 +307,7 @@ public final class ExplorerView extends BorderPane {
     }
 
     public void openSample(Samples.Sample sample) {
-        try {
-            open(Samples.path(sample));
-        } catch (IOException e) {
-            model.openPasted(null);
-        }
+        model.openSample(sample);
     }
 
     public void paste() {

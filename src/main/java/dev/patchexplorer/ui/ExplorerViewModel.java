@@ -12,6 +12,7 @@ import dev.patchexplorer.core.tradeoff.VitPresets;
 import dev.patchexplorer.ui.io.ImageLoadException;
 import dev.patchexplorer.ui.io.ImageLoader;
 import dev.patchexplorer.ui.io.LoadedImage;
+import dev.patchexplorer.ui.io.Samples;
 import javafx.application.Platform;
 import javafx.beans.Observable;
 import javafx.beans.property.BooleanProperty;
@@ -26,6 +27,7 @@ import javafx.beans.property.SimpleIntegerProperty;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.scene.image.Image;
 
+import java.io.IOException;
 import java.nio.file.Path;
 import java.util.concurrent.Executor;
 import java.util.concurrent.atomic.AtomicLong;
@@ -110,30 +112,61 @@ public final class ExplorerViewModel {
 
     /** Decodes the file in the background; on failure the previous image stays and {@link #problemProperty()} explains. */
     public void open(Path file) {
+        load(() -> file, file.getFileName() == null ? file.toString() : file.getFileName().toString());
+    }
+
+    /** A bundled sample: copied out of the jar (first use only) and decoded, both in the background. */
+    public void openSample(Samples.Sample sample) {
+        load(() -> Samples.path(sample), sample.file());
+    }
+
+    /** Where the file to open is: may take a while (e.g. copying a sample out of the jar), so it runs in the background. */
+    private interface FileSource {
+        Path file() throws IOException;
+    }
+
+    private void load(FileSource source, String name) {
         long generation = loadGeneration.incrementAndGet();
         loading.set(true);
         background.execute(() -> {
+            if (generation != loadGeneration.get()) return; // superseded before it started: skip the decode
             try {
-                LoadedImage loaded = ImageLoader.load(file);
+                LoadedImage loaded = ImageLoader.load(source.file());
                 Platform.runLater(() -> finishLoad(generation, loaded, null));
             } catch (ImageLoadException e) {
                 Platform.runLater(() -> finishLoad(generation, null, e.getMessage()));
-            } catch (RuntimeException | OutOfMemoryError e) {
+            } catch (IOException | RuntimeException | OutOfMemoryError e) {
                 Platform.runLater(() -> finishLoad(generation, null, Messages.format("image.error.unexpected",
-                        file.getFileName(), String.valueOf(e.getMessage()))));
+                        name, String.valueOf(e.getMessage()))));
             }
         });
     }
 
-    /** An image from the clipboard (already decoded by JavaFX). */
+    /**
+     * An image from the clipboard or a drop (already decoded by JavaFX). Its pixels are copied for the
+     * models in the background, like a file's, so a large paste does not freeze the window.
+     */
     public void openPasted(Image pasted) {
-        loadGeneration.incrementAndGet();
+        long generation = loadGeneration.incrementAndGet();
+        String name = Messages.get("image.pasted");
+        Image checked;
         try {
-            String name = Messages.get("image.pasted");
-            finishLoad(loadGeneration.get(), new LoadedImage(ImageLoader.checkDecoded(pasted, name), name, null), null);
+            checked = ImageLoader.checkDecoded(pasted, name);
         } catch (ImageLoadException e) {
-            finishLoad(loadGeneration.get(), null, e.getMessage());
+            finishLoad(generation, null, e.getMessage());
+            return;
         }
+        loading.set(true);
+        background.execute(() -> {
+            if (generation != loadGeneration.get()) return;
+            try {
+                LoadedImage loaded = new LoadedImage(checked, name, null);
+                Platform.runLater(() -> finishLoad(generation, loaded, null));
+            } catch (RuntimeException | OutOfMemoryError e) {
+                Platform.runLater(() -> finishLoad(generation, null, Messages.format("image.error.unexpected",
+                        name, String.valueOf(e.getMessage()))));
+            }
+        });
     }
 
     private void finishLoad(long generation, LoadedImage loaded, String error) {

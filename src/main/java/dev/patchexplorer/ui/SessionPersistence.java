@@ -8,10 +8,12 @@ import javafx.stage.Stage;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Optional;
 
 /** Copies the explorer's state to and from the settings file. Unknown or broken values fall back to defaults. */
 public final class SessionPersistence {
+    private static final Duration FLUSH_LIMIT = Duration.ofSeconds(3);
     private final Settings settings;
 
     public SessionPersistence(Settings settings) {
@@ -80,6 +82,14 @@ public final class SessionPersistence {
                 settings.save();
             }
         };
+    }
+
+    /**
+     * On exit: waits for the settings saved so far (written in the background) to be on disk. A
+     * small file takes milliseconds; the limit only keeps a hung disk from holding the exit forever.
+     */
+    public boolean flush() {
+        return settings.flush(FLUSH_LIMIT);
     }
 
     public Settings settings() {

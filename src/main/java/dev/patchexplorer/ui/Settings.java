@@ -6,17 +6,27 @@ import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Properties;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Executor;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
  * The user's settings in a plain properties file (easy to read, to delete, and to keep apart in tests:
- * the system property {@code patchexplorer.settings} names another folder). Saved atomically.
+ * the system property {@code patchexplorer.settings} names another folder). Saved atomically, in the
+ * background; {@link #flush} on exit.
  */
 public final class Settings {
     private static final Logger LOG = Logger.getLogger(Settings.class.getName());
@@ -24,9 +34,18 @@ public final class Settings {
 
     private final Path file;
     private final Properties props = new Properties();
+    /** The latest snapshot not yet written, or null. */
+    private final AtomicReference<Properties> pending = new AtomicReference<>();
+    private final Executor writer;
 
     public Settings(Path file) {
+        this(file, newWriter());
+    }
+
+    /** {@code writer} must run its tasks one at a time, in order. */
+    Settings(Path file, Executor writer) {
         this.file = file;
+        this.writer = writer;
         if (Files.isRegularFile(file)) {
             try (InputStream in = Files.newInputStream(file)) {
                 props.load(in);
@@ -105,17 +124,62 @@ public final class Settings {
         for (int i = 0; i < MAX_RECENT; i++) put("recent." + i, i < list.size() ? list.get(i) : null);
     }
 
-    /** Writes to a temporary file and moves it into place, so a crash never leaves half a file. */
+    /**
+     * Saves in the background: the FX thread only takes a snapshot (a few dozen strings). Saves made
+     * while one is being written coalesce, the last one wins; {@link #flush} waits for the file.
+     */
     public void save() {
+        Properties snapshot = new Properties();
+        snapshot.putAll(props);
+        if (pending.getAndSet(snapshot) == null) writer.execute(this::writePending);
+    }
+
+    /**
+     * Waits up to {@code timeout} for every save made so far to be on disk (on exit: nothing is lost).
+     * Returns false if the file is not written by then.
+     */
+    public boolean flush(Duration timeout) {
+        CompletableFuture<Void> done = new CompletableFuture<>();
+        writer.execute(() -> done.complete(null)); // the writer runs one task at a time, in order
+        try {
+            done.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+            return true;
+        } catch (TimeoutException | ExecutionException e) {
+            LOG.warning(() -> "settings not written within " + timeout.toMillis() + " ms: " + file);
+            return false;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
+    }
+
+    private void writePending() {
+        Properties snapshot = pending.getAndSet(null);
+        if (snapshot != null) write(snapshot);
+    }
+
+    /** Writes to a temporary file and moves it into place, so a crash never leaves half a file. */
+    private void write(Properties snapshot) {
         try {
             Files.createDirectories(file.getParent());
             Path tmp = Files.createTempFile(file.getParent(), "settings", ".tmp");
             try (OutputStream out = Files.newOutputStream(tmp)) {
-                props.store(out, "Patch Explorer settings");
+                snapshot.store(out, "Patch Explorer settings");
             }
             Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-        } catch (IOException e) {
+        } catch (IOException | RuntimeException e) {
             LOG.log(Level.WARNING, "could not save settings to " + file, e);
         }
+    }
+
+    /** One writer thread per settings file, gone when idle: saves land in the order they were made. */
+    private static ThreadPoolExecutor newWriter() {
+        ThreadPoolExecutor w = new ThreadPoolExecutor(1, 1, 2, TimeUnit.SECONDS, new LinkedBlockingQueue<>(), r -> {
+            Thread t = new Thread(r, "patch-explorer-settings");
+            t.setDaemon(true);
+            return t;
+        });
+        w.allowCoreThreadTimeOut(true);
+        return w;
     }
 }

@@ -76,6 +76,7 @@ class ExplorerViewModelTest {
         settings.addRecentFile(dir.resolve("b.png"));
         settings.addRecentFile(dir.resolve("a.png"));
         settings.save();
+        assertTrue(settings.flush(java.time.Duration.ofSeconds(10)), "the saves land (written in the background)");
 
         Settings reread = new Settings(dir.resolve("s.properties"));
         ExplorerViewModel restored = new ExplorerViewModel(Runnable::run);

@@ -93,6 +93,7 @@ class FirstRunWindowTest {
         CalloutRobot.click(robot, "#tour-next");
         assertFalse(tour.isShowing());
         assertEquals(0, openPopups());
+        assertTrue(view.session().flush(), "the mark's save lands (written in the background)");
         assertTrue(Files.readString(settingsDir.resolve("settings.properties")).contains("tourSeen=true"),
                 "the mark is saved at once, not only when the window closes");
 

@@ -45,7 +45,8 @@ import java.util.logging.Logger;
 
 /**
  * Runs the loaded ViT on the current image whenever image, working size, patch size, mode or model
- * change (the grid's offset, stride and edge policy included), latest request wins. Inputs are copied on the FX thread after a short debounce, the
+ * change (the grid's offset, stride and edge policy included), latest request wins. After a short debounce the
+ * FX thread takes the inputs (references only: the image's pixels were copied once, when it was loaded), the
  * forward pass and the maps are computed on the injected executor, and a result is applied only
  * if no newer request was made meanwhile. While a request runs the previous heatmap is marked
  * {@linkplain #staleProperty() stale}; failures go to the explorer's problem banner and hide it.
@@ -81,7 +82,6 @@ public final class AttentionJob {
     private long requested;       // FX thread only
     private boolean inferring;    // a forward pass for the latest request is running, FX thread only
     private MapMaker.Inference last; // the latest applied forward pass
-    private final ImagePixels pixels = new ImagePixels(); // FX thread only
     private ExplorerViewModel.Problem reported; // this job's message in the banner, FX thread only
 
     public AttentionJob(ExplorerViewModel explorer, ModelViewModel models, Executor executor) {
@@ -136,7 +136,7 @@ public final class AttentionJob {
         gridNote.set("");
     }
 
-    /** Copies the inputs (FX thread) and starts the pass on the executor. */
+    /** Takes the inputs (FX thread, no copies) and starts the pass on the executor. */
     private void runInference() {
         ViTModel model = models.getModel();
         LoadedImage image = explorer.getImage();
@@ -148,7 +148,7 @@ public final class AttentionJob {
         }
         long id = ++requested;
         PatchMode m = mode.get();
-        RgbImage rgb = pixels.of(image);
+        RgbImage rgb = image.pixels(); // the one copy made when the image was loaded: nothing is copied here
         MapMaker.Settings settings = settings();
         inferring = true;
         executor.execute(() -> {

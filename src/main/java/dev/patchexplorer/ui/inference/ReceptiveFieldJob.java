@@ -7,7 +7,6 @@ import dev.patchexplorer.core.color.ColorMap;
 import dev.patchexplorer.core.grid.WorkingResolution;
 import dev.patchexplorer.core.image.ChwImage;
 import dev.patchexplorer.core.image.Preprocess;
-import dev.patchexplorer.core.image.RgbImage;
 import dev.patchexplorer.core.rf.EffectiveReceptiveField;
 import dev.patchexplorer.core.rf.EffectiveReceptiveField.ErfSummary;
 import dev.patchexplorer.core.rf.LayerField;
@@ -56,7 +55,7 @@ import java.util.logging.Logger;
 
 /**
  * Input-gradient maps for the receptive-field pane, and the CNN's top-5, with the discipline of
- * {@link AttentionJob}: inputs are copied on the FX thread after a debounce, the model runs on the
+ * {@link AttentionJob}: inputs are taken on the FX thread after a debounce (references only), the model runs on the
  * injected executor, and only the latest request's result is applied. A request that a newer one
  * has superseded is dropped before each expensive step (gradient passes cannot be interrupted
  * half-way, and they hold the model's process-wide gradient lock). While a request runs the map is
@@ -76,7 +75,6 @@ public final class ReceptiveFieldJob {
     private final ObservableValue<PatchMode> vitMode;
     private final Executor executor;
     private final PauseTransition debounce = new PauseTransition(AttentionJob.DEBOUNCE);
-    private final ImagePixels pixels = new ImagePixels();
 
     private final ObjectProperty<GradientMapKind> mapKind = new SimpleObjectProperty<>(this, "mapKind", GradientMapKind.ERF);
     private final ObjectProperty<ColorMap> colorMap = new SimpleObjectProperty<>(this, "colorMap", ColorMap.INFERNO);
@@ -101,7 +99,7 @@ public final class ReceptiveFieldJob {
     private GradientMapKind vitChoice = GradientMapKind.ERF;
 
     /** Everything a result depends on; fields that do not matter for the kind are left null / -1. */
-    record Request(VisionModel model, LoadedImage image, RgbImage pixels, WorkingResolution working, GradientMapKind kind,
+    record Request(VisionModel model, LoadedImage image, WorkingResolution working, GradientMapKind kind,
                    LayerField layer, String modelLayer, UnitField unit, int patch, PatchMode mode, int block, PickedToken token) {
         /** Same picture at the same resolution on the same model: an old map still lines up. */
         boolean sameGeometry(Request o) {
@@ -148,7 +146,7 @@ public final class ReceptiveFieldJob {
 
     /** Restarts the debounce unless the inputs ask for what is already shown or on its way. */
     public void schedule() {
-        Request r = request(false);
+        Request r = request();
         if (r == null) {
             debounce.stop();
             latest.incrementAndGet();
@@ -189,10 +187,10 @@ public final class ReceptiveFieldJob {
     }
 
     /**
-     * The current inputs, copied on the FX thread; null when there is nothing to compute. The pixels
-     * (a copy of the whole image) are taken only when a pass is about to start.
+     * The current inputs, taken on the FX thread; null when there is nothing to compute. The pixels are
+     * the image's one shared copy ({@link LoadedImage#pixels()}), read on the executor.
      */
-    private Request request(boolean withPixels) {
+    private Request request() {
         VisionModel model = models.getLoaded();
         LoadedImage image = explorer.getImage();
         WorkingResolution w = explorer.getWorking();
@@ -203,19 +201,18 @@ public final class ReceptiveFieldJob {
             LayerField layer = kind == GradientMapKind.ERF ? fields.getSelectedLayer() : null;
             UnitField unit = kind == GradientMapKind.ERF ? fields.getUnit() : null;
             String modelLayer = layer == null ? null : ReceptiveFieldViewModel.modelLayer(layer.layer().block(), cnn.layerNames());
-            return new Request(model, image, withPixels ? pixels.of(image) : null, w, kind, layer, modelLayer, unit, -1, null,
+            return new Request(model, image, w, kind, layer, modelLayer, unit, -1, null,
                     -1, null);
         }
         boolean usesGrid = kind != GradientMapKind.NONE;
         boolean erf = kind == GradientMapKind.ERF;
-        // A ViT needs the pixels only for a map: the attention job copies them for its own pass.
-        return new Request(model, image, withPixels && usesGrid ? pixels.of(image) : null, w, kind, null, null, null,
+        return new Request(model, image, w, kind, null, null, null,
                 usesGrid ? explorer.getPatch() : -1, usesGrid ? vitMode.getValue() : null,
                 erf ? fields.vitBlockProperty().get() : -1, erf ? fields.getToken() : null);
     }
 
     private void run() {
-        Request r = request(true);
+        Request r = request();
         if (r == null) {
             clear();
             return;
@@ -264,7 +261,7 @@ public final class ReceptiveFieldJob {
         CachedInput c = cachedInput.get();
         if (c != null && c.model() == cnn && c.image() == r.image() && c.working().equals(r.working())) return c;
         WorkingResolution w = r.working();
-        ChwImage input = Preprocess.toModelInput(r.pixels(), w.width(), w.height(), cnn.config().mean(), cnn.config().std());
+        ChwImage input = Preprocess.toModelInput(r.image().pixels(), w.width(), w.height(), cnn.config().mean(), cnn.config().std());
         float[] logits = cnn.numClasses() == 0 ? new float[0] : cnn.forward(input).logits();
         List<Prediction> top = logits.length == 0 ? List.of() : TopK.of(logits, 5);
         c = new CachedInput(cnn, r.image(), w, input, top);
@@ -320,7 +317,7 @@ public final class ReceptiveFieldJob {
         PatchGrid grid = PatchGrid.of(w.width(), w.height(), GridSpec.of(r.patch()));
         vit.checkAttentionBudget(grid.rows(), grid.cols()); // before an input that may not fit either
         InputPlan plan = GridInput.plan(r.mode(), grid, vit.spec().nativePatch());
-        return new VitInput(plan, AttentionJob.modelInput(r.pixels(), w, grid, plan, vit.config()));
+        return new VitInput(plan, AttentionJob.modelInput(r.image().pixels(), w, grid, plan, vit.config()));
     }
 
     /**

@@ -35,7 +35,7 @@ public final class ImageLoader {
             throw new ImageLoadException(inWords(e), e);
         }
         String name = file.getFileName() == null ? file.toString() : file.getFileName().toString();
-        return new LoadedImage(toFx(decoded.pixels()), name, file.toAbsolutePath().normalize(),
+        return new LoadedImage(toFx(decoded.pixels()), decoded.pixels(), name, file.toAbsolutePath().normalize(),
                 decoded.originalWidth(), decoded.originalHeight(), decoded.subsampling());
     }
 

@@ -9,10 +9,12 @@ import org.junit.jupiter.api.io.TempDir;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** Which copy of the default checkpoint the window loads at startup when several places hold one. */
 class ModelSearchTest {
@@ -69,6 +71,7 @@ class ModelSearchTest {
         Settings settings = new Settings(file);
         ModelSearch search = new ModelSearch(List.of(), settings, null, new ModelCache(tmp.resolve("cache")));
         search.setSettingFolder(tmp.resolve("models"));
+        assertTrue(settings.flush(Duration.ofSeconds(10)), "the save lands (written in the background)");
         assertEquals(Optional.of(tmp.resolve("models").toString()), new Settings(file).get(ModelSearch.SETTING));
         assertEquals(tmp.resolve("models"), search.locations().searchRoots().get(0));
     }
