@@ -158,6 +158,11 @@ public final class ViTModel implements VisionModel {
         return new VitShape(spec.dim(), spec.depth(), spec.heads(), spec.mlpHidden(), spec.prefixTokens());
     }
 
+    /** Arrays the weights' manager and its passes hold now: lets a test see that a refused pass created none. */
+    int weightsManagerArrays() {
+        return weights.manager().getManagedArrays().size();
+    }
+
     /** Replaces the machine's budget, for tests that refuse a small pass without needing a small machine. */
     void useBudget(Supplier<MemoryBudget> budget) {
         this.budget = budget;
