@@ -41,7 +41,7 @@ public final class AttentionBudget {
      * @param blocks  the blocks the pass runs (all of them but for a token's ERF at an earlier block)
      * @param setting the user's request, for the advice; null when unknown
      */
-    static void check(VitShape shape, int nativePatch, PassKind kind, int blocks, int gridH, int gridW,
+    public static void check(VitShape shape, int nativePatch, PassKind kind, int blocks, int gridH, int gridW,
                       int inputH, int inputW, MemoryBudget budget, Setting setting, long maxHeap) throws ModelLoadException {
         long tokens = shape.prefixTokens() + (long) gridH * gridW;
         PassMemory pass;

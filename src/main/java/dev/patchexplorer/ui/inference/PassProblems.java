@@ -29,7 +29,7 @@ final class PassProblems {
                 : Messages.format(t.kind() == PassKind.GRADIENT ? "problem.passTooLarge.gradient" : "problem.passTooLarge",
                         tokens, attention, t.layers(), Units.bytes(t.pass().nativeBytes()),
                         Units.bytes(t.pass().activationBytes()), Units.bytes(t.budget().nativeBytes()));
-        return what + " " + advice(t);
+        return Messages.format("problem.refusal.withAdvice", what, advice(t));
     }
 
     private static String advice(AttentionTooLargeException t) {
