@@ -50,7 +50,7 @@ class PassProblemsTest {
     void inChinese() {
         Messages.useLocale(Locale.SIMPLIFIED_CHINESE);
         assertEquals("67,082 个 token：所有 12 层的注意力矩阵需要 603 GiB；整个计算约需 608 GiB（激活值 4.61 GiB），"
-                + "超过了这台电脑能提供的 1.00 GiB。在 518 px 下，11 或更大的图块可以运行；也可以把尺寸减小到 99 px 或更小。",
+                + "超过了这台电脑能提供的 1.00 GiB。在 518 px 下，11 px 或更大的图块可以运行；也可以把尺寸减小到 99 px 或更小。",
                 PassProblems.describe(refusal()));
     }
 }
