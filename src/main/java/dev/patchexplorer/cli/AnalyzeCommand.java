@@ -17,6 +17,8 @@ import dev.patchexplorer.core.vit.GridInput;
 import dev.patchexplorer.core.vit.InputPlan;
 import dev.patchexplorer.core.vit.PatchMode;
 import dev.patchexplorer.imagefile.DecodedImage;
+import dev.patchexplorer.core.tradeoff.PassKind;
+import dev.patchexplorer.model.AttentionBudget;
 import dev.patchexplorer.model.CnnModel;
 import dev.patchexplorer.model.ModelConfig;
 import dev.patchexplorer.model.ModelLoader;
@@ -108,6 +110,8 @@ public final class AnalyzeCommand implements Command {
         int size = square.width();
         // the window's path: the grid's cells cut from the working image, at the model's patch size
         PatchGrid grid = PatchGrid.of(size, size, GridSpec.of(patch));
+        // refused with a patch or size that fits before the input is built
+        vit.checkMemory(PassKind.ATTENTION_MAPS, grid.rows(), grid.cols(), new AttentionBudget.Setting(mode, patch, size, size));
         InputPlan plan = GridInput.plan(mode, grid, vit.spec().nativePatch());
         RgbImage used = Preprocess.crop(square, 0, 0, plan.gridW() * patch, plan.gridH() * patch); // whole patches only
         ModelConfig cfg = vit.config();

@@ -15,6 +15,8 @@ import dev.patchexplorer.core.rf.UnitField;
 import dev.patchexplorer.core.rf.VitReceptiveField;
 import dev.patchexplorer.core.vit.InputPlan;
 import dev.patchexplorer.core.vit.PatchMode;
+import dev.patchexplorer.core.tradeoff.PassKind;
+import dev.patchexplorer.model.AttentionBudget;
 import dev.patchexplorer.model.CnnModel;
 import dev.patchexplorer.model.ErfGradient;
 import dev.patchexplorer.model.ModelConfig;
@@ -85,6 +87,9 @@ final class ErfProbe {
         }
         VitReceptiveField.Token token = new VitReceptiveField(patch, usedH, usedW).tokenAt(x + 0.5, y + 0.5);
         int row = token.row(), col = token.column();
+        // refused with a patch or size that fits before the input is built
+        model.checkMemory(PassKind.GRADIENT, plan.gridH(), plan.gridW(),
+                new AttentionBudget.Setting(mode, patch, square.width(), square.height()));
         RgbImage used = Preprocess.crop(square, 0, 0, usedW, usedH);
         ModelConfig cfg = model.config();
         ChwImage input = Preprocess.toModelInput(used, plan.inputW(), plan.inputH(), cfg.mean(), cfg.std());

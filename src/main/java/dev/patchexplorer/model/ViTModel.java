@@ -9,9 +9,14 @@ import ai.djl.ndarray.types.Shape;
 import dev.patchexplorer.core.image.ChwImage;
 import dev.patchexplorer.core.resample.BicubicWeights;
 import dev.patchexplorer.core.resample.PiResize;
+import dev.patchexplorer.core.tradeoff.MemoryBudget;
+import dev.patchexplorer.core.tradeoff.PassKind;
+import dev.patchexplorer.core.tradeoff.VitShape;
+import dev.patchexplorer.core.vit.PatchMode;
 
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Supplier;
 
 /**
  * A timm-layout Vision Transformer run with DJL NDArray ops at any patch size and grid.
@@ -31,6 +36,7 @@ public final class ViTModel implements VisionModel {
     private final ViTSpec spec;
     private final Map<Integer, float[]> kernels = new ConcurrentHashMap<>();
     private final Map<Long, float[]> posEmbeds = new ConcurrentHashMap<>();
+    private volatile Supplier<MemoryBudget> budget = SystemMemory::budget;
 
     ViTModel(ModelConfig config, Weights weights, ViTWeights vit) {
         this.config = config;
@@ -56,7 +62,7 @@ public final class ViTModel implements VisionModel {
     /** Logits and the attention of every layer for an input of (gridH * patch) x (gridW * patch) pixels. */
     public ViTOutput forward(ChwImage input, int patch) throws ModelLoadException {
         int[] grid = grid(input, patch);
-        checkAttentionBudget(grid[0], grid[1]);
+        checkInput(PassKind.ATTENTION_MAPS, spec.depth(), grid, input);
         try (NDManager m = weights.manager().newSubManager()) {
             NDArray x = m.create(input.data(), new Shape(1, 3, input.height(), input.width()));
             float[][] attention = new float[spec.depth()][];
@@ -71,7 +77,7 @@ public final class ViTModel implements VisionModel {
     public float[] logits(ChwImage input, int patch) throws ModelLoadException {
         if (spec.numClasses() == 0) throw new IllegalStateException(spec.architecture() + " has no classifier head");
         int[] grid = grid(input, patch);
-        checkAttentionBudget(grid[0], grid[1]);
+        checkInput(PassKind.LOGITS, spec.depth(), grid, input);
         try (NDManager m = weights.manager().newSubManager()) {
             NDArray x = m.create(input.data(), new Shape(1, 3, input.height(), input.width()));
             return NonFiniteOutputException.requireFinite(run(m, x, patch, grid, null).toFloatArray(), weights);
@@ -87,7 +93,7 @@ public final class ViTModel implements VisionModel {
     public InputGradient inputGradient(ChwImage input, int patch, int classIndex) throws ModelLoadException {
         if (spec.numClasses() == 0) throw new IllegalStateException(spec.architecture() + " has no classifier head");
         int[] grid = grid(input, patch);
-        checkAttentionBudget(grid[0], grid[1]);
+        checkInput(PassKind.GRADIENT, spec.depth(), grid, input);
         return Autograd.inputGradient(weights, input, classIndex, (m, x) -> run(m, x, patch, grid, null));
     }
 
@@ -102,6 +108,7 @@ public final class ViTModel implements VisionModel {
      */
     public TokenGradient tokenGradient(ChwImage input, int patch, int layer, int row, int col) throws ModelLoadException {
         int[] grid = checkToken(input, patch, layer, row, col);
+        checkInput(PassKind.GRADIENT, layer, grid, input);
         ChwImage grad = Autograd.scalarGradient(weights, input,
                 (m, x) -> tokenSum(m, x, patch, grid, layer, row, col));
         return new TokenGradient(layer, row, col, grid[0], grid[1], patch, grad);
@@ -110,6 +117,7 @@ public final class ViTModel implements VisionModel {
     /** The value {@link #tokenGradient} differentiates, from a forward pass alone (for checks by finite differences). */
     double tokenOutputSum(ChwImage input, int patch, int layer, int row, int col) throws ModelLoadException {
         int[] grid = checkToken(input, patch, layer, row, col);
+        checkInput(PassKind.LOGITS, layer, grid, input);
         try (NDManager m = weights.manager().newSubManager()) {
             NDArray x = m.create(input.data(), new Shape(1, 3, input.height(), input.width()));
             return NonFiniteOutputException.requireFinite(tokenSum(m, x, patch, grid, layer, row, col).getFloat(), weights);
@@ -124,16 +132,40 @@ public final class ViTModel implements VisionModel {
         if (row < 0 || row >= grid[0] || col < 0 || col >= grid[1]) {
             throw new IllegalArgumentException("no patch token (" + row + ", " + col + ") in a " + grid[0] + "x" + grid[1] + " grid");
         }
-        checkAttentionBudget(grid[0], grid[1]);
         return grid;
     }
 
     /**
-     * Refuses a gridH x gridW grid whose attention would be over the budget ({@link AttentionBudget}), as
-     * every pass does; callers check before preparing the input, which for a huge grid is itself too large.
+     * Refuses a pass of {@code kind} on a gridH x gridW grid that would not fit this machine's memory
+     * ({@link AttentionBudget}), naming a patch or working size that fits. Callers check before preparing
+     * the input, which for a huge grid is itself too large; every pass checks again on its input.
+     *
+     * @param setting the user's patch and working image: the input size follows from it and the mode
      */
-    public void checkAttentionBudget(int gridH, int gridW) throws ModelLoadException {
-        AttentionBudget.check(spec.depth(), spec.heads(), spec.prefixTokens() + gridH * gridW, Runtime.getRuntime().maxMemory());
+    public void checkMemory(PassKind kind, int gridH, int gridW, AttentionBudget.Setting setting) throws ModelLoadException {
+        int side = setting.mode() == PatchMode.RESIZE ? spec.nativePatch() : setting.patch();
+        AttentionBudget.check(shape(), spec.nativePatch(), kind, spec.depth(), gridH, gridW, gridH * side, gridW * side,
+                budget.get(), setting, Runtime.getRuntime().maxMemory());
+    }
+
+    /** The check every pass makes on its own input, before it allocates anything. */
+    private void checkInput(PassKind kind, int blocks, int[] grid, ChwImage input) throws ModelLoadException {
+        AttentionBudget.check(shape(), spec.nativePatch(), kind, blocks, grid[0], grid[1], input.height(), input.width(),
+                budget.get(), null, Runtime.getRuntime().maxMemory());
+    }
+
+    private VitShape shape() {
+        return new VitShape(spec.dim(), spec.depth(), spec.heads(), spec.mlpHidden(), spec.prefixTokens());
+    }
+
+    /** Arrays the weights' manager and its passes hold now: lets a test see that a refused pass created none. */
+    int weightsManagerArrays() {
+        return weights.manager().getManagedArrays().size();
+    }
+
+    /** Replaces the machine's budget, for tests that refuse a small pass without needing a small machine. */
+    void useBudget(Supplier<MemoryBudget> budget) {
+        this.budget = budget;
     }
 
     /** The patch-embedding kernel used at {@code patch} ([dim][3][patch][patch]): PI-resized from the original. */

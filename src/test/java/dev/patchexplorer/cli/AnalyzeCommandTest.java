@@ -132,4 +132,19 @@ class AnalyzeCommandTest {
         assertEquals(2, run("analyze", "--model", tmp.resolve("missing").toString(), "--image", TestAssets.sample("chelsea.png").toString()));
         assertTrue(err.toString().contains("model folder not found"), err.toString());
     }
+
+    @Test
+    void aPassTooLargeForThisComputerExitsTwoNamingAPatchThatFits() throws Exception {
+        // Patch 1 at 2048 px: 4,194,305 tokens; all 12 layers' attention alone, 144 x 4,194,305^2 bytes, is 2.25 PiB.
+        int code = run("analyze", "--model", vit(), "--image", TestAssets.sample("chelsea.png").toString(),
+                "--patch", "1", "--size", "2048", "--mode", "flexi");
+        String line = err.toString(StandardCharsets.UTF_8);
+        assertEquals(2, code, line);
+        assertEquals(1, line.strip().lines().count(), line);
+        assertTrue(line.contains("4,194,305 tokens need 2.25 PiB"), line);
+        java.util.regex.Matcher fits = java.util.regex.Pattern.compile("patch (\\d+) or larger fits at 2048 px").matcher(line);
+        assertTrue(fits.find(), line);
+        assertTrue(Integer.parseInt(fits.group(1)) > 1, line);
+        assertTrue(!line.contains("Exception") && !line.contains("\tat "), line);
+    }
 }

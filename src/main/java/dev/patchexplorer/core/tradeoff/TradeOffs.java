@@ -41,8 +41,8 @@ public record TradeOffs(
 
         long attnLayer = AttentionMemory.perLayerBytes(a.heads(), n);
         long attnAll = AttentionMemory.allLayersBytes(a.depth(), a.heads(), n);
-        // Live in one block at inference: residual stream, Q, K, V, the attention matrices, MLP hidden.
-        long activationBlock = FLOAT_BYTES * (n * d * 4 + a.heads() * n * n + n * a.mlpHidden());
+        // Live in one block: residual stream, Q, K, V, the attention matrices, MLP hidden; the pass guard's formula.
+        long activationBlock = PassMemory.activationBytesPerBlock(a.shape(), n);
 
         return new TradeOffs(grid.rows(), grid.cols(), (int) np, (int) n, a.prefixTokens(),
                 grid.droppedPixels(), grid.paddedPixels(),

@@ -31,6 +31,11 @@ public record VitArchitecture(String name, int width, int depth, int heads, doub
         return classTokens + registerTokens + distillationTokens;
     }
 
+    /** The sizes that decide a pass's memory ({@link PassMemory}). */
+    public VitShape shape() {
+        return new VitShape(width, depth, heads, mlpHidden(), prefixTokens());
+    }
+
     public int headDim() {
         return width / heads;
     }

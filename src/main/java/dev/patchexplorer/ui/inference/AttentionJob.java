@@ -13,6 +13,8 @@ import dev.patchexplorer.core.vit.GridInput;
 import dev.patchexplorer.core.vit.InputPlan;
 import dev.patchexplorer.core.vit.PatchMode;
 import dev.patchexplorer.model.ModelConfig;
+import dev.patchexplorer.core.tradeoff.PassKind;
+import dev.patchexplorer.model.AttentionBudget;
 import dev.patchexplorer.model.ModelLoadException;
 import dev.patchexplorer.model.ViTModel;
 import dev.patchexplorer.model.ViTOutput;
@@ -153,7 +155,9 @@ public final class AttentionJob {
         inferring = true;
         executor.execute(() -> {
             try {
-                model.checkAttentionBudget(grid.rows(), grid.cols()); // before an input that may not fit either
+                // before an input that may not fit either
+                model.checkMemory(PassKind.ATTENTION_MAPS, grid.rows(), grid.cols(),
+                        new AttentionBudget.Setting(m, grid.patch(), w.width(), w.height()));
                 InputPlan plan = GridInput.plan(m, grid, model.spec().nativePatch());
                 ChwImage input = modelInput(rgb, w, grid, plan, model.config());
                 ViTOutput out = model.forward(input, plan.modelPatch());

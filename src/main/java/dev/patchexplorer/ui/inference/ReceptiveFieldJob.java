@@ -21,6 +21,8 @@ import dev.patchexplorer.core.vit.PatchMode;
 import dev.patchexplorer.model.CnnModel;
 import dev.patchexplorer.model.ErfGradient;
 import dev.patchexplorer.model.InputGradient;
+import dev.patchexplorer.core.tradeoff.PassKind;
+import dev.patchexplorer.model.AttentionBudget;
 import dev.patchexplorer.model.ModelLoadException;
 import dev.patchexplorer.model.TokenGradient;
 import dev.patchexplorer.model.ViTModel;
@@ -315,7 +317,8 @@ public final class ReceptiveFieldJob {
         // The plain grid (no offset, stride = patch): its cells start at the origin and tile the
         // input side by side, so input pixels map back to working pixels by one scale factor.
         PatchGrid grid = PatchGrid.of(w.width(), w.height(), GridSpec.of(r.patch()));
-        vit.checkAttentionBudget(grid.rows(), grid.cols()); // before an input that may not fit either
+        // before an input that may not fit either
+        vit.checkMemory(PassKind.GRADIENT, grid.rows(), grid.cols(), new AttentionBudget.Setting(r.mode(), r.patch(), w.width(), w.height()));
         InputPlan plan = GridInput.plan(r.mode(), grid, vit.spec().nativePatch());
         return new VitInput(plan, AttentionJob.modelInput(r.image().pixels(), w, grid, plan, vit.config()));
     }
