@@ -8,6 +8,11 @@ import dev.patchexplorer.ui.inference.ModelViewModel;
 import dev.patchexplorer.ui.inference.ReceptiveFieldJob;
 import dev.patchexplorer.ui.inference.ReceptiveFieldViewModel;
 import dev.patchexplorer.ui.io.Samples;
+import dev.patchexplorer.model.catalog.ModelCache;
+import dev.patchexplorer.model.catalog.ModelCatalog;
+import dev.patchexplorer.model.catalog.ModelDownloader;
+import dev.patchexplorer.ui.models.CatalogViewModel;
+import dev.patchexplorer.ui.models.ModelOfferCard;
 import dev.patchexplorer.ui.models.ModelSearch;
 import dev.patchexplorer.ui.panels.AttentionPane;
 import dev.patchexplorer.ui.panels.ChartsPane;
@@ -93,6 +98,9 @@ public final class ExplorerView extends BorderPane {
     private final AppInfo appInfo;
     private static final Duration TOUR_DELAY = Duration.millis(400);
     private FirstRunTour tour;
+    /** The checkpoint the first-run offer downloads: the catalog's smallest ViT. */
+    static final String OFFERED_MODEL = "vit_tiny_patch16_224.augreg_in21k_ft_in1k";
+    private CatalogViewModel catalog;
     private final MenuBar menuBar;
     private final ObjectProperty<Theme> theme = new SimpleObjectProperty<>(this, "theme", Theme.LIGHT);
 
@@ -189,8 +197,14 @@ public final class ExplorerView extends BorderPane {
         rfScroll.setFitToWidth(true);
         Tab costsTab = new Tab(Messages.get("tab.costs"), readoutScroll);
         costsTab.setId("tab-costs");
-        Tab rfTab = new Tab(Messages.get("tab.receptiveField"), rfScroll);
+        Tab rfTab = new Tab(Messages.get("tab.receptiveField"));
         rfTab.setId("tab-rf");
+        // Hidden behind the costs tab at start: its CSS and skins cost about a quarter of a second
+        // before the first frame, so it joins the scene once the window has drawn, or when chosen.
+        rfTab.setContent(new Label());
+        Runnable attachRf = () -> { if (rfTab.getContent() != rfScroll) rfTab.setContent(rfScroll); };
+        rfTab.selectedProperty().addListener((o, was, now) -> { if (now) attachRf.run(); });
+        afterFirstFrame(attachRf);
         rightTabs = new TabPane(costsTab, rfTab);
         rightTabs.setId("right-tabs");
         rightTabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
@@ -222,7 +236,75 @@ public final class ExplorerView extends BorderPane {
         installDragAndDrop();
         addEventFilter(KeyEvent.KEY_PRESSED, new PlainKeyShortcuts(this)::handle);
         theme.addListener((o, was, now) -> now.apply());
-        if (autoLoad) modelSearch.findStartupModel(inference, models::loadModel);
+        // the search walks folders and a find starts DJL: both wait for the window's first frame
+        if (autoLoad) afterFirstFrame(() -> modelSearch.findStartupModel(inference, models::loadModel, this::offerDownload));
+    }
+
+    /**
+     * No model anywhere: the attention panel offers the catalog's smallest ViT for download, until a
+     * model is loading or loaded.
+     */
+    public void offerDownload() {
+        if (models.getLoaded() != null || models.loadingProperty().get()) return;
+        catalog().catalog().find(OFFERED_MODEL).ifPresent(entry -> {
+            ModelOfferCard card = new ModelOfferCard(catalog(), entry, models::loadModel,
+                    () -> fireMenuItem("menu-model-open"), () -> fireMenuItem("menu-model-catalog"));
+            attentionPane.showOffer(card);
+            javafx.beans.InvalidationListener[] gone = new javafx.beans.InvalidationListener[1];
+            gone[0] = x -> {
+                if (models.getLoaded() == null && !models.loadingProperty().get()) return;
+                attentionPane.showOffer(null);
+                models.loadedProperty().removeListener(gone[0]);
+                models.loadingProperty().removeListener(gone[0]);
+            };
+            models.loadedProperty().addListener(gone[0]);
+            models.loadingProperty().addListener(gone[0]);
+        });
+    }
+
+    /** The catalog's state (rows, the one download under way), shared by the catalog window and the offer. */
+    public CatalogViewModel catalog() {
+        if (catalog == null) {
+            ModelCache cache = modelSearch.cache();
+            Executor downloads = Executors.newSingleThreadExecutor(r -> {
+                Thread t = new Thread(r, "model-download");
+                t.setDaemon(true);
+                return t;
+            });
+            catalog = new CatalogViewModel(ModelCatalog.standard(), cache, new ModelDownloader(cache), downloads,
+                    () -> modelSearch.locations().findModelFolders(), models::loadModel);
+        }
+        return catalog;
+    }
+
+    /** For tests: a catalog served from elsewhere, used by the offer and the catalog window. */
+    public void useCatalog(CatalogViewModel catalog) {
+        this.catalog = catalog;
+    }
+
+    private void fireMenuItem(String id) {
+        menuBar.getMenus().stream().flatMap(m -> m.getItems().stream())
+                .filter(i -> id.equals(i.getId())).findFirst().ifPresent(javafx.scene.control.MenuItem::fire);
+    }
+
+    /**
+     * Runs {@code task} in the pulse after the one that first draws this view: work that need not
+     * hold up the window's first frame.
+     */
+    private void afterFirstFrame(Runnable task) {
+        sceneProperty().addListener(new javafx.beans.InvalidationListener() {
+            @Override public void invalidated(javafx.beans.Observable o) {
+                javafx.scene.Scene scene = getScene();
+                if (scene == null) return;
+                sceneProperty().removeListener(this);
+                Runnable[] once = new Runnable[1];
+                once[0] = () -> {
+                    scene.removePostLayoutPulseListener(once[0]);
+                    javafx.application.Platform.runLater(task);
+                };
+                scene.addPostLayoutPulseListener(once[0]);
+            }
+        });
     }
 
     /** While a CNN is loaded, the cost readouts say whose costs they are. */

@@ -4,7 +4,7 @@ import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
 import dev.patchexplorer.cli.Cli;
 import dev.patchexplorer.imagefile.TestImages;
-import dev.patchexplorer.model.TinyCheckpoints;
+import dev.patchexplorer.testing.TinyCheckpoints;
 import dev.patchexplorer.ui.io.ImageLoader;
 import dev.patchexplorer.ui.io.LoadedImage;
 import javafx.scene.image.PixelReader;
@@ -65,7 +65,7 @@ class LargeImageTest {
 
     @Test
     void theCliAnalysesItAndReportsTheSubsampling() throws Exception {
-        Path model = TinyCheckpoints.vit().write(dir.resolve("vit"), TinyCheckpoints.vitConfig(TinyCheckpoints.VIT_ARGS));
+        Path model = TinyCheckpoints.vit(dir.resolve("vit"));
         ByteArrayOutputStream out = new ByteArrayOutputStream(), err = new ByteArrayOutputStream();
         int code = Cli.standard().run(new String[]{"analyze", "--model", model.toString(), "--image", png.toString()},
                 new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8));

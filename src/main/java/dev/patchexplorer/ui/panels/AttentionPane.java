@@ -173,6 +173,17 @@ public final class AttentionPane extends VBox {
         updateLegend();
     }
 
+    /**
+     * Puts {@code offer} (what to do without a model) under the model line in place of the line's
+     * own hint, or takes it away again with null.
+     */
+    public void showOffer(javafx.scene.Node offer) {
+        getChildren().removeIf(n -> "model-offer".equals(n.getId()));
+        if (offer != null) getChildren().add(1, offer);
+        modelName.setVisible(offer == null);
+        modelName.setManaged(offer == null);
+    }
+
     /** Opens the small-multiples window, once per pane; asked again, brings it to the front. */
     private void showHeads() {
         if (headsWindow == null) headsWindow = HeadsWindow.create(getScene() == null ? null : getScene().getWindow(), job);
