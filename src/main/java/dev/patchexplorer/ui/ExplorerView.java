@@ -91,7 +91,14 @@ public final class ExplorerView extends BorderPane {
     private final TabPane rightTabs;
     private final ControlsPane controls;
     private final ReadoutPane readouts;
-    private final ChartsPane charts;
+    /** Built on first use: in the app, after the first frame (see {@link #deferred}). */
+    private ChartsPane charts;
+    private final StackPane chartsSlot = new StackPane();
+    /**
+     * True in the app: panes that can wait join the scene after the window's first frame, and the
+     * model search starts then. Tests' windows build everything at once, as they always did.
+     */
+    private final boolean deferred;
     private final StatusBar status;
     private final Label problemText = new Label();
     private final HBox problemBanner;
@@ -137,11 +144,11 @@ public final class ExplorerView extends BorderPane {
         HeatmapChoice.link(attention, gradients);
         this.session = session;
         this.appInfo = appInfo;
+        this.deferred = autoLoad;
         setId("explorer");
         getStyleClass().add("explorer");
         controls = new ControlsPane(model);
         readouts = new ReadoutPane(model);
-        charts = new ChartsPane(model);
         status = new StatusBar(model);
         problemBanner = problemBanner();
 
@@ -199,12 +206,16 @@ public final class ExplorerView extends BorderPane {
         costsTab.setId("tab-costs");
         Tab rfTab = new Tab(Messages.get("tab.receptiveField"));
         rfTab.setId("tab-rf");
-        // Hidden behind the costs tab at start: its CSS and skins cost about a quarter of a second
-        // before the first frame, so it joins the scene once the window has drawn, or when chosen.
-        rfTab.setContent(new Label());
+        // Hidden behind the costs tab at start, yet its CSS and skins cost about 150 ms of CPU before
+        // the first frame: in the app it joins the scene once the window has drawn, or when chosen.
         Runnable attachRf = () -> { if (rfTab.getContent() != rfScroll) rfTab.setContent(rfScroll); };
-        rfTab.selectedProperty().addListener((o, was, now) -> { if (now) attachRf.run(); });
-        afterFirstFrame(attachRf);
+        if (deferred) {
+            rfTab.setContent(new Label());
+            rfTab.selectedProperty().addListener((o, was, now) -> { if (now) attachRf.run(); });
+            afterFirstFrame(attachRf);
+        } else {
+            attachRf.run();
+        }
         rightTabs = new TabPane(costsTab, rfTab);
         rightTabs.setId("right-tabs");
         rightTabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
@@ -213,7 +224,11 @@ public final class ExplorerView extends BorderPane {
         });
         models.cnnProperty().addListener(x -> describeLoadedCnn());
         model.architectureProperty().addListener(x -> describeLoadedCnn());
-        SplitPane right = new SplitPane(rightTabs, charts);
+        // The charts' axes, series and CSS cost some 350 ms of CPU: in the app they arrive a frame later.
+        chartsSlot.setId("charts-slot");
+        if (deferred) afterFirstFrame(() -> chartsSlot.getChildren().setAll(charts()));
+        else chartsSlot.getChildren().setAll(charts());
+        SplitPane right = new SplitPane(rightTabs, chartsSlot);
         right.setOrientation(Orientation.VERTICAL);
         right.setDividerPositions(0.56);
         // The charts below are about ViT costs: the receptive-field tab gets most of the height.
@@ -475,7 +490,10 @@ public final class ExplorerView extends BorderPane {
     public TabPane rightTabs() { return rightTabs; }
     public ControlsPane controls() { return controls; }
     public ReadoutPane readouts() { return readouts; }
-    public ChartsPane charts() { return charts; }
+    public ChartsPane charts() {
+        if (charts == null) charts = new ChartsPane(model);
+        return charts;
+    }
     public StatusBar status() { return status; }
     public ObjectProperty<Theme> themeProperty() { return theme; }
 }
