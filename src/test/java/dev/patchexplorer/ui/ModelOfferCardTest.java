@@ -146,7 +146,7 @@ class ModelOfferCardTest {
         assertTrue(onFx(() -> robot.lookup("#model-offer-open-folder").query().isVisible()));
         assertTrue(onFx(() -> robot.lookup("#model-offer-catalog").query().isVisible()));
         assertFalse(onFx(() -> robot.lookup("#model-offer-progress-row").query().isVisible()), "no progress before a download");
-        assertFalse(onFx(() -> robot.lookup("#attention-model").query().isVisible()), "the card replaces the one-line hint");
+        assertFalse(onFx(() -> robot.lookup("#attention-model-line").query().isVisible()), "the card replaces the one-line hint");
 
         press(robot, "#model-offer-download");
         waitUntil(90, () -> onFx(() -> view.models().getModel() != null));
@@ -155,7 +155,7 @@ class ModelOfferCardTest {
         assertTrue(cache.isCached(entry));
         assertEquals(-1, Files.mismatch(vitFolder.resolve("model.safetensors"), cacheRoot.resolve(VIT).resolve("model.safetensors")));
         waitUntil(() -> !offered(robot));
-        assertTrue(onFx(() -> robot.lookup("#attention-model").query().isVisible()));
+        assertTrue(onFx(() -> robot.lookup("#attention-model-line").query().isVisible()));
         assertEquals("Model: vit_tiny_patch16_224", text(robot, "#attention-model"));
     }
 

@@ -48,7 +48,7 @@ public final class ModelOfferCard extends VBox {
 
         Button download = new Button(Messages.get("offer.download"));
         download.setId("model-offer-download");
-        download.setDefaultButton(false);
+        download.getStyleClass().add("accent"); // the one suggested action; the others are the usual ways
         download.disableProperty().bind(catalog.busyProperty());
         download.setOnAction(e -> {
             startedHere = true;
@@ -93,10 +93,9 @@ public final class ModelOfferCard extends VBox {
         Button more = new Button(Messages.get("menu.model.catalog"));
         more.setId("model-offer-catalog");
         more.setOnAction(e -> openCatalog.run());
-        FlowPane secondary = new FlowPane(6, 6, folder, more);
-        secondary.getStyleClass().add("model-offer-secondary");
+        FlowPane actions = new FlowPane(6, 6, download, folder, more);
 
-        getChildren().addAll(text, download, progressRow, progressText, problem, secondary);
+        getChildren().addAll(text, actions, progressRow, progressText, problem);
     }
 
     private void finished(CatalogViewModel.Outcome outcome, Label problem) {
