@@ -26,9 +26,9 @@ import java.util.stream.Stream;
  * than wall time on a shared machine). Also times process start to that line from outside. Not a
  * test: needs a display (Xvfb is fine) and the jar.
  * <p>
- * Run: {@code ./mvnw -B -o -q package -DskipTests && DISPLAY=:95 ./mvnw -q test-compile exec:java
- * -Dexec.classpathScope=test -Dexec.mainClass=dev.patchexplorer.bench.StartupBenchmark}
- * with {@code -Dbench.runs=N} (default 7), {@code -Dbench.jar=path} (default target/patch-explorer.jar),
+ * Run (it needs no library, so no Maven plugin either): {@code ./mvnw -B -o -q package -DskipTests &&
+ * ./mvnw -B -o -q test-compile && DISPLAY=:95 java -cp target/test-classes:target/classes
+ * dev.patchexplorer.bench.StartupBenchmark} with {@code -Dbench.runs=N} (default 7), {@code -Dbench.jar=path} (default target/patch-explorer.jar),
  * {@code -Dbench.jvmArgs="-XX:..."} for the launched JVM, {@code -Dbench.models=folder} to start with models.
  */
 public final class StartupBenchmark {
