@@ -27,6 +27,7 @@ public final class Launcher {
         // before anything logs: engine lines go to the log file, and to stderr only when asked
         Logging.setVerbose(GlobalFlags.verbose(args));
         Cli cli = startLogFile().map(Cli.standard()::withLogFile).orElseGet(Cli::standard);
+        StartupClock.mark("log open");
         Optional<String> word = Cli.commandWord(args);
         if (word.isPresent() && cli.knows(word.get())) {
             System.exit(cli.run(args, System.out, System.err));
@@ -41,6 +42,7 @@ public final class Launcher {
             System.err.println("patch-explorer: " + e.getMessage());
             System.exit(2);
         }
+        StartupClock.mark("launching the window");
         PatchExplorerApp.launchWith(args);
     }
 

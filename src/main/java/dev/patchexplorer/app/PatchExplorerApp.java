@@ -38,12 +38,14 @@ public final class PatchExplorerApp extends Application {
     @Override
     public void start(Stage stage) {
         Path logs = Logging.install();
+        StartupClock.mark("FX start");
         String version = AppVersion.current();
         UncaughtExceptionHandlers.install(() -> stage, version, logs);
         session = new SessionPersistence(Settings.forUser());
         ExplorerViewModel model = new ExplorerViewModel(background);
         session.restore(model);
         session.theme().apply();
+        StartupClock.mark("settings restored");
         AppArguments arguments = arguments(getParameters().getRaw());
         view = new ExplorerView(model, session, new AppInfo(version, logs), arguments.modelFolders());
         view.themeProperty().set(session.theme());
@@ -53,6 +55,7 @@ public final class PatchExplorerApp extends Application {
             }
         });
 
+        StartupClock.mark("view built");
         Scene scene = new Scene(view, 1400, 900);
         scene.getStylesheets().add(Objects.requireNonNull(
                 PatchExplorerApp.class.getResource("/dev/patchexplorer/ui/app.css"), "app.css missing from the build").toExternalForm());
@@ -63,10 +66,13 @@ public final class PatchExplorerApp extends Application {
         AppIcons.applyTo(stage);
         session.restoreWindow(stage);
         stage.setOnHidden(e -> session.save(model, stage, view.themeProperty().get()));
+        StartupClock.onFirstFrame(scene, () -> StartupClock.mark("after first frame"));
         stage.show();
+        StartupClock.mark("stage shown");
 
         view.startTourIfFirstRun();
         arguments.image().or(session::lastImage).ifPresentOrElse(model::open, () -> view.openSample(Samples.first()));
+        StartupClock.mark("start done");
     }
 
     /** The Launcher already refused bad arguments; this only re-reads them (a direct launch gets none). */

@@ -8,6 +8,11 @@ import dev.patchexplorer.ui.inference.ModelViewModel;
 import dev.patchexplorer.ui.inference.ReceptiveFieldJob;
 import dev.patchexplorer.ui.inference.ReceptiveFieldViewModel;
 import dev.patchexplorer.ui.io.Samples;
+import dev.patchexplorer.model.catalog.ModelCache;
+import dev.patchexplorer.model.catalog.ModelCatalog;
+import dev.patchexplorer.model.catalog.ModelDownloader;
+import dev.patchexplorer.ui.models.CatalogViewModel;
+import dev.patchexplorer.ui.models.ModelOfferCard;
 import dev.patchexplorer.ui.models.ModelSearch;
 import dev.patchexplorer.ui.panels.AttentionPane;
 import dev.patchexplorer.ui.panels.ChartsPane;
@@ -85,13 +90,23 @@ public final class ExplorerView extends BorderPane {
     private final TabPane rightTabs;
     private final ControlsPane controls;
     private final ReadoutPane readouts;
-    private final ChartsPane charts;
+    /** Built on first use: in the app, after the first frame (see {@link #deferred}). */
+    private ChartsPane charts;
+    private final StackPane chartsSlot = new StackPane();
+    /**
+     * True in the app: panes that can wait join the scene after the window's first frame, and the
+     * model search starts then. Tests' windows build everything at once, as they always did.
+     */
+    private final boolean deferred;
     private final StatusBar status;
     private final Label problemText = new Label();
     private final HBox problemBanner;
     private final AppInfo appInfo;
     private static final Duration TOUR_DELAY = Duration.millis(400);
     private FirstRunTour tour;
+    /** The checkpoint the first-run offer downloads: the catalog's smallest ViT. */
+    static final String OFFERED_MODEL = "vit_tiny_patch16_224.augreg_in21k_ft_in1k";
+    private CatalogViewModel catalog;
     private final MenuBar menuBar;
     private final ObjectProperty<Theme> theme = new SimpleObjectProperty<>(this, "theme", Theme.LIGHT);
 
@@ -128,11 +143,11 @@ public final class ExplorerView extends BorderPane {
         HeatmapChoice.link(attention, gradients);
         this.session = session;
         this.appInfo = appInfo;
+        this.deferred = autoLoad;
         setId("explorer");
         getStyleClass().add("explorer");
         controls = new ControlsPane(model);
         readouts = new ReadoutPane(model);
-        charts = new ChartsPane(model);
         status = new StatusBar(model);
         problemBanner = problemBanner();
 
@@ -188,8 +203,18 @@ public final class ExplorerView extends BorderPane {
         rfScroll.setFitToWidth(true);
         Tab costsTab = new Tab(Messages.get("tab.costs"), readoutScroll);
         costsTab.setId("tab-costs");
-        Tab rfTab = new Tab(Messages.get("tab.receptiveField"), rfScroll);
+        Tab rfTab = new Tab(Messages.get("tab.receptiveField"));
         rfTab.setId("tab-rf");
+        // Hidden behind the costs tab at start, yet its CSS and skins cost about 150 ms of CPU before
+        // the first frame: in the app it joins the scene once the window has drawn, or when chosen.
+        Runnable attachRf = () -> { if (rfTab.getContent() != rfScroll) rfTab.setContent(rfScroll); };
+        if (deferred) {
+            rfTab.setContent(new Label());
+            rfTab.selectedProperty().addListener((o, was, now) -> { if (now) attachRf.run(); });
+            afterFirstFrame(attachRf);
+        } else {
+            attachRf.run();
+        }
         rightTabs = new TabPane(costsTab, rfTab);
         rightTabs.setId("right-tabs");
         rightTabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
@@ -198,7 +223,11 @@ public final class ExplorerView extends BorderPane {
         });
         models.cnnProperty().addListener(x -> describeLoadedCnn());
         model.architectureProperty().addListener(x -> describeLoadedCnn());
-        SplitPane right = new SplitPane(rightTabs, charts);
+        // The charts' axes, series and CSS cost some 350 ms of CPU: in the app they arrive a frame later.
+        chartsSlot.setId("charts-slot");
+        if (deferred) afterFirstFrame(() -> chartsSlot.getChildren().setAll(charts()));
+        else chartsSlot.getChildren().setAll(charts());
+        SplitPane right = new SplitPane(rightTabs, chartsSlot);
         right.setOrientation(Orientation.VERTICAL);
         right.setDividerPositions(0.56);
         // The charts below are about ViT costs: the receptive-field tab gets most of the height.
@@ -221,7 +250,75 @@ public final class ExplorerView extends BorderPane {
         installDragAndDrop();
         addEventFilter(KeyEvent.KEY_PRESSED, new PlainKeyShortcuts(this)::handle);
         theme.addListener((o, was, now) -> now.apply());
-        if (autoLoad) modelSearch.findStartupModel(inference, models::loadModel);
+        // the search walks folders and a find starts DJL: both wait for the window's first frame
+        if (autoLoad) afterFirstFrame(() -> modelSearch.findStartupModel(inference, models::loadModel, this::offerDownload));
+    }
+
+    /**
+     * No model anywhere: the attention panel offers the catalog's smallest ViT for download, until a
+     * model is loading or loaded.
+     */
+    public void offerDownload() {
+        if (models.getLoaded() != null || models.loadingProperty().get()) return;
+        catalog().catalog().find(OFFERED_MODEL).ifPresent(entry -> {
+            ModelOfferCard card = new ModelOfferCard(catalog(), entry, models::loadModel,
+                    () -> fireMenuItem("menu-model-open"), () -> fireMenuItem("menu-model-catalog"));
+            attentionPane.showOffer(card);
+            javafx.beans.InvalidationListener[] gone = new javafx.beans.InvalidationListener[1];
+            gone[0] = x -> {
+                if (models.getLoaded() == null && !models.loadingProperty().get()) return;
+                attentionPane.showOffer(null);
+                models.loadedProperty().removeListener(gone[0]);
+                models.loadingProperty().removeListener(gone[0]);
+            };
+            models.loadedProperty().addListener(gone[0]);
+            models.loadingProperty().addListener(gone[0]);
+        });
+    }
+
+    /** The catalog's state (rows, the one download under way), shared by the catalog window and the offer. */
+    public CatalogViewModel catalog() {
+        if (catalog == null) {
+            ModelCache cache = modelSearch.cache();
+            Executor downloads = Executors.newSingleThreadExecutor(r -> {
+                Thread t = new Thread(r, "model-download");
+                t.setDaemon(true);
+                return t;
+            });
+            catalog = new CatalogViewModel(ModelCatalog.standard(), cache, new ModelDownloader(cache), downloads,
+                    () -> modelSearch.locations().findModelFolders(), models::loadModel);
+        }
+        return catalog;
+    }
+
+    /** For tests: a catalog served from elsewhere, used by the offer and the catalog window. */
+    public void useCatalog(CatalogViewModel catalog) {
+        this.catalog = catalog;
+    }
+
+    private void fireMenuItem(String id) {
+        menuBar.getMenus().stream().flatMap(m -> m.getItems().stream())
+                .filter(i -> id.equals(i.getId())).findFirst().ifPresent(javafx.scene.control.MenuItem::fire);
+    }
+
+    /**
+     * Runs {@code task} in the pulse after the one that first draws this view: work that need not
+     * hold up the window's first frame.
+     */
+    private void afterFirstFrame(Runnable task) {
+        sceneProperty().addListener(new javafx.beans.InvalidationListener() {
+            @Override public void invalidated(javafx.beans.Observable o) {
+                javafx.scene.Scene scene = getScene();
+                if (scene == null) return;
+                sceneProperty().removeListener(this);
+                Runnable[] once = new Runnable[1];
+                once[0] = () -> {
+                    scene.removePostLayoutPulseListener(once[0]);
+                    javafx.application.Platform.runLater(task);
+                };
+                scene.addPostLayoutPulseListener(once[0]);
+            }
+        });
     }
 
     /** While a CNN is loaded, the cost readouts say whose costs they are. */
@@ -388,7 +485,10 @@ public final class ExplorerView extends BorderPane {
     public TabPane rightTabs() { return rightTabs; }
     public ControlsPane controls() { return controls; }
     public ReadoutPane readouts() { return readouts; }
-    public ChartsPane charts() { return charts; }
+    public ChartsPane charts() {
+        if (charts == null) charts = new ChartsPane(model);
+        return charts;
+    }
     public StatusBar status() { return status; }
     public ObjectProperty<Theme> themeProperty() { return theme; }
 }

@@ -65,7 +65,8 @@ final class ModelMenu {
 
     /** One catalog window per main window, so there is one download queue. */
     private void showCatalog() {
-        if (catalog == null) catalog = CatalogDialog.create(window(), view.modelSearch(), view.models()::loadModel);
+        // the view's catalog model, so the dialog and the first-run offer share one download
+        if (catalog == null) catalog = new CatalogDialog(window(), view.catalog());
         catalog.stage().show();
         catalog.stage().toFront();
     }

@@ -2,8 +2,6 @@ package dev.patchexplorer.ui.models;
 
 import dev.patchexplorer.core.format.Units;
 import dev.patchexplorer.model.catalog.CatalogEntry;
-import dev.patchexplorer.model.catalog.ModelCatalog;
-import dev.patchexplorer.model.catalog.ModelDownloader;
 import dev.patchexplorer.ui.Messages;
 import dev.patchexplorer.ui.help.Dialogs;
 import javafx.beans.binding.Bindings;
@@ -26,9 +24,6 @@ import javafx.stage.Window;
 
 import java.nio.file.Path;
 import java.util.Objects;
-import java.util.concurrent.Executor;
-import java.util.concurrent.Executors;
-import java.util.function.Consumer;
 
 /**
  * Model > Model Catalog: the known checkpoints with architecture, size, licence and whether they are
@@ -63,18 +58,6 @@ public final class CatalogDialog {
         stage.setOnShowing(e -> vm.refresh());
         Dialogs.closeOnEscape(stage); // a running download goes on in the background
 
-    }
-
-    /** The catalog the app ships (or its mirror), downloading into {@code search}'s cache on a thread of its own. */
-    public static CatalogDialog create(Window owner, ModelSearch search, Consumer<Path> loader) {
-        Executor downloads = Executors.newSingleThreadExecutor(r -> {
-            Thread t = new Thread(r, "model-download");
-            t.setDaemon(true);
-            return t;
-        });
-        CatalogViewModel vm = new CatalogViewModel(ModelCatalog.standard(), search.cache(), new ModelDownloader(search.cache()),
-                downloads, () -> search.locations().findModelFolders(), loader);
-        return new CatalogDialog(owner, vm);
     }
 
     private GridPane table() {

@@ -69,7 +69,16 @@ public final class ModelSearch {
      * hands a find to {@code onFxThread}.
      */
     public void findStartupModel(java.util.concurrent.Executor io, java.util.function.Consumer<Path> onFxThread) {
-        io.execute(() -> startupModel().ifPresent(p -> javafx.application.Platform.runLater(() -> onFxThread.accept(p))));
+        findStartupModel(io, onFxThread, () -> { });
+    }
+
+    /** As above; when no place holds the default checkpoint, runs {@code noneOnFxThread} instead. */
+    public void findStartupModel(java.util.concurrent.Executor io, java.util.function.Consumer<Path> onFxThread,
+                                 Runnable noneOnFxThread) {
+        io.execute(() -> {
+            Optional<Path> found = startupModel();
+            javafx.application.Platform.runLater(() -> found.ifPresentOrElse(onFxThread, noneOnFxThread));
+        });
     }
 
     public ModelCache cache() {

@@ -47,6 +47,8 @@ public final class AttentionPane extends VBox {
     private final Label modelName = new Label();
     private final VBox predictions = new VBox(4);
     private javafx.stage.Stage headsWindow;
+    /** The model line with its busy indicator. */
+    private final HBox top;
 
     public AttentionPane(AttentionJob job) {
         super(8);
@@ -60,7 +62,8 @@ public final class AttentionPane extends VBox {
         busy.setId("attention-busy");
         busy.setPrefSize(18, 18);
         busy.visibleProperty().bind(job.busyProperty());
-        HBox top = new HBox(8, modelName, busy);
+        top = new HBox(8, modelName, busy);
+        top.setId("attention-model-line");
         HBox.setHgrow(modelName, Priority.ALWAYS);
 
         ComboBox<PatchMode> mode = combo("attention-mode", List.of(PatchMode.values()), job.modeProperty().get(),
@@ -171,6 +174,18 @@ public final class AttentionPane extends VBox {
         job.models().cnnProperty().addListener(x -> modelChanged(job.models().getModel()));
         modelChanged(job.models().getModel());
         updateLegend();
+    }
+
+    /**
+     * Puts {@code offer} (what to do without a model) under the model line in place of the line's
+     * own hint, or takes it away again with null.
+     */
+    public void showOffer(javafx.scene.Node offer) {
+        getChildren().removeIf(n -> "model-offer".equals(n.getId()));
+        if (offer != null) getChildren().add(1, offer);
+        // the offer says "No model loaded" itself, and goes once a model is loading
+        top.setVisible(offer == null);
+        top.setManaged(offer == null);
     }
 
     /** Opens the small-multiples window, once per pane; asked again, brings it to the front. */
