@@ -169,8 +169,7 @@ public final class GuidePictures {
     private void tokenFieldPictures(Path rfScreenshot) {
         showPatchNumbers(false);
         fx(() -> {
-            view.rightTabs().getSelectionModel().select(view.rightTabs().getTabs().stream()
-                    .filter(t -> "tab-rf".equals(t.getId())).findFirst().orElseThrow());
+            view.navigator().navigate("rf");
             view.gradients().mapKindProperty().set(GradientMapKind.ERF);
             view.gradients().showMapProperty().set(true);
             view.fields().click(250, 110); // original pixels: the bridge of the nose, between the eyes

@@ -110,7 +110,7 @@ class ReceptiveFieldWindowTest {
             return null;
         });
         waitLong(() -> onFx(() -> view.models().getCnn() != null && model.getImage() != null && view.fields().getTable() != null));
-        assertEquals("tab-rf", onFx(() -> view.rightTabs().getSelectionModel().getSelectedItem().getId()));
+        assertEquals("rf", onFx(() -> view.navigator().getActive().id()), "a CNN opens the receptive-field view");
         assertTrue(onFx(() -> robot.lookup("#rf-model").queryAs(Label.class).getText()).contains(weights));
         assertEquals(GradientMapKind.ERF, onFx(() -> view.gradients().mapKindProperty().get()));
 
@@ -293,8 +293,7 @@ class ReceptiveFieldWindowTest {
             return null;
         });
         waitLong(() -> onFx(() -> view.models().getModel() != null && model.getImage() != null));
-        robot.interact(() -> view.rightTabs().getSelectionModel().select(
-                view.rightTabs().getTabs().stream().filter(t -> "tab-rf".equals(t.getId())).findFirst().orElseThrow()));
+        robot.clickOn("#nav-rf");
         assertEquals(GradientMapKind.ERF, onFx(() -> view.gradients().mapKindProperty().get()), "a ViT's map is its token's field");
         robot.clickOn("#rf-show");
         assertTrue(onFx(() -> view.gradients().showMapProperty().get() && !view.attention().showHeatmapProperty().get()));
