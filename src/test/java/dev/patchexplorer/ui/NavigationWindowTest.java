@@ -86,7 +86,7 @@ class NavigationWindowTest {
 
     @Test
     void theRailListsEveryViewInOrderAndStartsOnExplore(FxRobot robot) {
-        List<String> rail = onFx(() -> view.lookup("#nav-rail").getChildrenUnmodifiable().stream().map(Node::getId).toList());
+        List<String> rail = onFx(() -> ((javafx.scene.Parent) view.lookup("#nav-rail")).getChildrenUnmodifiable().stream().map(Node::getId).toList());
         assertEquals(List.of("nav-explore", "nav-attention", "nav-rf"), rail);
         assertEquals("explore", active());
         assertTrue(onFx(() -> robot.lookup("#nav-explore").queryAs(ToggleButton.class).isSelected()));
@@ -143,7 +143,13 @@ class NavigationWindowTest {
     @Test
     void theChosenViewSurvivesARestart(FxRobot robot) {
         robot.clickOn("#nav-rf");
-        assertEquals("rf", onFx(() -> new Settings(settingsDir.resolve("settings.properties")).get(Navigator.SETTING).orElse("")));
+        assertEquals("rf", onFx(() -> view.session().settings().get(Navigator.SETTING).orElse("")));
+        // what the app does when its window closes: save the session and wait for the file
+        onFx(() -> {
+            view.session().save(view.model(), stage, Theme.LIGHT);
+            return null;
+        });
+        assertTrue(view.session().flush());
         view = onFx(() -> show(stage));
         assertEquals("rf", active());
         assertTrue(inScene(robot, "rf-scroll"));

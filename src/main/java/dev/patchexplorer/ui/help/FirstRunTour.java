@@ -149,12 +149,14 @@ public final class FirstRunTour {
     }
 
     /** Brings the step's target into view, laid out so the callout can find its place; false if it stays hidden. */
-    private static boolean revealed(TourStep step) {
+    private boolean revealed(TourStep step) {
         step.reveal().run();
         Node target = step.target();
-        if (target.getScene() != null) {
-            target.getScene().getRoot().applyCss();
-            target.getScene().getRoot().layout();
+        // a panel just put in the window has no skins yet: its content (the target) joins the scene with them
+        Scene scene = target.getScene() != null ? target.getScene() : styledScene;
+        if (scene != null && scene.getRoot() != null) {
+            scene.getRoot().applyCss();
+            scene.getRoot().layout();
         }
         return onScreen(target);
     }

@@ -28,10 +28,7 @@ public abstract class BasicView implements AppView {
 
     @Override
     public final Region panel() {
-        if (panel == null) {
-            panel = buildPanel();
-            panel.setId("view-" + id);
-        }
+        if (panel == null) panel = buildPanel();
         return panel;
     }
 
