@@ -48,6 +48,9 @@ public final class Navigator {
         AppView was = active.get();
         if (was != null) was.activeProperty().set(false);
         sideHost.getChildren().setAll(next.panel());
+        // skins now, not at the next pulse: a scroll pane's content joins the scene with its skin, and
+        // whoever navigated (the tour, a link) may look for a node in the panel straight away
+        if (sideHost.getScene() != null) sideHost.applyCss();
         active.set(next);
         next.activeProperty().set(true);
     }
