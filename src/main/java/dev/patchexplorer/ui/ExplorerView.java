@@ -72,8 +72,8 @@ import java.util.concurrent.Executors;
  */
 public final class ExplorerView extends BorderPane {
     /**
-     * The smallest window the app allows: the rail (92) and the side panel's minimum (380) leave the
-     * image about 550 px; at 800 the readouts were pushed past the window's edge.
+     * The smallest window the app allows: the rail (92) and the side panel's minimum (350) leave the
+     * image about 580 px; at 800 the readouts were pushed past the window's edge.
      */
     public static final double MIN_WIDTH = 1024;
     public static final double MIN_HEIGHT = 600;
@@ -84,8 +84,8 @@ public final class ExplorerView extends BorderPane {
     private final ModelViewModel models;
     private final ModelSearch modelSearch;
     /** The side panel's width: room for the readouts' and the charts' columns, the rest for the image. */
-    static final double SIDE_MIN_WIDTH = 380;
-    static final double SIDE_PREF_WIDTH = 440;
+    static final double SIDE_MIN_WIDTH = 350;
+    static final double SIDE_PREF_WIDTH = 390;
     private final AttentionJob attention;
     private final HeatmapOverlay heatmapOverlay;
     private final ReceptiveFieldViewModel fields;
@@ -208,7 +208,7 @@ public final class ExplorerView extends BorderPane {
         navigator.restore();
         SplitPane main = new SplitPane(sideHost, centre);
         SplitPane.setResizableWithParent(sideHost, false);
-        main.setDividerPositions(0.36);
+        main.setDividerPositions(0.3);
         main.setId("main-split");
         HBox body = new HBox(new NavRail(navigator), main);
         HBox.setHgrow(main, Priority.ALWAYS);

@@ -34,7 +34,8 @@ public final class ExploreView extends BasicView {
         controls = new ControlsPane(frame.model());
         TitledPane readoutSection = new TitledPane(Messages.get("readout.title"), readouts());
         readoutSection.setCollapsible(false);
-        ScrollPane top = new ScrollPane(new VBox(controls, readoutSection));
+        // the readouts first: they are what changes as the slider under the image moves
+        ScrollPane top = new ScrollPane(new VBox(readoutSection, controls));
         top.setId("controls-scroll");
         top.setFitToWidth(true);
         // The charts' axes, series and CSS cost some 350 ms of CPU: in the app they arrive a frame later.
