@@ -1,0 +1,53 @@
+package dev.patchexplorer.model;
+
+import dev.patchexplorer.core.image.ChwImage;
+import dev.patchexplorer.core.tradeoff.PassKind;
+import dev.patchexplorer.core.tradeoff.PassMemory;
+import dev.patchexplorer.testing.TestAssets;
+import dev.patchexplorer.testing.TinyCheckpoints;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Path;
+
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * The pass estimate against what a pass really holds: the bytes of the arrays alive in the pass's manager
+ * when the forward pass ends (a deterministic count from their shapes, not the process's memory). The
+ * estimate may overshoot a little, never fall short.
+ */
+class PassEstimateMeasuredTest {
+    @TempDir
+    Path dir;
+
+    @Test
+    void theVitEstimateCoversWhatTheTinyVitHolds() throws Exception {
+        try (ViTModel vit = (ViTModel) ModelLoader.load(TinyCheckpoints.vit(dir.resolve("vit")))) {
+            for (int grid : new int[] {8, 14}) {
+                int side = 16 * grid;
+                long held = vit.forwardHeldBytes(new ChwImage(3, side, side, new float[3 * side * side]), 16);
+                long estimate = PassMemory.vit(vit.shape(), PassKind.LOGITS, 12, grid, grid, side, side).nativeBytes();
+                assertWithin(estimate, held, "tiny ViT, " + grid + "x" + grid + " grid");
+            }
+        }
+    }
+
+    @Test
+    void theVitEstimateCoversWhatVitTiHolds() throws Exception {
+        try (ViTModel vit = (ViTModel) ModelLoader.load(TestAssets.model("vit_tiny_patch16_224.augreg_in21k_ft_in1k"))) {
+            for (int grid : new int[] {8, 14, 24}) {
+                int side = 16 * grid;
+                long held = vit.forwardHeldBytes(new ChwImage(3, side, side, new float[3 * side * side]), 16);
+                long estimate = PassMemory.vit(vit.shape(), PassKind.LOGITS, 12, grid, grid, side, side).nativeBytes();
+                assertWithin(estimate, held, "ViT-Ti/16, " + grid + "x" + grid + " grid");
+            }
+        }
+    }
+
+    static void assertWithin(long estimate, long held, String what) {
+        double ratio = (double) estimate / held;
+        assertTrue(held > 0 && ratio >= 1.0 && ratio <= 1.3,
+                what + ": estimate " + estimate + " bytes, held " + held + " (x" + ratio + ")");
+    }
+}
