@@ -19,11 +19,11 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 /**
  * The banner's words for a refused pass, in both languages: the readouts' attention figure first, the whole
  * pass's total, and the patch or size that fits. ViT-Ti, patch 2 at 518 px, logits, 1 GiB: attention
- * 647,999,240,256 bytes (603 GiB), whole pass 652,948,281,840 (608 GiB), activations 4,945,821,696 (4.61 GiB);
- * patch 11 fits at 518 px, patch 2 up to 99 px (core.tradeoff.PassMemoryTest works these out).
+ * 647,999,240,256 bytes (603 GiB), whole pass 1,315,527,406,288 (1.20 TiB), activations 667,524,936,928 (622 GiB);
+ * patch 14 fits at 518 px, patch 2 up to 77 px (core.tradeoff.PassMemoryTest works these out).
  */
 class PassProblemsTest {
-    private static final VitShape VIT_TI = new VitShape(192, 12, 3, 768, 1);
+    private static final VitShape VIT_TI = new VitShape(192, 12, 3, 768, 1, 1000);
 
     @AfterEach
     void english() {
@@ -42,15 +42,15 @@ class PassProblemsTest {
         AttentionTooLargeException e = refusal();
         assertEquals("603 GiB", Units.bytes(e.bytesNeeded()));
         assertEquals("67,082 tokens: the attention matrices of all 12 layers would need 603 GiB; the whole pass needs"
-                + " about 608 GiB (activations 4.61 GiB), more than the 1.00 GiB this computer can give it."
-                + " Patch 11 or larger fits at 518 px, or a working size of 99 px or less.", PassProblems.describe(e));
+                + " about 1.20 TiB (activations 622 GiB), more than the 1.00 GiB this computer can give it."
+                + " Patch 14 or larger fits at 518 px, or a working size of 77 px or less.", PassProblems.describe(e));
     }
 
     @Test
     void inChinese() {
         Messages.useLocale(Locale.SIMPLIFIED_CHINESE);
-        assertEquals("67,082 个 token：所有 12 层的注意力矩阵需要 603 GiB；整个计算约需 608 GiB（激活值 4.61 GiB），"
-                + "超过了这台电脑能提供的 1.00 GiB。在 518 px 下，11 px 或更大的图块可以运行；也可以把尺寸减小到 99 px 或更小。",
+        assertEquals("67,082 个 token：所有 12 层的注意力矩阵需要 603 GiB；整个计算约需 1.20 TiB（激活值 622 GiB），"
+                + "超过了这台电脑能提供的 1.00 GiB。在 518 px 下，14 px 或更大的图块可以运行；也可以把尺寸减小到 77 px 或更小。",
                 PassProblems.describe(refusal()));
     }
 }
