@@ -45,6 +45,20 @@ class PassEstimateMeasuredTest {
         }
     }
 
+    @Test
+    void theCnnEstimateCoversWhatTheTinyMobileNetV2AndResNet18Hold() throws Exception {
+        for (Path checkpoint : new Path[] {TinyCheckpoints.mobileNetV2(dir.resolve("mobilenet")), TinyCheckpoints.resNet18(dir.resolve("resnet"))}) {
+            try (CnnModel cnn = (CnnModel) ModelLoader.load(checkpoint)) {
+                // an odd size too: every stride-2 layer rounds up
+                for (int[] hw : new int[][] {{64, 64}, {97, 130}}) {
+                    long held = cnn.forwardHeldBytes(new ChwImage(3, hw[0], hw[1], new float[3 * hw[0] * hw[1]]));
+                    long estimate = cnn.footprint().pass(PassKind.LOGITS, hw[0], hw[1]).nativeBytes();
+                    assertWithin(estimate, held, cnn.config().architecture() + ", " + hw[1] + "x" + hw[0]);
+                }
+            }
+        }
+    }
+
     static void assertWithin(long estimate, long held, String what) {
         double ratio = (double) estimate / held;
         assertTrue(held > 0 && ratio >= 1.0 && ratio <= 1.3,
