@@ -1,5 +1,12 @@
 package dev.patchexplorer.ui.inference;
 
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import java.nio.file.Path;
+import java.nio.file.Files;
+import dev.patchexplorer.testing.TinyCheckpoints;
+import dev.patchexplorer.model.ModelLoader;
+import dev.patchexplorer.model.CnnPassTooLargeException;
+import dev.patchexplorer.model.CnnModel;
 import dev.patchexplorer.core.format.Units;
 import dev.patchexplorer.core.tradeoff.MemoryBudget;
 import dev.patchexplorer.core.tradeoff.PassKind;
@@ -52,5 +59,24 @@ class PassProblemsTest {
         assertEquals("67,082 个 token：所有 12 层的注意力矩阵需要 603 GiB；整个计算约需 1.20 TiB（激活值 622 GiB），"
                 + "超过了这台电脑能提供的 1.00 GiB。在 518 px 下，14 px 或更大的图块可以运行；也可以把尺寸减小到 77 px 或更小。",
                 PassProblems.describe(refusal()));
+    }
+
+    @Test
+    void aCnnRefusalNamesTheLargestSizeInBothLanguages() throws Exception {
+        Path dir = Files.createTempDirectory("cnn-refusal");
+        try (CnnModel cnn = (CnnModel) ModelLoader.load(TinyCheckpoints.mobileNetV2(dir))) {
+            CnnPassTooLargeException e = assertThrows(CnnPassTooLargeException.class,
+                    () -> cnn.checkMemory(PassKind.GRADIENT, 100_000, 100_000));
+            assertTrue(e.fittingSize() > 0 && e.fittingSize() < 100_000, "a smaller size fits: " + e.fittingSize());
+            String fits = String.format(Locale.ROOT, "%,d", e.fittingSize()); // the bundles group thousands
+            String total = Units.bytes(e.pass().nativeBytes());
+            String budget = Units.bytes(e.budget().nativeBytes());
+            Messages.useLocale(Locale.ENGLISH);
+            assertEquals("The feature maps of this pass, with its gradients, would need about " + total + ", more than the "
+                    + budget + " this computer can give it. A working size of " + fits + " px or less fits.", PassProblems.describe(e));
+            Messages.useLocale(Locale.SIMPLIFIED_CHINESE);
+            assertEquals("这次计算的特征图连同梯度约需 " + total + "，超过了这台电脑能提供的 " + budget + "。尺寸为 " + fits
+                    + " px 或更小时可以运行。", PassProblems.describe(e));
+        }
     }
 }
