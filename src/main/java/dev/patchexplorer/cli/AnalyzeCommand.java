@@ -85,6 +85,7 @@ public final class AnalyzeCommand implements Command {
                 analyzeViT(vit, square, mode, patch, json, overlays);
             } else {
                 CommonOptions.refuseVitOptions(o);
+                ((CnnModel) model).checkMemory(PassKind.LOGITS, size, size);
                 ChwImage input = Preprocess.toModelInput(square, size, size, cfg.mean(), cfg.std());
                 json.put("size", size);
                 json.put("top5", top5(((CnnModel) model).forward(input).logits()));

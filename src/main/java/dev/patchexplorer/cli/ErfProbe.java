@@ -36,7 +36,8 @@ final class ErfProbe {
     private ErfProbe() {}
 
     /** The unit of {@code layer} whose receptive-field centre is nearest to (x, y). */
-    static ErfResult cnn(CnnModel model, RgbImage working, String layerName, double x, double y) throws UsageException {
+    static ErfResult cnn(CnnModel model, RgbImage working, String layerName, double x, double y)
+            throws UsageException, ModelLoadException {
         ModelConfig cfg = model.config();
         String layer;
         List<LayerSpec> stack;
@@ -52,6 +53,7 @@ final class ErfProbe {
         UnitField u = UnitAtPoint.unitAt(f, x + 0.5, y + 0.5).orElseThrow(() -> new UsageException(
                 "layer " + layer + " has no units for a " + w + "x" + h + " input; choose a larger --size"));
         int uy = u.uy(), ux = u.ux();
+        model.checkMemory(PassKind.GRADIENT, w, h);
         ChwImage input = Preprocess.toModelInput(working, w, h, cfg.mean(), cfg.std());
         ErfGradient g = model.erfGradient(input, layer, uy, ux);
         JsonObject unit = new JsonObject();

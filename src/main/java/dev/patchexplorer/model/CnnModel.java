@@ -5,8 +5,13 @@ import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.index.NDIndex;
 import ai.djl.ndarray.types.Shape;
 import dev.patchexplorer.core.image.ChwImage;
+import dev.patchexplorer.core.tradeoff.CnnFootprint;
+import dev.patchexplorer.core.tradeoff.MemoryBudget;
+import dev.patchexplorer.core.tradeoff.PassKind;
+import dev.patchexplorer.core.tradeoff.PassMemory;
 
 import java.util.List;
+import java.util.function.Supplier;
 
 /**
  * A convolutional classifier (MobileNetV2, ResNet) run with DJL NDArray ops, at any input size.
@@ -17,6 +22,7 @@ public final class CnnModel implements VisionModel {
     private final ModelConfig config;
     private final Weights weights;
     private final CnnNetwork net;
+    private volatile Supplier<MemoryBudget> budget = SystemMemory::budget;
 
     CnnModel(ModelConfig config, Weights weights, CnnNetwork net) {
         this.config = config;
@@ -56,15 +62,58 @@ public final class CnnModel implements VisionModel {
     }
 
     public CnnOutput forward(ChwImage input) {
+        checkInput(PassKind.LOGITS, input.width(), input.height());
         try (NDManager m = weights.manager().newSubManager()) {
             NDArray logits = net.logits(m.create(input.data(), shapeOf(input)));
             return new CnnOutput(logits == null ? new float[0] : NonFiniteOutputException.requireFinite(logits.toFloatArray(), weights));
         }
     }
 
+    /** What a pass holds, counted while the network was built: lets a pass be refused before it starts. */
+    public CnnFootprint footprint() {
+        return net.footprint();
+    }
+
+    /**
+     * Refuses a pass of {@code kind} on a workW x workH input that would not fit this machine's memory,
+     * naming the largest working size that fits. Callers check before preparing the input; every pass
+     * checks again on its own input.
+     */
+    public void checkMemory(PassKind kind, int workW, int workH) throws CnnPassTooLargeException {
+        MemoryBudget b = budget.get();
+        PassMemory pass = net.footprint().pass(kind, workH, workW);
+        if (!b.fits(pass)) {
+            throw new CnnPassTooLargeException(kind, pass, b, Math.max(workW, workH),
+                    net.footprint().largestFittingSize(kind, workW, workH, b));
+        }
+    }
+
+    /** The pass's own check, unchecked because the passes' callers already check with {@link #checkMemory}. */
+    private void checkInput(PassKind kind, int width, int height) {
+        try {
+            checkMemory(kind, width, height);
+        } catch (CnnPassTooLargeException e) {
+            throw new PassRefusedException(e);
+        }
+    }
+
+    /** Replaces the machine's budget, for tests that refuse a small pass without needing a small machine. */
+    void useBudget(Supplier<MemoryBudget> budget) {
+        this.budget = budget;
+    }
+
+    /** Bytes of the arrays a logits pass holds in its manager when it ends: for tests that check {@link #footprint()}. */
+    long forwardHeldBytes(ChwImage input) {
+        try (NDManager m = weights.manager().newSubManager()) {
+            net.logits(m.create(input.data(), shapeOf(input)));
+            return HeldArrays.bytes(m);
+        }
+    }
+
     /** Size {height, width} of a layer's feature map for an input of the given size. */
     public int[] featureSize(String layer, int height, int width) {
         int last = net.indexOf(layer);
+        checkInput(PassKind.LOGITS, width, height);
         try (NDManager m = weights.manager().newSubManager()) {
             Shape s = net.features(m.zeros(new Shape(1, 3, height, width)), last).getShape();
             return new int[] {(int) s.get(2), (int) s.get(3)};
@@ -78,6 +127,7 @@ public final class CnnModel implements VisionModel {
     /** d logit[classIndex] / d input; -1 picks the top-1 class of this pass. */
     public InputGradient inputGradient(ChwImage input, int classIndex) {
         if (net.numClasses() == 0) throw new IllegalStateException(config.architecture() + " has no classifier");
+        checkInput(PassKind.GRADIENT, input.width(), input.height());
         return Autograd.inputGradient(weights, input, classIndex, (m, x) -> net.logits(x));
     }
 
@@ -93,6 +143,7 @@ public final class CnnModel implements VisionModel {
 
     private ErfGradient erf(ChwImage input, String layer, int y, int x) {
         int last = net.indexOf(layer);
+        checkInput(PassKind.GRADIENT, input.width(), input.height());
         int[] size = new int[2];
         int[] at = {y, x};
         ChwImage grad = Autograd.scalarGradient(weights, input, (m, in) -> {

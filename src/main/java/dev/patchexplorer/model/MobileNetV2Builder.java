@@ -1,6 +1,7 @@
 package dev.patchexplorer.model;
 
 import ai.djl.ndarray.NDArray;
+import dev.patchexplorer.core.tradeoff.CnnFootprint;
 import dev.patchexplorer.model.CnnNetwork.Stage;
 import dev.patchexplorer.model.Ops.BatchNormParams;
 
@@ -20,6 +21,9 @@ final class MobileNetV2Builder {
 
     static CnnNetwork build(ModelConfig cfg, Weights w) throws ModelLoadException {
         List<Stage> stages = new ArrayList<>();
+        // Arrays a pass creates: conv, batch norm, ReLU and its min with 6 (ReLU6) each one array of the
+        // layer's width; the 6 itself one number per ReLU6; a residual sum one more array of the block's output.
+        CnnFootprint.Builder held = new CnnFootprint.Builder();
         long stem = w.axis("conv_stem.weight", 4, 0);
         double multiplier = cfg.doubleArg("channel_multiplier");
         if (!Double.isNaN(multiplier) && !Boolean.TRUE.equals(cfg.modelArgs().get("fix_stem"))) {
@@ -32,6 +36,8 @@ final class MobileNetV2Builder {
         NDArray stemW = w.array("conv_stem.weight", stem, 3, 3, 3);
         BatchNormParams stemBn = BatchNormParams.load(w, "bn1", stem);
         stages.add(new Stage("conv_stem", x -> Ops.relu6(Ops.batchNorm(Ops.conv(x, stemW, null, 2, 1, 1), stemBn))));
+        int level = 1;
+        held.hold(level, 4 * stem).fixed(1);
         long in = stem;
         int stageCount = 0;
         while (w.has("blocks." + stageCount + ".0.conv_dw.weight")) stageCount++;
@@ -49,6 +55,15 @@ final class MobileNetV2Builder {
                 int stride = i == 0 ? STAGE_STRIDES[s] : 1;
                 boolean inverted = w.has(p + "conv_pwl.weight");
                 long out = inverted ? w.axis(p + "conv_pwl.weight", 4, 0) : w.axis(p + "conv_pw.weight", 4, 0);
+                int outLevel = stride == 2 ? level + 1 : level;
+                long sum = stride == 1 && in == out ? out : 0;
+                if (inverted) { // conv_pw + bn1 + ReLU6 (mid) at the input's size; conv_dw + bn2 + ReLU6, conv_pwl + bn3 at the output's
+                    long mid = w.axis(p + "conv_pw.weight", 4, 0);
+                    held.hold(level, 4 * mid).hold(outLevel, 4 * mid + 2 * out + sum).fixed(2);
+                } else { // conv_dw + bn1 + ReLU6 (in), conv_pw + bn2 (out), all at the output's size
+                    held.hold(outLevel, 4 * in + 2 * out + sum).fixed(1);
+                }
+                level = outLevel;
                 stages.add(new Stage(p.substring(0, p.length() - 1),
                         inverted ? invertedResidual(w, p, in, out, stride) : depthwiseSeparable(w, p, in, out, stride)));
                 in = out;
@@ -58,6 +73,7 @@ final class MobileNetV2Builder {
         NDArray headW = w.array("conv_head.weight", head, in, 1, 1);
         BatchNormParams headBn = BatchNormParams.load(w, "bn2", head);
         stages.add(new Stage("conv_head", x -> Ops.relu6(Ops.batchNorm(Ops.conv(x, headW, null, 1, 0, 1), headBn))));
+        held.hold(level, 4 * head).fixed(1);
         int rows = w.has("classifier.weight") ? w.axis("classifier.weight", 2, 0) : 0;
         if (cfg.numClasses() > 0 && w.has("classifier.weight")) {
             Contradiction.requireAgree("num_classes", cfg.numClasses(), rows, "classifier.weight has " + rows + " rows (classes)");
@@ -65,7 +81,8 @@ final class MobileNetV2Builder {
         int classes = cfg.numClasses() >= 0 ? cfg.numClasses() : rows;
         NDArray fcW = classes > 0 ? w.array("classifier.weight", classes, head) : null;
         NDArray fcB = classes > 0 ? w.array("classifier.bias", classes) : null;
-        return new CnnNetwork(List.copyOf(stages), fcW, fcB, classes);
+        CnnNetwork.countHead(held, level, head, classes);
+        return new CnnNetwork(List.copyOf(stages), fcW, fcB, classes, held.build());
     }
 
     /** timm's round_channels: a multiple of 8, at least 8, never more than 10 % below the exact value. */

@@ -1,6 +1,7 @@
 package dev.patchexplorer.model;
 
 import ai.djl.ndarray.NDArray;
+import dev.patchexplorer.core.tradeoff.CnnFootprint;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.pooling.Pool;
 import dev.patchexplorer.model.CnnNetwork.Stage;
@@ -22,6 +23,9 @@ final class ResNetBuilder {
 
     static CnnNetwork build(ModelConfig cfg, Weights w) throws ModelLoadException {
         List<Stage> stages = new ArrayList<>();
+        // Arrays a pass creates: conv, batch norm and ReLU each one array of the layer's width; a block's
+        // residual sum and its ReLU two of its output; a downsample's conv and batch norm two more.
+        CnnFootprint.Builder held = new CnnFootprint.Builder();
         long stem = w.axis("conv1.weight", 4, 0);
         Contradiction.requireAgree("model_args.stem_width", cfg.intArg("stem_width", -1), stem,
                 "conv1.weight has " + stem + " output channels");
@@ -29,6 +33,8 @@ final class ResNetBuilder {
         BatchNormParams bn1 = BatchNormParams.load(w, "bn1", stem);
         stages.add(new Stage("conv1", x -> Ops.relu(Ops.batchNorm(Ops.conv(x, c1, null, 2, 3, 1), bn1))));
         stages.add(new Stage("maxpool", x -> Pool.maxPool2d(x, new Shape(3, 3), new Shape(2, 2), new Shape(1, 1), false)));
+        held.hold(1, 3 * stem).hold(2, stem);
+        int level = 2;
         int[] channels = stageList(cfg, "channels");
         int[] layers = stageList(cfg, "layers");
         boolean bottleneck = w.has("layer1.0.conv3.weight");
@@ -49,6 +55,14 @@ final class ResNetBuilder {
                 String p = "layer" + s + "." + i + ".";
                 int stride = i == 0 && s > 1 ? 2 : 1;
                 long out = bottleneck ? width * 4 : width;
+                int outLevel = stride == 2 ? level + 1 : level;
+                long shortcut = w.has(p + "downsample.0.weight") ? 2 * out : 0;
+                if (bottleneck) { // conv1 + bn1 + ReLU at the input's size; conv2 + bn2 + ReLU, conv3 + bn3 at the output's
+                    held.hold(level, 3 * width).hold(outLevel, 3 * width + 2 * out + shortcut + 2 * out);
+                } else { // conv1 + bn1 + ReLU, conv2 + bn2, all at the output's size
+                    held.hold(outLevel, 3 * out + 2 * out + shortcut + 2 * out);
+                }
+                level = outLevel;
                 stages.add(new Stage(p.substring(0, p.length() - 1),
                         bottleneck ? bottleneck(w, p, in, width, out, stride) : basic(w, p, in, out, stride)));
                 in = out;
@@ -66,7 +80,8 @@ final class ResNetBuilder {
         int classes = cfg.numClasses() >= 0 ? cfg.numClasses() : fcRows;
         NDArray fcW = classes > 0 ? w.array("fc.weight", classes, in) : null;
         NDArray fcB = classes > 0 ? w.array("fc.bias", classes) : null;
-        return new CnnNetwork(List.copyOf(stages), fcW, fcB, classes);
+        CnnNetwork.countHead(held, level, in, classes);
+        return new CnnNetwork(List.copyOf(stages), fcW, fcB, classes, held.build());
     }
 
     /** A per-stage list from model_args (four entries, one per layerS), or null when absent. */

@@ -14,9 +14,32 @@ final class SystemMemory {
 
     private SystemMemory() {}
 
+    /** Caps the memory a pass's tensors may take, e.g. {@code -Dpatchexplorer.memoryLimit=8g} on a machine others share. */
+    static final String LIMIT_PROPERTY = "patchexplorer.memoryLimit";
+
     static MemoryBudget budget() {
         Runtime rt = Runtime.getRuntime();
-        return MemoryBudget.ofMachine(availableBytes(), rt.maxMemory(), rt.totalMemory());
+        MemoryBudget machine = MemoryBudget.ofMachine(availableBytes(), rt.maxMemory(), rt.totalMemory());
+        long limit = limit();
+        return limit < machine.nativeBytes() ? new MemoryBudget(limit, machine.heapBytes()) : machine;
+    }
+
+    /** The limit the user set in bytes ({@code 512m}, {@code 8g} or plain bytes), or no limit; a bad value is ignored. */
+    static long limit() {
+        String v = System.getProperty(LIMIT_PROPERTY, "").trim().toLowerCase(java.util.Locale.ROOT);
+        if (v.isEmpty()) return Long.MAX_VALUE;
+        long unit = switch (v.charAt(v.length() - 1)) {
+            case 'k' -> 1L << 10;
+            case 'm' -> 1L << 20;
+            case 'g' -> 1L << 30;
+            default -> 1;
+        };
+        try {
+            long n = Long.parseLong(unit == 1 ? v : v.substring(0, v.length() - 1));
+            return n > 0 ? Math.multiplyExact(n, unit) : Long.MAX_VALUE;
+        } catch (NumberFormatException | ArithmeticException e) {
+            return Long.MAX_VALUE;
+        }
     }
 
     /**

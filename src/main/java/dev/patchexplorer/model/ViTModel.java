@@ -154,13 +154,25 @@ public final class ViTModel implements VisionModel {
                 budget.get(), null, Runtime.getRuntime().maxMemory());
     }
 
-    private VitShape shape() {
-        return new VitShape(spec.dim(), spec.depth(), spec.heads(), spec.mlpHidden(), spec.prefixTokens());
+    VitShape shape() {
+        return new VitShape(spec.dim(), spec.depth(), spec.heads(), spec.mlpHidden(), spec.prefixTokens(), spec.numClasses());
     }
 
     /** Arrays the weights' manager and its passes hold now: lets a test see that a refused pass created none. */
     int weightsManagerArrays() {
         return weights.manager().getManagedArrays().size();
+    }
+
+    /**
+     * Bytes of the arrays a logits pass holds in its manager when the forward pass ends, counted from their
+     * shapes: what {@link dev.patchexplorer.core.tradeoff.PassMemory} estimates, for tests that check the estimate.
+     */
+    long forwardHeldBytes(ChwImage input, int patch) {
+        int[] grid = grid(input, patch);
+        try (NDManager m = weights.manager().newSubManager()) {
+            run(m, m.create(input.data(), new Shape(1, 3, input.height(), input.width())), patch, grid, null);
+            return HeldArrays.bytes(m);
+        }
     }
 
     /** Replaces the machine's budget, for tests that refuse a small pass without needing a small machine. */

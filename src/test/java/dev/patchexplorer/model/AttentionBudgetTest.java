@@ -17,7 +17,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  */
 class AttentionBudgetTest {
     private static final long GIB = 1L << 30;
-    private static final VitShape VIT_TI = new VitShape(192, 12, 3, 768, 1);
+    private static final VitShape VIT_TI = new VitShape(192, 12, 3, 768, 1, 1000);
 
     @Test
     void vitTinyAt15626TokensNeeds32Point7GiB() {
@@ -47,19 +47,19 @@ class AttentionBudgetTest {
 
     @Test
     void theWholePassAgainstNativeMemoryNamesThePatchAndSizeThatFit() {
-        // Patch 2 at 518 px, logits: 652,948,281,840 bytes (PassMemoryTest's hand-worked sum); in 1 GiB
-        // patch 11 fits at 518 px and patch 2 fits up to 99 px.
+        // Patch 2 at 518 px, logits: 1,315,527,406,288 bytes (PassMemoryTest's hand-worked sum); in 1 GiB
+        // patch 14 fits at 518 px and patch 2 fits up to 77 px (PassMemoryTest works both out).
         AttentionTooLargeException e = assertThrows(AttentionTooLargeException.class,
                 () -> AttentionBudget.check(VIT_TI, 16, PassKind.LOGITS, 12, 259, 259, 518, 518,
                         new MemoryBudget(GIB, Long.MAX_VALUE), new AttentionBudget.Setting(PatchMode.FLEXI, 2, 518, 518), 8 * GIB));
         assertEquals(AttentionTooLargeException.Limit.NATIVE, e.limit());
-        assertEquals(652_948_281_840L, e.pass().nativeBytes());
+        assertEquals(1_315_527_406_288L, e.pass().nativeBytes());
         assertEquals(647_999_240_256L, e.bytesNeeded());
-        assertEquals(11, e.fittingPatch());
-        assertEquals(99, e.fittingSize());
-        // 647,999,240,256 / 2^30 = 603.496 GiB; 652,948,281,840 / 2^30 = 608.1 GiB.
-        assertEquals("too many tokens: 67,082 tokens need 603 GiB for the attention maps of all 12 layers and about 608 GiB"
+        assertEquals(14, e.fittingPatch());
+        assertEquals(77, e.fittingSize());
+        // 647,999,240,256 / 2^30 = 603.496 GiB; 1,315,527,406,288 / 2^40 = 1.196 TiB.
+        assertEquals("too many tokens: 67,082 tokens need 603 GiB for the attention maps of all 12 layers and about 1.20 TiB"
                 + " for the whole pass, more than the 1.00 GiB this computer can give it;"
-                + " patch 11 or larger fits at 518 px, or a working size of 99 px or less", e.getMessage());
+                + " patch 14 or larger fits at 518 px, or a working size of 77 px or less", e.getMessage());
     }
 }

@@ -33,7 +33,7 @@ public record VitArchitecture(String name, int width, int depth, int heads, doub
 
     /** The sizes that decide a pass's memory ({@link PassMemory}). */
     public VitShape shape() {
-        return new VitShape(width, depth, heads, mlpHidden(), prefixTokens());
+        return new VitShape(width, depth, heads, mlpHidden(), prefixTokens(), classes);
     }
 
     public int headDim() {

@@ -3,6 +3,8 @@ package dev.patchexplorer.ui.inference;
 import dev.patchexplorer.core.format.Units;
 import dev.patchexplorer.core.tradeoff.PassKind;
 import dev.patchexplorer.model.AttentionTooLargeException;
+import dev.patchexplorer.model.CnnPassTooLargeException;
+import dev.patchexplorer.model.PassRefusedException;
 import dev.patchexplorer.ui.Messages;
 
 /**
@@ -15,6 +17,8 @@ final class PassProblems {
 
     static String describe(Exception e) {
         if (e instanceof AttentionTooLargeException t) return refusal(t);
+        if (e instanceof CnnPassTooLargeException c) return refusal(c);
+        if (e instanceof PassRefusedException r) return refusal(r.refusal());
         return String.valueOf(e.getMessage());
     }
 
@@ -30,6 +34,14 @@ final class PassProblems {
                         tokens, attention, t.layers(), Units.bytes(t.pass().nativeBytes()),
                         Units.bytes(t.pass().activationBytes()), Units.bytes(t.budget().nativeBytes()));
         return Messages.format("problem.refusal.withAdvice", what, advice(t));
+    }
+
+    /** A CNN pass: its total, then the largest working size that fits (patch size does not apply). */
+    private static String refusal(CnnPassTooLargeException c) {
+        String what = Messages.format(c.kind() == PassKind.GRADIENT ? "problem.cnnTooLarge.gradient" : "problem.cnnTooLarge",
+                Units.bytes(c.pass().nativeBytes()), Units.bytes(c.budget().nativeBytes()));
+        String advice = c.fittingSize() > 0 ? Messages.format("problem.fits.size", c.fittingSize()) : Messages.get("problem.cnnFits.none");
+        return Messages.format("problem.refusal.withAdvice", what, advice);
     }
 
     private static String advice(AttentionTooLargeException t) {

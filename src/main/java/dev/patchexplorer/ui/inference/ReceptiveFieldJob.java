@@ -242,6 +242,9 @@ public final class ReceptiveFieldJob {
     private Result compute(long id, Request r) throws ModelLoadException {
         if (id != latest.get()) return null;
         if (r.model() instanceof CnnModel cnn) {
+            // Refused before any input is built, with the largest working size that fits, as the ViT's passes are.
+            cnn.checkMemory(r.kind() == GradientMapKind.NONE ? PassKind.LOGITS : PassKind.GRADIENT,
+                    r.working().width(), r.working().height());
             CachedInput in = cnnInput(cnn, r);
             if (id != latest.get()) return new Result(in.top(), null, "");
             return switch (r.kind()) {

@@ -80,8 +80,12 @@ class TradeOffsTest {
         assertEquals(12L * 2 * 197 * 197 * 768, t.attentionMacs());
         assertEquals(768L * 1000, t.headMacs());
         assertEquals(12L * 197 * 197 * 4, t.attentionBytesPerLayer());
-        // residual + Q, K, V (4 N D) + 12 heads x N^2 + MLP hidden N x 3072, float32
-        assertEquals(4L * (4 * 197 * 768 + 12 * 197 * 197 + 197 * 3072), t.activationBytesPerBlock());
+        // What a forward pass holds per block, float32: attention logits and softmax 2 x 12 x N^2, 23 arrays of
+        // N x D (norms, QKV and its views, projection, residual sums, fc2...), fc1 and GELU 2 x N x 3072:
+        // 4 x (931,416 + 3,479,808 + 1,210,368) = 22,486,368.
+        assertEquals(4L * (2 * 12 * 197 * 197 + 23 * 197 * 768 + 2 * 197 * 3072), t.activationBytesPerBlock());
+        assertEquals(22_486_368L, t.activationBytesPerBlock());
+        assertEquals(12 * 22_486_368L, t.activationBytesAllLayers());
     }
 
     @Test

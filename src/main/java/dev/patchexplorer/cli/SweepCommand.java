@@ -1,0 +1,344 @@
+package dev.patchexplorer.cli;
+
+import dev.patchexplorer.core.sweep.PatchAggregate;
+import dev.patchexplorer.core.sweep.PatchList;
+import dev.patchexplorer.core.sweep.Recommendation;
+import dev.patchexplorer.core.sweep.SweepAggregator;
+import dev.patchexplorer.core.sweep.SweepImage;
+import dev.patchexplorer.core.sweep.SweepKey;
+import dev.patchexplorer.core.sweep.SweepMode;
+import dev.patchexplorer.core.sweep.SweepRow;
+import dev.patchexplorer.imagefile.ImageFileException;
+import dev.patchexplorer.imagefile.ImageFileReader;
+import dev.patchexplorer.model.EngineThreads;
+import dev.patchexplorer.model.ModelLoadException;
+import dev.patchexplorer.model.ModelLoader;
+import dev.patchexplorer.model.ViTModel;
+import dev.patchexplorer.model.VisionModel;
+import dev.patchexplorer.model.sweep.PatchSweepRunner;
+import dev.patchexplorer.model.sweep.SweepJob;
+
+import java.io.File;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.DirectoryStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.IntFunction;
+import java.util.function.IntPredicate;
+
+/**
+ * {@code sweep --model DIR|NAME --images DIR|FILE[:...] --patch 8,14,16|8:32[:step] --mode flexi|resize|tokens
+ * [--size S] [--reference P] [--labels CSV] [--jobs N] --out results.csv}: runs one ViT over many patch
+ * sizes on the user's images, one CSV row per (image, patch) compared with the reference patch size,
+ * resumable, then a JSON summary per patch size with a recommendation.
+ */
+public final class SweepCommand implements Command {
+    private static final Set<String> EXTENSIONS = Set.of("png", "jpg", "jpeg", "tif", "tiff", "webp", "bmp", "gif");
+    private static final List<OptionSpec> OPTIONS = List.of(CommonOptions.MODEL, CommonOptions.MODELS,
+            new OptionSpec("images", "DIR|FILE[" + File.pathSeparator + "...]",
+                    "pictures, or folders of them (not searched below); each centre square is resized to --size (required)"),
+            new OptionSpec("patch", "8,14,16|8:32[:step]", "patch sizes to run, a list or an inclusive range (required)"),
+            new OptionSpec("mode", "flexi|resize|tokens", "flexi: image fixed, kernel PI-resized (default); resize: image resized "
+                    + "so the grid changes; tokens: token count held, patch and image scaled together"),
+            CommonOptions.SIZE,
+            new OptionSpec("reference", "P", "patch size every run is compared with (default: the model's own)"),
+            new OptionSpec("labels", "CSV", "class names, one per line or 'index,name' lines (default: ImageNet-1k for 1000 classes)"),
+            new OptionSpec("jobs", "N", "images run at once, sharing the model (default: 1 per 2 cores, at least 1)"),
+            new OptionSpec("min-agreement", "X", "recommendation: top-1 agreement at least X percent (default 90)"),
+            new OptionSpec("max-kl", "Y", "recommendation: KL at most Y nats (default 0.1)"),
+            new OptionSpec("out", "FILE", "CSV written one row at a time; run again with the same --out to finish an interrupted sweep (required)"));
+
+    private final IntPredicate stopAfterRows;
+
+    public SweepCommand() {
+        this(rows -> false);
+    }
+
+    /** For tests: stops (as if interrupted) once {@code stopAfterRows} holds for the rows written by this run. */
+    SweepCommand(IntPredicate stopAfterRows) {
+        this.stopAfterRows = stopAfterRows;
+    }
+
+    @Override
+    public String name() {
+        return "sweep";
+    }
+
+    @Override
+    public String summary() {
+        return "run one ViT at many patch sizes on your images: CSV per (image, patch), JSON summary and recommendation";
+    }
+
+    @Override
+    public List<OptionSpec> options() {
+        return OPTIONS;
+    }
+
+    @Override
+    public int run(Options o, PrintStream out) throws Exception {
+        return run(o, out, System.err);
+    }
+
+    int run(Options o, PrintStream out, PrintStream err) throws Exception {
+        // everything checked before the model loads, so a typo fails at once
+        Path modelDir = ModelArgument.resolve(o);
+        List<Integer> patches = patches(o.require("patch"));
+        SweepMode mode = mode(o.get("mode", "flexi"));
+        List<Path> images = images(o.require("images"));
+        Path outFile = Path.of(o.require("out"));
+        int jobs = o.integer("jobs", Math.max(1, Runtime.getRuntime().availableProcessors() / 2));
+        if (jobs < 1 || jobs > 64) throw new UsageException("--jobs must be between 1 and 64, got " + jobs);
+        double minAgreement = percent(o);
+        double maxKl = number(o, "max-kl", 0.1);
+        if (!(maxKl >= 0)) throw new UsageException("--max-kl must be at least 0, got " + o.get("max-kl", ""));
+        var sizeOption = CommonOptions.size(o);
+        try (VisionModel loaded = ModelLoader.load(modelDir)) {
+            if (!(loaded instanceof ViTModel vit)) throw new UsageException("sweep runs ViT models only; " + modelDir.getFileName() + " is a CNN");
+            int size = sizeOption.isPresent() ? sizeOption.getAsInt() : CommonOptions.size(CommonOptions.SIZE.name(), vit.config().inputHeight());
+            int reference = o.integer("reference", vit.spec().nativePatch());
+            CommonOptions.checkPatch(reference, size, size);
+            for (int p : patches) CommonOptions.checkPatch(p, size, size);
+            IntFunction<String> labels = o.has("labels") ? labels(Path.of(o.require("labels")), vit.numClasses()) : null;
+            PatchSweepRunner runner = new PatchSweepRunner(vit, mode, size, reference, labels);
+            runner.check(reference);
+            for (int p : patches) runner.check(p);
+            return sweep(runner, modelDir, vit, images, patches, jobs, outFile, minAgreement, maxKl, out, err);
+        }
+    }
+
+    private int sweep(PatchSweepRunner runner, Path modelDir, ViTModel vit, List<Path> images, List<Integer> patches, int jobs,
+                      Path outFile, double minAgreement, double maxKl, PrintStream out, PrintStream err) throws Exception {
+        SweepAggregator totals = new SweepAggregator();
+        List<Map<String, Object>> skipped = new ArrayList<>();
+        boolean finished;
+        int before = EngineThreads.get();
+        // workers share the cores: each pass gets its share of PyTorch's intra-op threads
+        EngineThreads.set(Math.max(1, Runtime.getRuntime().availableProcessors() / jobs));
+        try (SweepTable table = SweepTable.open(outFile, runner.settings().mode(), runner.settings().referencePatch(), totals::add)) {
+            List<SweepJob.Pending> pending = new ArrayList<>();
+            for (Path image : images) {
+                List<Integer> todo = patches.stream().filter(p -> !table.isDone(new SweepKey(image.toString(), p))).toList();
+                if (!todo.isEmpty()) pending.add(new SweepJob.Pending(image.toString(), todo));
+            }
+            int total = pending.stream().mapToInt(p -> p.patches().size()).sum();
+            SweepProgress progress = new SweepProgress(err, total, table.doneCount());
+            int[] written = {0};
+            SweepJob.ImageSource source = (name, ps) -> read(name, runner, ps);
+            SweepJob.Listener listener = new SweepJob.Listener() {
+                @Override
+                public void row(SweepRow row) throws IOException {
+                    if (table.append(row)) {
+                        totals.add(SweepCsv.parse(SweepCsv.format(row))); // as read back on a resumed run
+                        written[0]++;
+                        progress.row(row);
+                    }
+                }
+
+                @Override
+                public void skipped(String image, String reason) {
+                    skipped.add(new LinkedHashMap<>(Map.of("image", image, "reason", reason)));
+                    progress.skipped(image, reason);
+                }
+            };
+            Iterator<SweepJob.Pending> work = pending.iterator();
+            finished = SweepJob.run(runner, work, source, jobs, listener, () -> stopAfterRows.test(written[0]));
+            progress.done();
+        } finally {
+            EngineThreads.set(before);
+        }
+        Map<String, Object> summary = summary(modelDir, vit, runner, outFile, totals.result(), skipped, minAgreement, maxKl);
+        String text = Json.text(summary);
+        Path summaryFile = summaryFile(outFile);
+        Files.writeString(summaryFile, text + "\n", StandardCharsets.UTF_8);
+        out.println(text);
+        if (!finished) {
+            err.println("patch-explorer sweep: stopped before the end; run the same command again to finish " + outFile);
+            return 1;
+        }
+        return 0;
+    }
+
+    private static SweepImage read(String name, PatchSweepRunner runner, List<Integer> patches) throws SweepJob.UnreadableImage {
+        try {
+            return SweepImage.of(name, ImageFileReader.standard().read(Path.of(name)).pixels(), runner.settings(), patches);
+        } catch (ImageFileException e) {
+            throw new SweepJob.UnreadableImage(e.getMessage());
+        }
+    }
+
+    private static Map<String, Object> summary(Path modelDir, ViTModel vit, PatchSweepRunner runner, Path outFile,
+                                               List<PatchAggregate> aggregates, List<Map<String, Object>> skipped,
+                                               double minAgreement, double maxKl) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("model", modelDir.getFileName().toString());
+        m.put("architecture", vit.spec().architecture());
+        m.put("mode", runner.settings().mode().word());
+        m.put("size", runner.settings().size());
+        m.put("reference_patch", runner.settings().referencePatch());
+        m.put("csv", outFile.toString());
+        List<Map<String, Object>> per = new ArrayList<>();
+        for (PatchAggregate a : aggregates) per.add(aggregate(a));
+        m.put("patches", per);
+        Recommendation r = Recommendation.of(aggregates, minAgreement, maxKl);
+        Map<String, Object> rec = new LinkedHashMap<>();
+        rec.put("min_agreement_percent", minAgreement * 100);
+        rec.put("max_kl", maxKl);
+        r.choice().ifPresent(c -> rec.put("patch", c.patch()));
+        rec.put("text", recommendationText(r, runner.settings().referencePatch()));
+        r.knee().ifPresent(k -> {
+            Map<String, Object> knee = new LinkedHashMap<>();
+            knee.put("from_patch", k.before().patch());
+            knee.put("to_patch", k.after().patch());
+            knee.put("agree_top1_from", k.before().agreeTop1());
+            knee.put("agree_top1_to", k.after().agreeTop1());
+            rec.put("knee", knee);
+        });
+        m.put("recommendation", rec);
+        m.put("skipped", skipped);
+        return m;
+    }
+
+    static String recommendationText(Recommendation r, int reference) {
+        String rule = String.format(Locale.ROOT, "top-1 agreement with P%d at least %s %% and KL at most %s",
+                reference, SweepCsv.num(r.minAgreement() * 100), SweepCsv.num(r.maxKl()));
+        String choice = r.choice().map(c -> String.format(Locale.ROOT,
+                        "P%d is the cheapest patch size with %s: %.3f GMACs, %.1f %% agreement, KL %.4f over %d images.",
+                        c.patch(), rule, c.gmacs(), 100 * c.agreeTop1(), c.kl(), c.images()))
+                .orElse("No patch size has " + rule + ".");
+        return choice + r.knee().map(k -> String.format(Locale.ROOT, " Agreement falls most from P%d (%.1f %%) to P%d (%.1f %%).",
+                k.before().patch(), 100 * k.before().agreeTop1(), k.after().patch(), 100 * k.after().agreeTop1())).orElse("");
+    }
+
+    private static Map<String, Object> aggregate(PatchAggregate a) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("patch", a.patch());
+        m.put("images", a.images());
+        m.put("tokens", a.tokens());
+        m.put("gmacs", a.gmacs());
+        m.put("agree_top1", a.agreeTop1());
+        m.put("agree_top5", a.agreeTop5());
+        m.put("kl", a.kl());
+        m.put("confidence", a.confidence());
+        m.put("margin", a.margin());
+        m.put("entropy", a.entropy());
+        m.put("attention_entropy", a.attentionEntropy());
+        m.put("mean_attention_distance_px", a.meanAttentionDistancePx());
+        m.put("rollout_area60_px2", a.rolloutArea60Px2());
+        m.put("heatmap_iou60", a.heatmapIou60());
+        m.put("ms", a.meanMs());
+        return m;
+    }
+
+    static Path summaryFile(Path csv) {
+        String name = csv.getFileName().toString();
+        String stem = name.toLowerCase(Locale.ROOT).endsWith(".csv") ? name.substring(0, name.length() - 4) : name;
+        return csv.resolveSibling(stem + ".summary.json");
+    }
+
+    private static List<Integer> patches(String text) throws UsageException {
+        try {
+            return PatchList.parse(text);
+        } catch (IllegalArgumentException e) {
+            throw new UsageException(e.getMessage());
+        }
+    }
+
+    private static SweepMode mode(String word) throws UsageException {
+        try {
+            return SweepMode.parse(word);
+        } catch (IllegalArgumentException e) {
+            throw new UsageException(e.getMessage());
+        }
+    }
+
+    private static double percent(Options o) throws UsageException {
+        double v = number(o, "min-agreement", 90);
+        if (!(v >= 0 && v <= 100)) throw new UsageException("--min-agreement must be a percentage from 0 to 100, got " + o.get("min-agreement", ""));
+        return v / 100;
+    }
+
+    private static double number(Options o, String name, double fallback) throws UsageException {
+        if (!o.has(name)) return fallback;
+        try {
+            double v = Double.parseDouble(o.require(name).strip());
+            if (!Double.isFinite(v)) throw new NumberFormatException();
+            return v;
+        } catch (NumberFormatException e) {
+            throw new UsageException("--" + name + " expects a number, got '" + o.get(name, "") + "'");
+        }
+    }
+
+    /** The pictures named: files as given, folders' image files (by extension) in name order. */
+    static List<Path> images(String value) throws UsageException {
+        List<Path> out = new ArrayList<>();
+        for (String part : value.split(java.util.regex.Pattern.quote(File.pathSeparator))) {
+            if (part.isBlank()) continue;
+            Path p = Path.of(part);
+            if (Files.isDirectory(p)) {
+                List<Path> found = new ArrayList<>();
+                try (DirectoryStream<Path> dir = Files.newDirectoryStream(p)) {
+                    for (Path f : dir) if (Files.isRegularFile(f) && isImageName(f)) found.add(f);
+                } catch (IOException e) {
+                    throw new UsageException("cannot list --images folder " + part);
+                }
+                found.sort(null);
+                if (found.isEmpty()) throw new UsageException("--images folder " + part + " holds no PNG, JPEG, TIFF, WebP, BMP or GIF files");
+                out.addAll(found);
+            } else if (Files.isRegularFile(p)) {
+                out.add(p);
+            } else {
+                throw new UsageException("--images: no file or folder " + part);
+            }
+        }
+        if (out.isEmpty()) throw new UsageException("--images needs a file or folder");
+        if (out.stream().map(Path::toString).distinct().count() != out.size()) throw new UsageException("--images names a picture twice");
+        return out;
+    }
+
+    private static boolean isImageName(Path f) {
+        String n = f.getFileName().toString();
+        int dot = n.lastIndexOf('.');
+        return dot > 0 && EXTENSIONS.contains(n.substring(dot + 1).toLowerCase(Locale.ROOT));
+    }
+
+    /** Class names from a file: one per line, or "index,name" lines; exactly one per class. */
+    static IntFunction<String> labels(Path file, int classes) throws UsageException {
+        List<String> lines;
+        try {
+            lines = Files.readAllLines(file, StandardCharsets.UTF_8).stream().filter(l -> !l.isBlank()).toList();
+        } catch (IOException | RuntimeException e) {
+            throw new UsageException("cannot read --labels " + file + " as UTF-8 text");
+        }
+        String[] names = new String[lines.size()];
+        boolean indexed = !lines.isEmpty() && lines.stream().allMatch(l -> {
+            List<String> f = SweepCsv.fields(l);
+            return f.size() >= 2 && f.get(0).strip().matches("\\d+");
+        });
+        for (int i = 0; i < lines.size(); i++) {
+            List<String> f;
+            try {
+                f = SweepCsv.fields(lines.get(i));
+            } catch (IllegalArgumentException e) {
+                throw new UsageException("--labels line " + (i + 1) + " " + e.getMessage());
+            }
+            if (!indexed) {
+                names[i] = String.join(",", f).strip();
+                continue;
+            }
+            int index = Integer.parseInt(f.get(0).strip());
+            if (index >= names.length || names[index] != null) throw new UsageException("--labels index " + index + " is out of order or repeated");
+            names[index] = String.join(",", f.subList(1, f.size())).strip();
+        }
+        if (names.length != classes) throw new UsageException("--labels has " + names.length + " names but the model has " + classes + " classes");
+        return i -> names[i];
+    }
+}
