@@ -215,7 +215,7 @@ public final class ExplorerView extends BorderPane {
         } else {
             attachRf.run();
         }
-        rightTabs = new TabPane(costsTab, rfTab);
+        rightTabs = new TabPane(costsTab, rfTab, dev.patchexplorer.ui.choose.ChoosePatchPane.lazyTab(model, models, inference));
         rightTabs.setId("right-tabs");
         rightTabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
         models.cnnProperty().addListener((o, was, now) -> {
