@@ -40,12 +40,35 @@ final class ChooseChart extends LineChart<Number, Number> {
         ((NumberAxis) getXAxis()).setForceZeroInRange(false);
         ((NumberAxis) getYAxis()).setForceZeroInRange(false);
         getXAxis().setLabel(Messages.get("choose.chart.gmacs"));
+        ((NumberAxis) getYAxis()).setTickLabelFormatter(new javafx.util.StringConverter<>() {
+            @Override
+            public String toString(Number n) {
+                double v = n.doubleValue();
+                // percent metrics: no tick beyond the scale's ends
+                if (!getYAxis().isAutoRanging() && (v < 0 || v > 100)) return "";
+                return new java.math.BigDecimal(String.format(Locale.ROOT, "%.4g", v)).stripTrailingZeros().toPlainString();
+            }
+
+            @Override
+            public Number fromString(String s) {
+                throw new UnsupportedOperationException();
+            }
+        });
         setMinHeight(280);
         setPrefHeight(320);
     }
 
     void show(List<PatchResult> results, SweepMetric metric, int currentPatch, ViTModel vit) {
         getYAxis().setLabel(Messages.get(metric.key()));
+        // percentages on their whole scale, so 0/100 agreement and published top-1 read at a glance
+        NumberAxis y = (NumberAxis) getYAxis();
+        y.setAutoRanging(!metric.percent());
+        if (metric.percent()) {
+            // a margin beyond 0 and 100 so the labelled points there are not cut by the plot's edge
+            y.setLowerBound(-10);
+            y.setUpperBound(110);
+            y.setTickUnit(10);
+        }
         List<Series<Number, Number>> all = new ArrayList<>();
         if (results.isEmpty()) {
             getData().clear();
@@ -82,6 +105,8 @@ final class ChooseChart extends LineChart<Number, Number> {
             if (published != null) all.add(published);
         }
         getData().setAll(all);
+        // this image's points are joined only through the front: a line in cost order zig-zags across 0/1 agreement
+        own.getNode().setStyle("-fx-stroke: transparent;");
     }
 
     private Label pointLabel(PatchResult r, SweepMetric metric, double v) {
