@@ -16,10 +16,16 @@ import dev.patchexplorer.ui.models.ModelOfferCard;
 import dev.patchexplorer.ui.models.ModelSearch;
 import dev.patchexplorer.ui.panels.AttentionPane;
 import dev.patchexplorer.ui.panels.ChartsPane;
-import dev.patchexplorer.ui.panels.ControlsPane;
+import dev.patchexplorer.ui.panels.PatchSizeBar;
+import dev.patchexplorer.ui.shell.AppView;
+import dev.patchexplorer.ui.shell.NavRail;
+import dev.patchexplorer.ui.shell.Navigator;
+import dev.patchexplorer.ui.shell.Views;
+import dev.patchexplorer.ui.views.attention.AttentionView;
+import dev.patchexplorer.ui.views.explore.ExploreView;
+import dev.patchexplorer.ui.views.rf.ReceptiveFieldView;
 import dev.patchexplorer.ui.panels.ReadoutPane;
 import dev.patchexplorer.ui.panels.ReceptiveFieldPane;
-import dev.patchexplorer.ui.panels.ReceptiveFieldReadouts;
 import dev.patchexplorer.ui.panels.StatusBar;
 import dev.patchexplorer.ui.viewer.GradientMapOverlay;
 import dev.patchexplorer.ui.viewer.GridOverlay;
@@ -31,17 +37,12 @@ import javafx.animation.PauseTransition;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.geometry.Insets;
-import javafx.geometry.Orientation;
 import javafx.geometry.Pos;
 import javafx.scene.control.Button;
 import javafx.scene.Node;
 import javafx.scene.control.Label;
 import javafx.scene.control.MenuBar;
-import javafx.scene.control.ScrollPane;
 import javafx.scene.control.SplitPane;
-import javafx.scene.control.Tab;
-import javafx.scene.control.TabPane;
-import javafx.scene.control.TitledPane;
 import javafx.scene.input.Clipboard;
 import javafx.scene.input.DragEvent;
 import javafx.scene.input.KeyEvent;
@@ -63,13 +64,16 @@ import java.util.concurrent.Executor;
 import java.util.concurrent.Executors;
 
 /**
- * The main window's content: menus, the viewer with its overlays, the controls, the readouts, the
- * charts and the status bar, wired to one {@link ExplorerViewModel}.
+ * The main window's frame: menus | navigation rail · side panel of the active view · image viewer with
+ * the patch-size slider under it | status bar. It lays out and shares (view model, jobs, overlays);
+ * the side panels belong to the views of {@link Views#standard}, switched by the {@link Navigator}.
+ * The attention heatmap and the gradient map stay over the image whatever view is active: each
+ * follows its own "show" switch, so a user changing the patch size on Explore sees the map follow.
  */
 public final class ExplorerView extends BorderPane {
     /**
-     * The smallest window the app allows: the side panes' minimum widths (330 + 440) leave the image
-     * about 240 px; at 800 the readouts were pushed past the window's edge.
+     * The smallest window the app allows: the rail (92) and the side panel's minimum (350) leave the
+     * image about 580 px; at 800 the readouts were pushed past the window's edge.
      */
     public static final double MIN_WIDTH = 1024;
     public static final double MIN_HEIGHT = 600;
@@ -78,21 +82,23 @@ public final class ExplorerView extends BorderPane {
     private final SessionPersistence session;
     private final ImageViewer viewer = new ImageViewer();
     private final ModelViewModel models;
+    private final Executor inference;
     private final ModelSearch modelSearch;
+    /** The side panel's width: room for the readouts' and the charts' columns, the rest for the image. */
+    static final double SIDE_MIN_WIDTH = 350;
+    static final double SIDE_PREF_WIDTH = 390;
     private final AttentionJob attention;
     private final HeatmapOverlay heatmapOverlay;
-    private final AttentionPane attentionPane;
     private final ReceptiveFieldViewModel fields;
     private final ReceptiveFieldJob gradients;
     private final GradientMapOverlay gradientOverlay;
     private final ReceptiveFieldOverlay rfOverlay;
-    private final ReceptiveFieldPane rfPane;
-    private final TabPane rightTabs;
-    private final ControlsPane controls;
-    private final ReadoutPane readouts;
-    /** Built on first use: in the app, after the first frame (see {@link #deferred}). */
-    private ChartsPane charts;
-    private final StackPane chartsSlot = new StackPane();
+    private final PatchSizeBar patchBar;
+    private final StackPane sideHost = new StackPane();
+    private final Navigator navigator;
+    /** In the app, false until the window has drawn once: work that can wait runs after that. */
+    private boolean firstFrameDrawn;
+    private final List<Runnable> waitingForFirstFrame = new java.util.ArrayList<>();
     /**
      * True in the app: panes that can wait join the scene after the window's first frame, and the
      * model search starts then. Tests' windows build everything at once, as they always did.
@@ -136,6 +142,7 @@ public final class ExplorerView extends BorderPane {
                          boolean autoLoad, List<Path> modelFolders) {
         this.model = model;
         this.modelSearch = ModelSearch.standard(modelFolders, session.settings());
+        this.inference = inference;
         this.models = new ModelViewModel(model, inference);
         this.attention = new AttentionJob(model, models, inference);
         this.fields = new ReceptiveFieldViewModel(model, models);
@@ -146,8 +153,6 @@ public final class ExplorerView extends BorderPane {
         this.deferred = autoLoad;
         setId("explorer");
         getStyleClass().add("explorer");
-        controls = new ControlsPane(model);
-        readouts = new ReadoutPane(model);
         status = new StatusBar(model);
         problemBanner = problemBanner();
 
@@ -185,67 +190,38 @@ public final class ExplorerView extends BorderPane {
             p.addListener(x -> viewer.requestRepaint());
         }
 
-        attentionPane = new AttentionPane(attention);
-        TitledPane attentionSection = new TitledPane(Messages.get("attention.title"), attentionPane);
-        attentionSection.setId("attention-section");
-        ScrollPane left = new ScrollPane(new VBox(controls, attentionSection));
-        left.setId("controls-scroll");
-        left.setFitToWidth(true);
-        left.setMinWidth(330);
-        left.setPrefWidth(340);
-        TitledPane readoutSection = new TitledPane(Messages.get("readout.title"), readouts);
-        readoutSection.setCollapsible(false);
-        ScrollPane readoutScroll = new ScrollPane(readoutSection);
-        readoutScroll.setFitToWidth(true);
-        rfPane = new ReceptiveFieldPane(fields, gradients);
-        ScrollPane rfScroll = new ScrollPane(rfPane);
-        rfScroll.setId("rf-scroll");
-        rfScroll.setFitToWidth(true);
-        Tab costsTab = new Tab(Messages.get("tab.costs"), readoutScroll);
-        costsTab.setId("tab-costs");
-        Tab rfTab = new Tab(Messages.get("tab.receptiveField"));
-        rfTab.setId("tab-rf");
-        // Hidden behind the costs tab at start, yet its CSS and skins cost about 150 ms of CPU before
-        // the first frame: in the app it joins the scene once the window has drawn, or when chosen.
-        Runnable attachRf = () -> { if (rfTab.getContent() != rfScroll) rfTab.setContent(rfScroll); };
-        if (deferred) {
-            rfTab.setContent(new Label());
-            rfTab.selectedProperty().addListener((o, was, now) -> { if (now) attachRf.run(); });
-            afterFirstFrame(attachRf);
-        } else {
-            attachRf.run();
-        }
-        rightTabs = new TabPane(costsTab, rfTab, dev.patchexplorer.ui.choose.ChoosePatchPane.lazyTab(model, models, inference));
-        rightTabs.setId("right-tabs");
-        rightTabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
-        models.cnnProperty().addListener((o, was, now) -> {
-            if (now != null) rightTabs.getSelectionModel().select(rfTab); // a CNN has no costs of its own to show
-        });
-        models.cnnProperty().addListener(x -> describeLoadedCnn());
-        model.architectureProperty().addListener(x -> describeLoadedCnn());
-        // The charts' axes, series and CSS cost some 350 ms of CPU: in the app they arrive a frame later.
-        chartsSlot.setId("charts-slot");
-        if (deferred) afterFirstFrame(() -> chartsSlot.getChildren().setAll(charts()));
-        else chartsSlot.getChildren().setAll(charts());
-        SplitPane right = new SplitPane(rightTabs, chartsSlot);
-        right.setOrientation(Orientation.VERTICAL);
-        right.setDividerPositions(0.56);
-        // The charts below are about ViT costs: the receptive-field tab gets most of the height.
-        rightTabs.getSelectionModel().selectedItemProperty().addListener((o, was, now) ->
-                right.setDividerPositions(now == rfTab ? 0.8 : 0.56));
-        right.setMinWidth(440);
-        right.setPrefWidth(460);
+        patchBar = new PatchSizeBar(model);
         StackPane viewerBox = new StackPane(viewer);
         viewerBox.getStyleClass().add("viewer-box");
-        SplitPane main = new SplitPane(left, viewerBox, right);
-        SplitPane.setResizableWithParent(left, false);
-        SplitPane.setResizableWithParent(right, false);
-        main.setDividerPositions(0.24, 0.67);
+        VBox.setVgrow(viewerBox, Priority.ALWAYS);
+        // the slider stays under the image whatever view is chosen: every view reacts to it
+        VBox centre = new VBox(viewerBox, patchBar);
+        centre.setMinWidth(240);
+        sideHost.setId("side-host");
+        sideHost.setMinWidth(SIDE_MIN_WIDTH);
+        sideHost.setPrefWidth(SIDE_PREF_WIDTH);
+        if (deferred) afterFirstPulse(() -> {
+            firstFrameDrawn = true;
+            List<Runnable> due = List.copyOf(waitingForFirstFrame);
+            waitingForFirstFrame.clear();
+            due.forEach(Runnable::run);
+        });
+        navigator = new Navigator(Views.standard(this), sideHost, session.settings());
+        navigator.restore();
+        SplitPane main = new SplitPane(sideHost, centre);
+        SplitPane.setResizableWithParent(sideHost, false);
+        main.setDividerPositions(0.3);
+        main.setId("main-split");
+        HBox body = new HBox(new NavRail(navigator), main);
+        HBox.setHgrow(main, Priority.ALWAYS);
+        models.cnnProperty().addListener((o, was, now) -> {
+            if (now != null) navigator.navigate("rf"); // a CNN has no attention and no ViT costs of its own
+        });
 
         menuBar = new MainMenu(this).build();
         // The banner spans the window under the menus: over the image alone it was squeezed to a column.
         setTop(new VBox(menuBar, problemBanner));
-        setCenter(main);
+        setCenter(body);
         setBottom(status);
         installDragAndDrop();
         addEventFilter(KeyEvent.KEY_PRESSED, new PlainKeyShortcuts(this)::handle);
@@ -263,11 +239,12 @@ public final class ExplorerView extends BorderPane {
         catalog().catalog().find(OFFERED_MODEL).ifPresent(entry -> {
             ModelOfferCard card = new ModelOfferCard(catalog(), entry, models::loadModel,
                     () -> fireMenuItem("menu-model-open"), () -> fireMenuItem("menu-model-catalog"));
-            attentionPane.showOffer(card);
+            attentionPane().showOffer(card);
+            navigator.navigate(AttentionView.ID); // the offer lives in the attention panel: show it
             javafx.beans.InvalidationListener[] gone = new javafx.beans.InvalidationListener[1];
             gone[0] = x -> {
                 if (models.getLoaded() == null && !models.loadingProperty().get()) return;
-                attentionPane.showOffer(null);
+                attentionPane().showOffer(null);
                 models.loadedProperty().removeListener(gone[0]);
                 models.loadingProperty().removeListener(gone[0]);
             };
@@ -302,10 +279,15 @@ public final class ExplorerView extends BorderPane {
     }
 
     /**
-     * Runs {@code task} in the pulse after the one that first draws this view: work that need not
-     * hold up the window's first frame.
+     * Work that need not hold up the window's first frame: in the app it runs in the pulse after the
+     * one that first draws this view (at once if that has passed); tests' windows run it at once.
      */
-    private void afterFirstFrame(Runnable task) {
+    public void afterFirstFrame(Runnable task) {
+        if (!deferred || firstFrameDrawn) task.run();
+        else waitingForFirstFrame.add(task);
+    }
+
+    private void afterFirstPulse(Runnable task) {
         sceneProperty().addListener(new javafx.beans.InvalidationListener() {
             @Override public void invalidated(javafx.beans.Observable o) {
                 javafx.scene.Scene scene = getScene();
@@ -319,13 +301,6 @@ public final class ExplorerView extends BorderPane {
                 scene.addPostLayoutPulseListener(once[0]);
             }
         });
-    }
-
-    /** While a CNN is loaded, the cost readouts say whose costs they are. */
-    private void describeLoadedCnn() {
-        var cnn = models.getCnn();
-        readouts.showModelNote(cnn == null ? null
-                : Messages.format("readout.cnnNote", ReceptiveFieldReadouts.cnnModel(cnn), model.architectureProperty().get().name()));
     }
 
     /** One daemon thread: passes and model loads run one at a time, never on the FX thread. */
@@ -439,9 +414,13 @@ public final class ExplorerView extends BorderPane {
     public FirstRunTour tour() {
         if (tour == null) {
             Node modelMenu = menuBar.lookup("#menu-model");
+            AttentionPane attentionPane = attentionPane();
             Node heatmapPicker = attentionPane.lookup("#attention-kind");
-            tour = FirstRunTour.standard(controls.patchSlider(), readouts,
-                    modelMenu != null ? modelMenu : menuBar, heatmapPicker != null ? heatmapPicker : attentionPane);
+            tour = FirstRunTour.standard(patchBar.patchSlider(),
+                    FirstRunTour.step(readouts(), "tour.readouts", () -> navigator.navigate(ExploreView.ID)),
+                    modelMenu != null ? modelMenu : menuBar,
+                    FirstRunTour.step(heatmapPicker != null ? heatmapPicker : attentionPane, "tour.heatmap",
+                            () -> navigator.navigate(AttentionView.ID)));
         }
         return tour;
     }
@@ -473,22 +452,27 @@ public final class ExplorerView extends BorderPane {
     public SessionPersistence session() { return session; }
     public ImageViewer viewer() { return viewer; }
     public ModelViewModel models() { return models; }
+    /** The one thread that loads models and runs passes; views queue their jobs on it. */
+    public Executor inference() { return inference; }
     public ModelSearch modelSearch() { return modelSearch; }
     public AttentionJob attention() { return attention; }
     public HeatmapOverlay heatmapOverlay() { return heatmapOverlay; }
-    public AttentionPane attentionPane() { return attentionPane; }
     public ReceptiveFieldViewModel fields() { return fields; }
     public ReceptiveFieldJob gradients() { return gradients; }
     public GradientMapOverlay gradientOverlay() { return gradientOverlay; }
     public ReceptiveFieldOverlay rfOverlay() { return rfOverlay; }
-    public ReceptiveFieldPane rfPane() { return rfPane; }
-    public TabPane rightTabs() { return rightTabs; }
-    public ControlsPane controls() { return controls; }
-    public ReadoutPane readouts() { return readouts; }
-    public ChartsPane charts() {
-        if (charts == null) charts = new ChartsPane(model);
-        return charts;
+    public Navigator navigator() { return navigator; }
+    public PatchSizeBar patchBar() { return patchBar; }
+
+    /** The view with this id, typed; tests and the tour reach a view's panes through it. */
+    public <T extends AppView> T view(String id, Class<T> type) {
+        return type.cast(navigator.find(id).orElseThrow(() -> new IllegalArgumentException("no view " + id)));
     }
+
+    public AttentionPane attentionPane() { return view(AttentionView.ID, AttentionView.class).pane(); }
+    public ReceptiveFieldPane rfPane() { return view(ReceptiveFieldView.ID, ReceptiveFieldView.class).pane(); }
+    public ReadoutPane readouts() { return view(ExploreView.ID, ExploreView.class).readouts(); }
+    public ChartsPane charts() { return view(ExploreView.ID, ExploreView.class).charts(); }
     public StatusBar status() { return status; }
     public ObjectProperty<Theme> themeProperty() { return theme; }
 }

@@ -81,6 +81,16 @@ final class MainMenu {
         view.themeProperty().addListener((o, was, now) -> dark.setSelected(now == Theme.DARK));
         dark.setOnAction(e -> view.themeProperty().set(dark.isSelected() ? Theme.DARK : Theme.LIGHT));
         Menu m = new Menu(Messages.get("menu.view"));
+        // one item per view, in rail order, on Alt+1..9 (plain and Shortcut+0/1 are already zoom)
+        int n = 1;
+        for (var v : view.navigator().views()) {
+            MenuItem go = new MenuItem(Messages.get(v.titleKey()));
+            go.setId("menu-view-go-" + v.id());
+            if (n <= 9) go.setAccelerator(KeyCombination.keyCombination("Alt+" + n++));
+            go.setOnAction(e -> view.navigator().navigate(v.id()));
+            m.getItems().add(go);
+        }
+        m.getItems().add(new SeparatorMenuItem());
         m.getItems().addAll(
                 item("menu.view.zoomIn", "Shortcut+Equals", view.viewer()::zoomIn),
                 item("menu.view.zoomOut", "Shortcut+Minus", view.viewer()::zoomOut),

@@ -147,6 +147,7 @@ public final class GuidePictures {
             return null;
         });
         waitFor("ViT-Ti to load", () -> view.models().getModel() != null);
+        navigate("attention"); // the legend pictured is the attention panel's
 
         showPatchNumbers(false); // they would hide the heatmap
         List<Node> layers = new ArrayList<>();
@@ -159,6 +160,8 @@ public final class GuidePictures {
         save("guide-rollout.png", fx(() -> Snapshots.ofDetached(
                 new VBox(6, fitted(imageInViewer(), 450), new ImageView(legend())), stylesheet)));
         showPatchNumbers(true);
+        // the README's picture: the Explore view (readouts, cost chart) with the rollout still over the image
+        navigate("explore");
         if (screenshot != null) save(screenshot, fx(() -> Snapshots.of(view.getScene().getRoot())));
     }
 
@@ -169,8 +172,7 @@ public final class GuidePictures {
     private void tokenFieldPictures(Path rfScreenshot) {
         showPatchNumbers(false);
         fx(() -> {
-            view.rightTabs().getSelectionModel().select(view.rightTabs().getTabs().stream()
-                    .filter(t -> "tab-rf".equals(t.getId())).findFirst().orElseThrow());
+            view.navigator().navigate("rf");
             view.gradients().mapKindProperty().set(GradientMapKind.ERF);
             view.gradients().showMapProperty().set(true);
             view.fields().click(250, 110); // original pixels: the bridge of the nose, between the eyes
@@ -226,6 +228,15 @@ public final class GuidePictures {
         });
         fx(() -> {
             view.viewer().paintNow();
+            return null;
+        });
+    }
+
+    private void navigate(String viewId) {
+        fx(() -> {
+            view.navigator().navigate(viewId);
+            view.applyCss();
+            view.layout();
             return null;
         });
     }

@@ -62,6 +62,7 @@ class AttentionHeatmapWindowTest {
         Theme.LIGHT.apply();
         model = new ExplorerViewModel(background);
         view = FxTestSupport.showMainWindow(stage, model, settingsDir, inference);
+        view.navigator().navigate("attention"); // the view these tests are about
     }
 
     @AfterEach

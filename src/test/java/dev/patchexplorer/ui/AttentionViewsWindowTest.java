@@ -55,6 +55,7 @@ class AttentionViewsWindowTest {
         Theme.LIGHT.apply();
         model = new ExplorerViewModel(background);
         view = FxTestSupport.showMainWindow(stage, model, settingsDir, inference);
+        view.navigator().navigate("attention"); // the view these tests are about
     }
 
     @AfterEach

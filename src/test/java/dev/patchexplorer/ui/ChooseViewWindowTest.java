@@ -13,7 +13,6 @@ import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.Spinner;
-import javafx.scene.control.Tab;
 import javafx.scene.control.TableRow;
 import javafx.scene.control.TableView;
 import javafx.scene.input.MouseButton;
@@ -169,11 +168,8 @@ class ChooseViewWindowTest {
         });
         FxTestSupport.waitUntil(90, () -> onFx(() -> view.models().getModel() != null && model.getImage() != null));
         waitForHeatmapAt(16);
-        onFx(() -> {
-            Tab tab = view.rightTabs().getTabs().stream().filter(t -> "tab-choose".equals(t.getId())).findFirst().orElseThrow();
-            view.rightTabs().getSelectionModel().select(tab);
-            return null;
-        });
+        robot.clickOn("#nav-choose");
+        assertEquals("choose", onFx(() -> view.navigator().activeProperty().get().id()));
         return onFx(() -> robot.lookup("#choose-pane").queryAs(ChoosePatchPane.class));
     }
 

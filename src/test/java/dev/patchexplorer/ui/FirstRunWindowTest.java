@@ -85,6 +85,8 @@ class FirstRunWindowTest {
         Node modelMenu = highlighted(robot);
         assertEquals(Messages.get("menu.model"), ((Labeled) modelMenu).getText(), "step 3 points at the Model menu's button");
         CalloutRobot.click(robot, "#tour-next");
+        // the picker is on the Attention view: the tour opens that view first
+        assertEquals("attention", onFx(() -> view.navigator().getActive().id()));
         assertEquals(HelpText.text("tour.heatmap.text"), text(robot));
         assertInstanceOf(ComboBox.class, highlighted(robot), "step 4 points at the heatmap picker");
         assertEquals("attention-kind", highlighted(robot).getId());

@@ -53,6 +53,7 @@ class HeatmapRecoveryWindowTest {
         Theme.LIGHT.apply();
         model = new ExplorerViewModel(background);
         view = FxTestSupport.showMainWindow(stage, model, settingsDir, inference);
+        view.navigator().navigate("attention"); // the view these tests are about
     }
 
     @AfterEach
@@ -162,8 +163,10 @@ class HeatmapRecoveryWindowTest {
         assertEquals("", label(robot, "#attention-legend-max"));
         assertFalse(onFx(() -> view.lookup("#attention-gradient").isVisible()), "no colour bar for a map not drawn");
         GradientMap saliency = onFx(() -> view.gradients().getMap());
+        robot.clickOn("#nav-rf");
         assertEquals(saliency.title(), label(robot, "#rf-legend-title"), "the map on screen has its own legend");
 
+        robot.clickOn("#nav-attention");
         onFx(() -> {
             view.attention().showHeatmapProperty().set(true);
             return null;

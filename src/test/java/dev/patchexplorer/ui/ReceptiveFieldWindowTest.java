@@ -110,7 +110,7 @@ class ReceptiveFieldWindowTest {
             return null;
         });
         waitLong(() -> onFx(() -> view.models().getCnn() != null && model.getImage() != null && view.fields().getTable() != null));
-        assertEquals("tab-rf", onFx(() -> view.rightTabs().getSelectionModel().getSelectedItem().getId()));
+        assertEquals("rf", onFx(() -> view.navigator().getActive().id()), "a CNN opens the receptive-field view");
         assertTrue(onFx(() -> robot.lookup("#rf-model").queryAs(Label.class).getText()).contains(weights));
         assertEquals(GradientMapKind.ERF, onFx(() -> view.gradients().mapKindProperty().get()));
 
@@ -228,6 +228,7 @@ class ReceptiveFieldWindowTest {
         });
         waitLong(() -> onFx(() -> view.models().getModel() != null && view.attention().getHeatmap() != null));
         // The ViT facts for 16 px patches on the 224 x 224 working image: one patch, then 14 x 14 = 196 patches.
+        robot.clickOn("#nav-rf");
         String vit = onFx(() -> robot.lookup("#rf-vit").queryAs(Label.class).getText());
         assertTrue(vit.contains("exactly one 16 \u00d7 16 px patch") && vit.contains("14 \u00d7 14 patches (224 \u00d7 224 px, 196 patches)"), vit);
         assertTrue(onFx(() -> robot.lookup("#rf-cnn").query().isVisible()) == false);
@@ -253,7 +254,9 @@ class ReceptiveFieldWindowTest {
                 && view.gradients().getMap().kind() == GradientMapKind.ERF && !view.gradients().busyProperty().get()));
         assertEquals(null, onFx(() -> view.models().getModel()));
         assertEquals(preset, onFx(() -> model.architectureProperty().get()), "the hand-picked ViT is back for the cost readouts");
+        robot.clickOn("#nav-attention");
         assertTrue(onFx(() -> robot.lookup("#attention-model").queryAs(Label.class).getText()).contains("mobilenetv2_100 is a CNN"));
+        robot.clickOn("#nav-explore");
         String note = onFx(() -> robot.lookup("#readout-model-note").queryAs(Label.class).getText());
         assertTrue(note.contains("56.8 k weights") && note.contains(preset.name()), note);
         assertTrue(onFx(() -> view.attention().getHeatmap() == null));
@@ -293,8 +296,7 @@ class ReceptiveFieldWindowTest {
             return null;
         });
         waitLong(() -> onFx(() -> view.models().getModel() != null && model.getImage() != null));
-        robot.interact(() -> view.rightTabs().getSelectionModel().select(
-                view.rightTabs().getTabs().stream().filter(t -> "tab-rf".equals(t.getId())).findFirst().orElseThrow()));
+        robot.clickOn("#nav-rf");
         assertEquals(GradientMapKind.ERF, onFx(() -> view.gradients().mapKindProperty().get()), "a ViT's map is its token's field");
         robot.clickOn("#rf-show");
         assertTrue(onFx(() -> view.gradients().showMapProperty().get() && !view.attention().showHeatmapProperty().get()));

@@ -142,7 +142,7 @@ public final class WindowTorture {
             m.selectedPatchProperty().set(grid == null || grid.isEmpty() ? -1 : pick % grid.patchCount());
         };
         if (r < 63) return () -> a.showHeatmapProperty().set(!a.showHeatmapProperty().get());
-        if (r < 67) return () -> view.rightTabs().getSelectionModel().select(pick % view.rightTabs().getTabs().size());
+        if (r < 67) return () -> view.navigator().navigate(view.navigator().views().get(pick % view.navigator().views().size()).id());
         if (r < 72) return () -> g.mapKindProperty().set(GradientMapKind.values()[pick % GradientMapKind.values().length]);
         if (r < 77) return () -> {
             if (m.getImage() != null) {

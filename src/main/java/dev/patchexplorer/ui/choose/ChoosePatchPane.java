@@ -119,21 +119,6 @@ public final class ChoosePatchPane extends VBox {
         redraw.run();
     }
 
-    /** The tab holding this pane, built the first time the tab is chosen. */
-    public static Tab lazyTab(ExplorerViewModel explorer, ModelViewModel models, Executor inference) {
-        Tab tab = new Tab(Messages.get("tab.choose"));
-        tab.setId("tab-choose");
-        tab.selectedProperty().addListener((o, was, now) -> {
-            if (now && tab.getContent() == null) {
-                ScrollPane scroll = new ScrollPane(new ChoosePatchPane(explorer, models, inference));
-                scroll.setId("choose-scroll");
-                scroll.setFitToWidth(true);
-                tab.setContent(scroll);
-            }
-        });
-        return tab;
-    }
-
     public ChooseViewModel viewModel() {
         return view;
     }

@@ -42,17 +42,25 @@ public final class FirstRunTour {
         this.steps = List.copyOf(steps);
     }
 
-    /** The tour the main window shows: patch size, readouts, model catalog, heatmap picker. */
-    public static FirstRunTour standard(Node patchSizeSlider, Node readouts, Node modelCatalog, Node heatmapPicker) {
+    /**
+     * The tour the main window shows: patch size, readouts, model catalog, heatmap picker. The
+     * readouts and the picker sit in different views: their steps bring their view up first.
+     */
+    public static FirstRunTour standard(Node patchSizeSlider, TourStep readouts, Node modelCatalog, TourStep heatmapPicker) {
         return new FirstRunTour(List.of(
                 step(patchSizeSlider, "tour.patchSize"),
-                step(readouts, "tour.readouts"),
+                readouts,
                 step(modelCatalog, "tour.catalog"),
-                step(heatmapPicker, "tour.heatmap")));
+                heatmapPicker));
     }
 
     public static TourStep step(Node target, String key) {
-        return new TourStep(target, HelpText.text(key + ".title"), HelpText.text(key + ".text"));
+        return step(target, key, TourStep.NOTHING);
+    }
+
+    /** A step whose target shows only once {@code reveal} has run (for example, navigated to its view). */
+    public static TourStep step(Node target, String key, Runnable reveal) {
+        return new TourStep(target, HelpText.text(key + ".title"), HelpText.text(key + ".text"), reveal);
     }
 
     /** Starts the tour if this user has not seen it, and remembers once it is done or skipped. */
@@ -108,7 +116,7 @@ public final class FirstRunTour {
     private void showFrom(int index) {
         hideCallout();
         int i = index;
-        while (i < steps.size() && !onScreen(steps.get(i).target())) i++;
+        while (i < steps.size() && !revealed(steps.get(i))) i++;
         if (i >= steps.size()) {
             finish();
             return;
@@ -120,7 +128,7 @@ public final class FirstRunTour {
     private void show(TourStep step, int index) {
         Node target = step.target();
         highlight(target);
-        boolean last = steps.subList(index + 1, steps.size()).stream().noneMatch(s -> onScreen(s.target()));
+        boolean last = steps.subList(index + 1, steps.size()).stream().noneMatch(s -> s.reveals() || onScreen(s.target()));
         callout = new TourCallout(step, HelpText.text("tour.stepOf", index + 1, steps.size()), last, this::next, this::skip);
         callout.show(target, () -> Platform.runLater(this::calloutLost));
     }
@@ -138,6 +146,19 @@ public final class FirstRunTour {
         } else {
             close();
         }
+    }
+
+    /** Brings the step's target into view, laid out so the callout can find its place; false if it stays hidden. */
+    private boolean revealed(TourStep step) {
+        step.reveal().run();
+        Node target = step.target();
+        // a panel just put in the window has no skins yet: its content (the target) joins the scene with them
+        Scene scene = target.getScene() != null ? target.getScene() : styledScene;
+        if (scene != null && scene.getRoot() != null) {
+            scene.getRoot().applyCss();
+            scene.getRoot().layout();
+        }
+        return onScreen(target);
     }
 
     private static boolean onScreen(Node node) {

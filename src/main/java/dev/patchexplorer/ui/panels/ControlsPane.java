@@ -36,7 +36,6 @@ public final class ControlsPane extends VBox {
     public static final List<Integer> SIZE_PRESETS = List.of(224, 384, 448, 518);
 
     private final ExplorerViewModel model;
-    private final Slider patchSlider = new Slider(PatchSizes.MIN, PatchSizes.MAX, 16);
 
     public ControlsPane(ExplorerViewModel model) {
         this.model = model;
@@ -50,10 +49,6 @@ public final class ControlsPane extends VBox {
                 section("controls.section.resolution", resolutionSection()),
                 section("controls.section.grid", gridSection()),
                 appearance);
-    }
-
-    public Slider patchSlider() {
-        return patchSlider;
     }
 
     private static TitledPane section(String key, Node content) {
@@ -172,41 +167,6 @@ public final class ControlsPane extends VBox {
     }
 
     private Node gridSection() {
-        patchSlider.setId("patch-slider");
-        patchSlider.setMajorTickUnit(16);
-        patchSlider.setMinorTickCount(3);
-        patchSlider.setShowTickMarks(true);
-        patchSlider.setShowTickLabels(false);
-        patchSlider.setBlockIncrement(1);
-        patchSlider.setValue(model.getPatch());
-        patchSlider.setTooltip(tip("controls.patch.tip"));
-        // The slider proposes, the model decides (clamping, snapping); the slider then shows the decision.
-        patchSlider.valueProperty().addListener((o, was, now) -> {
-            int proposed = (int) Math.round(now.doubleValue());
-            if (proposed != model.getPatch()) {
-                int direction = Integer.signum(proposed - model.getPatch());
-                if (model.snapToDivisorsProperty().get() && Math.abs(proposed - model.getPatch()) == 1) {
-                    model.stepPatch(direction);
-                } else {
-                    model.setPatch(proposed);
-                }
-            }
-            if (patchSlider.getValue() != model.getPatch() && !patchSlider.isValueChanging()) {
-                patchSlider.setValue(model.getPatch());
-            }
-        });
-        patchSlider.valueChangingProperty().addListener((o, was, now) -> {
-            if (!now) patchSlider.setValue(model.getPatch());
-        });
-        model.patchProperty().addListener((o, was, now) -> {
-            if (Math.round(patchSlider.getValue()) != now.intValue()) patchSlider.setValue(now.intValue());
-        });
-        Label patchValue = new Label();
-        patchValue.setId("patch-value");
-        patchValue.getStyleClass().add("value-strong");
-        patchValue.textProperty().bind(Bindings.createStringBinding(
-                () -> Messages.format("controls.patchValue", model.getPatch()), model.patchProperty()));
-
         CheckBox snap = new CheckBox(Messages.get("controls.snap"));
         snap.setId("snap");
         snap.selectedProperty().bindBidirectional(model.snapToDivisorsProperty());
@@ -239,14 +199,13 @@ public final class ControlsPane extends VBox {
         edge.setTooltip(tip("controls.edge.tip"));
 
         GridPane g = form();
-        g.addRow(0, label("controls.patch", "controls.patch.tip"), patchValue);
-        g.add(patchSlider, 0, 1, 2, 1);
-        g.add(snap, 1, 2);
+        // the patch-size slider itself sits under the viewer (PatchSizeBar), in view whatever the side panel shows
+        g.add(snap, 1, 0);
         HBox strideRow = new HBox(8, stride, strideFollows);
         strideRow.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
-        g.addRow(3, label("controls.stride", "controls.stride.tip"), strideRow);
-        g.addRow(4, label("controls.offset", "controls.offset.tip"), offsets);
-        g.addRow(5, label("controls.edge", "controls.edge.tip"), edge);
+        g.addRow(1, label("controls.stride", "controls.stride.tip"), strideRow);
+        g.addRow(2, label("controls.offset", "controls.offset.tip"), offsets);
+        g.addRow(3, label("controls.edge", "controls.edge.tip"), edge);
         return g;
     }
 

@@ -53,7 +53,7 @@ class FirstRunTourTest {
 
     @Test
     void advancesThroughEveryStepAndCloses(FxRobot robot) {
-        FirstRunTour tour = onFx(() -> FirstRunTour.standard(slider, readouts, catalog, heatmap));
+        FirstRunTour tour = onFx(() -> FirstRunTour.standard(slider, FirstRunTour.step(readouts, "tour.readouts"), catalog, FirstRunTour.step(heatmap, "tour.heatmap")));
         AtomicInteger finished = new AtomicInteger();
         tour.setOnFinished(finished::incrementAndGet);
         robot.interact(tour::start);
@@ -83,7 +83,7 @@ class FirstRunTourTest {
     @Test
     void skipEndsTheTourAndFirstRunIsRemembered(FxRobot robot) {
         RememberedInMemory memory = new RememberedInMemory();
-        FirstRunTour tour = onFx(() -> FirstRunTour.standard(slider, readouts, catalog, heatmap));
+        FirstRunTour tour = onFx(() -> FirstRunTour.standard(slider, FirstRunTour.step(readouts, "tour.readouts"), catalog, FirstRunTour.step(heatmap, "tour.heatmap")));
         assertTrue(onFx(() -> tour.startIfFirstRun(memory)));
 
         CalloutRobot.click(robot, "#tour-skip");
@@ -95,7 +95,7 @@ class FirstRunTourTest {
 
     @Test
     void escapeEndsTheTour(FxRobot robot) {
-        FirstRunTour tour = onFx(() -> FirstRunTour.standard(slider, readouts, catalog, heatmap));
+        FirstRunTour tour = onFx(() -> FirstRunTour.standard(slider, FirstRunTour.step(readouts, "tour.readouts"), catalog, FirstRunTour.step(heatmap, "tour.heatmap")));
         robot.interact(tour::start);
         robot.press(KeyCode.ESCAPE).release(KeyCode.ESCAPE);
         WaitForAsyncUtils.waitForFxEvents();
@@ -105,7 +105,7 @@ class FirstRunTourTest {
 
     @Test
     void theCalloutStaysWhileTheUserTriesTheControl(FxRobot robot) {
-        FirstRunTour tour = onFx(() -> FirstRunTour.standard(slider, readouts, catalog, heatmap));
+        FirstRunTour tour = onFx(() -> FirstRunTour.standard(slider, FirstRunTour.step(readouts, "tour.readouts"), catalog, FirstRunTour.step(heatmap, "tour.heatmap")));
         robot.interact(tour::start);
         // An auto-hiding popup closes on any click or focus change elsewhere; on a real desktop that
         // ended the tour before anyone saw it.

@@ -1,0 +1,26 @@
+package dev.patchexplorer.ui.shell;
+
+import javafx.beans.property.BooleanProperty;
+import javafx.scene.layout.Region;
+
+/**
+ * One view of the window (Explore, Attention, Receptive field, ...): a descriptor with a stable id
+ * whose side panel is built on first use and then kept. The image viewer, the patch-size slider and
+ * the status bar belong to the frame and are shared by every view.
+ */
+public interface AppView {
+    /** Stable, saved in the settings and used in node ids ("nav-" + id): never rename one. */
+    String id();
+
+    /** The resource-bundle key of the title shown in the rail and the View menu. */
+    String titleKey();
+
+    /** A short glyph shown above the title in the rail. */
+    String icon();
+
+    /** The side panel; the first call builds it, later calls return the same node. */
+    Region panel();
+
+    /** Set by the {@link Navigator}: true while this view's panel is the one shown. */
+    BooleanProperty activeProperty();
+}
