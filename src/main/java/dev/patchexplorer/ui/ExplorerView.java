@@ -82,6 +82,7 @@ public final class ExplorerView extends BorderPane {
     private final SessionPersistence session;
     private final ImageViewer viewer = new ImageViewer();
     private final ModelViewModel models;
+    private final Executor inference;
     private final ModelSearch modelSearch;
     /** The side panel's width: room for the readouts' and the charts' columns, the rest for the image. */
     static final double SIDE_MIN_WIDTH = 350;
@@ -141,6 +142,7 @@ public final class ExplorerView extends BorderPane {
                          boolean autoLoad, List<Path> modelFolders) {
         this.model = model;
         this.modelSearch = ModelSearch.standard(modelFolders, session.settings());
+        this.inference = inference;
         this.models = new ModelViewModel(model, inference);
         this.attention = new AttentionJob(model, models, inference);
         this.fields = new ReceptiveFieldViewModel(model, models);
@@ -450,6 +452,8 @@ public final class ExplorerView extends BorderPane {
     public SessionPersistence session() { return session; }
     public ImageViewer viewer() { return viewer; }
     public ModelViewModel models() { return models; }
+    /** The one thread that loads models and runs passes; views queue their jobs on it. */
+    public Executor inference() { return inference; }
     public ModelSearch modelSearch() { return modelSearch; }
     public AttentionJob attention() { return attention; }
     public HeatmapOverlay heatmapOverlay() { return heatmapOverlay; }

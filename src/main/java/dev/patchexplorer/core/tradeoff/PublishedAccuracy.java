@@ -44,7 +44,34 @@ public final class PublishedAccuracy {
             new Point("ViT-B/16 PI-resize", 40, 14.81, FLEXI),
             new Point("ViT-B/16 PI-resize", 48, 5.11, FLEXI));
 
+    /** The bwconrad table in full: ImageNet-1k top-1 of ViT-Ti/S/B at 224 px, patch embedding PI-resized from 16. */
+    private static final String FLEXI_TABLE = "bwconrad/flexivit README, Numerical Results (PI-resized from 16, 224 px)";
+    private static final int[] PI_PATCHES = {8, 10, 12, 13, 14, 15, 16, 18, 20, 24, 28, 32, 36, 40, 44, 48};
+    private static final double[] PI_TI = {64.84, 72.54, 75.18, 75.80, 76.06, 75.30, 75.46, 73.41, 71.67, 64.26, 54.48, 36.10, 13.58, 5.09, 4.93, 2.70};
+    private static final double[] PI_S = {76.31, 80.24, 81.56, 81.76, 81.93, 81.31, 81.41, 80.22, 78.91, 73.61, 66.99, 51.38, 22.34, 8.78, 8.49, 4.03};
+    private static final double[] PI_B = {79.97, 83.41, 84.33, 84.70, 84.87, 84.38, 84.53, 83.56, 82.77, 78.65, 73.28, 58.92, 34.61, 14.81, 14.66, 5.11};
+
     private PublishedAccuracy() {}
+
+    /**
+     * The published PI-resize curve of a standard ViT with this width and depth and a native patch of 16
+     * (ViT-Ti 192, ViT-S 384, ViT-B 768, all 12 blocks); empty for any other model.
+     */
+    public static List<Point> piResize(int dim, int depth, int nativePatch) {
+        if (depth != 12 || nativePatch != 16) return List.of();
+        return switch (dim) {
+            case 192 -> table("ViT-Ti/16 PI-resize", PI_TI);
+            case 384 -> table("ViT-S/16 PI-resize", PI_S);
+            case 768 -> table("ViT-B/16 PI-resize", PI_B);
+            default -> List.of();
+        };
+    }
+
+    private static List<Point> table(String series, double[] top1) {
+        Point[] out = new Point[PI_PATCHES.length];
+        for (int i = 0; i < out.length; i++) out[i] = new Point(series, PI_PATCHES[i], top1[i], FLEXI_TABLE);
+        return List.of(out);
+    }
 
     public static List<Point> all() {
         return ALL;

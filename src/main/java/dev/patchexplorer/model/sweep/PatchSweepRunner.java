@@ -124,11 +124,12 @@ public final class PatchSweepRunner {
             entropy[l] = AttentionMetrics.normalisedEntropy(out.attention()[l], layout);
             distance[l] = AttentionMetrics.meanDistancePixels(out.attention()[l], layout, plan.cellPixels());
         }
-        boolean[] mask = MassThreshold.topMass(AttentionRollout.classToken(out.attention(), layout, HeadFusion.MEAN), MASS);
+        double[] rollout = AttentionRollout.classToken(out.attention(), layout, HeadFusion.MEAN);
+        boolean[] mask = MassThreshold.topMass(rollout, MASS);
         // the cost of the pass actually run: the model's input at the patch size the embedding runs at
         PatchGrid run = PatchGrid.of(plan.input().inputW(), plan.input().inputH(), GridSpec.of(plan.input().modelPatch()));
         double gmacs = TradeOffs.of(architecture, run, Runtime.getRuntime().maxMemory()).gmacs();
         return new SweepPass(image.name(), plan, settings.referencePatch(), out.tokens(), gmacs, out.logits(), mask,
-                entropy, distance, ms);
+                rollout, entropy, distance, ms);
     }
 }

@@ -32,6 +32,11 @@ public final class SweepJob {
     public interface Listener {
         void row(SweepRow row) throws Exception;
 
+        /** The row with the pass it came from (for its rollout map); by default only the row. */
+        default void row(SweepRow row, SweepPass pass) throws Exception {
+            row(row);
+        }
+
         /** An image that could not be read; the sweep goes on without it. */
         void skipped(String image, String reason) throws Exception;
     }
@@ -104,7 +109,7 @@ public final class SweepJob {
             SweepRow row = pass.against(reference, runner::label);
             synchronized (lock) {
                 if (stop.getAsBoolean()) return;
-                listener.row(row);
+                listener.row(row, pass);
             }
         }
     }

@@ -10,10 +10,11 @@ import java.util.function.IntFunction;
 
 /**
  * One forward pass of a sweep, reduced to what the row needs (the attention maps themselves are not
- * kept): the logits, the 60 %-mass rollout mask, and the attention summaries per layer.
+ * kept): the logits, the class token's rollout over the grid (row-major, gridH x gridW) with its
+ * 60 %-mass mask, and the attention summaries per layer.
  */
 public record SweepPass(String image, SweepPlan plan, int referencePatch, int tokens, double gmacs, float[] logits,
-                        boolean[] mask60, double[] attentionEntropyByLayer, double[] meanAttentionDistanceByLayerPx,
+                        boolean[] mask60, double[] rollout, double[] attentionEntropyByLayer, double[] meanAttentionDistanceByLayerPx,
                         double ms) {
 
     /** This pass as the reference of its image. */

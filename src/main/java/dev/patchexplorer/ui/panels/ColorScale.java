@@ -13,12 +13,12 @@ import java.util.List;
 import java.util.Locale;
 
 /** A colour map as a left-to-right legend bar, and the number format the legends share. */
-final class ColorScale {
+public final class ColorScale {
     private static final int STOPS = 16;
 
     private ColorScale() {}
 
-    static Background bar(ColorMap colors) {
+    public static Background bar(ColorMap colors) {
         List<Stop> stops = new ArrayList<>();
         for (int i = 0; i <= STOPS; i++) {
             int argb = colors.argb(i / (double) STOPS);
@@ -27,7 +27,7 @@ final class ColorScale {
         return new Background(new BackgroundFill(new LinearGradient(0, 0, 1, 0, true, CycleMethod.NO_CYCLE, stops), null, null));
     }
 
-    static String value(double v) {
+    public static String value(double v) {
         return String.format(Locale.ROOT, "%.3g", v);
     }
 }

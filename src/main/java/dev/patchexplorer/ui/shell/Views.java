@@ -2,6 +2,7 @@ package dev.patchexplorer.ui.shell;
 
 import dev.patchexplorer.ui.ExplorerView;
 import dev.patchexplorer.ui.views.attention.AttentionView;
+import dev.patchexplorer.ui.views.choose.ChooseView;
 import dev.patchexplorer.ui.views.explore.ExploreView;
 import dev.patchexplorer.ui.views.rf.ReceptiveFieldView;
 
@@ -18,6 +19,7 @@ public final class Views {
         return List.of(
                 new ExploreView(frame),
                 new AttentionView(frame),
-                new ReceptiveFieldView(frame));
+                new ReceptiveFieldView(frame),
+                new ChooseView(frame));
     }
 }

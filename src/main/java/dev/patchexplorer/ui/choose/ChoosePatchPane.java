@@ -1,0 +1,185 @@
+package dev.patchexplorer.ui.choose;
+
+import dev.patchexplorer.core.sweep.SweepMode;
+import dev.patchexplorer.ui.ExplorerViewModel;
+import dev.patchexplorer.ui.Messages;
+import dev.patchexplorer.ui.inference.ModelViewModel;
+import javafx.collections.FXCollections;
+import javafx.geometry.Insets;
+import javafx.geometry.Pos;
+import javafx.scene.control.Button;
+import javafx.scene.control.ChoiceBox;
+import javafx.scene.control.Label;
+import javafx.scene.control.ProgressBar;
+import javafx.scene.control.ScrollPane;
+import javafx.scene.control.Spinner;
+import javafx.scene.control.SpinnerValueFactory;
+import javafx.scene.control.Tab;
+import javafx.scene.control.Tooltip;
+import javafx.scene.layout.FlowPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.VBox;
+import javafx.util.StringConverter;
+
+import java.util.concurrent.Executor;
+
+/**
+ * "Choose a patch size": sweeps the loaded ViT over a range of patch sizes on the shown image and
+ * lays out the evidence: a chart of a metric against GMACs, thumbnails of the rollout on one scale,
+ * a sortable table, and a recommendation. Clicking a point, row or thumbnail moves the patch slider.
+ */
+public final class ChoosePatchPane extends VBox {
+    private final ChooseViewModel view = new ChooseViewModel();
+    private final ChooseSweep sweep;
+    private final ExplorerViewModel explorer;
+    private final ModelViewModel models;
+    private final ChooseChart chart;
+    private final ThumbnailStrip thumbnails;
+
+    public ChoosePatchPane(ExplorerViewModel explorer, ModelViewModel models, Executor inference) {
+        super(8);
+        this.explorer = explorer;
+        this.models = models;
+        this.sweep = new ChooseSweep(view, explorer, models, inference);
+        setId("choose-pane");
+        setPadding(new Insets(8));
+        chart = new ChooseChart(explorer::setPatch);
+        thumbnails = new ThumbnailStrip(explorer::setPatch);
+
+        ChoiceBox<SweepMode> mode = new ChoiceBox<>(FXCollections.observableArrayList(SweepMode.values()));
+        mode.setId("choose-mode");
+        mode.setConverter(names(ChooseSweep::modeName));
+        mode.valueProperty().bindBidirectional(view.modeProperty());
+        mode.setTooltip(new Tooltip(Messages.get("choose.mode.tooltip")));
+        Spinner<Integer> from = intSpinner("choose-from", view.fromProperty().get(), "choose.from.tooltip");
+        Spinner<Integer> to = intSpinner("choose-to", view.toProperty().get(), "choose.to.tooltip");
+        Spinner<Integer> step = intSpinner("choose-step", view.stepProperty().get(), "choose.step.tooltip");
+        from.valueProperty().addListener((o, was, now) -> view.fromProperty().set(now));
+        to.valueProperty().addListener((o, was, now) -> view.toProperty().set(now));
+        step.valueProperty().addListener((o, was, now) -> view.stepProperty().set(now));
+        Button run = new Button(Messages.get("choose.run"));
+        run.setId("choose-run");
+        run.setTooltip(new Tooltip(Messages.get("choose.run.tooltip")));
+        run.setOnAction(e -> sweep.run());
+        run.disableProperty().bind(view.runningProperty().or(models.modelProperty().isNull()));
+        Button cancel = new Button(Messages.get("choose.cancel"));
+        cancel.setId("choose-cancel");
+        cancel.setOnAction(e -> sweep.cancel());
+        cancel.disableProperty().bind(view.runningProperty().not());
+        FlowPane range = new FlowPane(6, 6, new Label(Messages.get("choose.mode")), mode,
+                new Label(Messages.get("choose.from")), from, new Label(Messages.get("choose.to")), to,
+                new Label(Messages.get("choose.step")), step, run, cancel);
+        range.setAlignment(Pos.CENTER_LEFT);
+
+        ProgressBar progress = new ProgressBar();
+        progress.setId("choose-progress");
+        progress.progressProperty().bind(view.progressProperty());
+        progress.setMaxWidth(Double.MAX_VALUE);
+        Label status = new Label();
+        status.setId("choose-status");
+        status.setWrapText(true);
+        status.textProperty().bind(view.statusProperty());
+
+        Spinner<Double> x = doubleSpinner("choose-min-agreement", 0, 100, view.minAgreementProperty().get(), 5, "choose.x.tooltip");
+        Spinner<Double> y = doubleSpinner("choose-max-kl", 0, 100, view.maxKlProperty().get(), 0.05, "choose.y.tooltip");
+        x.valueProperty().addListener((o, was, now) -> view.minAgreementProperty().set(now));
+        y.valueProperty().addListener((o, was, now) -> view.maxKlProperty().set(now));
+        FlowPane thresholds = new FlowPane(6, 6, new Label(Messages.get("choose.x")), x, new Label(Messages.get("choose.y")), y);
+        thresholds.setAlignment(Pos.CENTER_LEFT);
+        Label recommendation = new Label();
+        recommendation.setId("choose-recommendation");
+        recommendation.setWrapText(true);
+        recommendation.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
+        recommendation.textProperty().bind(view.recommendationTextProperty());
+        recommendation.setStyle("-fx-font-weight: bold;");
+
+        ChoiceBox<SweepMetric> metric = new ChoiceBox<>(FXCollections.observableArrayList(SweepMetric.values()));
+        metric.setId("choose-metric");
+        metric.setConverter(names(m -> Messages.get(m.key())));
+        metric.valueProperty().bindBidirectional(view.metricProperty());
+        metric.setTooltip(new Tooltip(Messages.get("choose.metric.tooltip")));
+        HBox metricRow = new HBox(6, new Label(Messages.get("choose.metric")), metric);
+        metricRow.setAlignment(Pos.CENTER_LEFT);
+
+        ChooseTable table = new ChooseTable(view.results(), explorer::setPatch);
+        VBox.setVgrow(chart, Priority.SOMETIMES);
+        getChildren().addAll(range, progress, status, thresholds, recommendation, metricRow, chart,
+                new Label(Messages.get("choose.thumbs")), thumbnails, table);
+
+        Runnable redraw = () -> {
+            chart.show(view.results(), view.metricProperty().get(), explorer.getPatch(), models.getModel());
+            thumbnails.show(view.results(), explorer.getPatch());
+            view.results().stream().filter(r -> r.patch() == explorer.getPatch()).findFirst()
+                    .ifPresentOrElse(r -> table.getSelectionModel().select(r), () -> table.getSelectionModel().clearSelection());
+        };
+        view.results().addListener((javafx.collections.ListChangeListener<PatchResult>) c -> redraw.run());
+        view.metricProperty().addListener(x2 -> redraw.run());
+        explorer.patchProperty().addListener(x2 -> redraw.run());
+        redraw.run();
+    }
+
+    public ChooseViewModel viewModel() {
+        return view;
+    }
+
+    public ChooseSweep sweep() {
+        return sweep;
+    }
+
+    private static <T> StringConverter<T> names(java.util.function.Function<T, String> name) {
+        return new StringConverter<>() {
+            @Override
+            public String toString(T t) {
+                return t == null ? "" : name.apply(t);
+            }
+
+            @Override
+            public T fromString(String s) {
+                throw new UnsupportedOperationException();
+            }
+        };
+    }
+
+    private static Spinner<Integer> intSpinner(String id, int value, String tip) {
+        Spinner<Integer> s = new Spinner<>(new SpinnerValueFactory.IntegerSpinnerValueFactory(1, 1024, value));
+        s.setId(id);
+        s.setEditable(true);
+        s.setPrefWidth(76);
+        s.getValueFactory().setConverter(lenient(s, Integer::valueOf));
+        s.setTooltip(new Tooltip(Messages.get(tip)));
+        return s;
+    }
+
+    private static Spinner<Double> doubleSpinner(String id, double min, double max, double value, double step, String tip) {
+        Spinner<Double> s = new Spinner<>(new SpinnerValueFactory.DoubleSpinnerValueFactory(min, max, value, step));
+        s.setId(id);
+        s.setEditable(true);
+        s.setPrefWidth(84);
+        s.getValueFactory().setConverter(lenient(s, Double::valueOf));
+        s.setTooltip(new Tooltip(Messages.get(tip)));
+        return s;
+    }
+
+    /** Typed text that is no number keeps the previous value rather than throwing on the FX thread. */
+    private static <T extends Number> StringConverter<T> lenient(Spinner<T> s, java.util.function.Function<String, T> parse) {
+        return new StringConverter<>() {
+            @Override
+            public String toString(T v) {
+                if (v == null) return "";
+                double d = v.doubleValue();
+                return d == Math.rint(d) ? String.valueOf((long) d) : String.valueOf(v);
+            }
+
+            @Override
+            public T fromString(String text) {
+                try {
+                    T v = parse.apply(text.strip());
+                    return Double.isFinite(v.doubleValue()) ? v : s.getValue();
+                } catch (RuntimeException e) {
+                    return s.getValue();
+                }
+            }
+        };
+    }
+}
