@@ -122,7 +122,7 @@ def top_mass(v, fraction):
     keep = torch.zeros(v.shape[0], dtype=torch.bool)
     if total <= 0:
         return keep
-    order = torch.argsort(v, descending=True, stable=True)
+    order = torch.sort(v, descending=True, stable=True).indices
     before = torch.cumsum(pos[order], 0) - pos[order]
     keep[order[before < fraction * total]] = True
     return keep
