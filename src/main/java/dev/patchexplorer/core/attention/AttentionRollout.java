@@ -29,19 +29,34 @@ public final class AttentionRollout {
         if (query < 0 || query >= n) throw new IndexOutOfBoundsException("token " + query + " of " + n);
         double[] r = new double[n];
         r[query] = 1;
-        double[] fused = new double[n * n];
+        double[] fused = new double[n]; // one row of A' at a time: no N x N buffer, and rows r skips are never fused
         for (int l = attention.length - 1; l >= 0; l--) { // e_q^T A'_L ... A'_1: left to right
-            residualFused(attention[l], layout, fusion, fused);
+            layout.checkLayer(attention[l]);
             double[] next = new double[n];
             for (int i = 0; i < n; i++) {
                 double ri = r[i];
                 if (ri == 0) continue;
-                int base = i * n;
-                for (int j = 0; j < n; j++) next[j] += ri * fused[base + j];
+                residualFusedRow(attention[l], n, layout.heads(), fusion, i, fused);
+                for (int j = 0; j < n; j++) next[j] += ri * fused[j];
             }
             r = next;
         }
         return r;
+    }
+
+    /** Row {@code i} of {@link #residualFused}'s matrix, the same operations in the same order. */
+    private static void residualFusedRow(float[] layer, int n, int heads, HeadFusion fusion, int i, double[] out) {
+        int nn = n * n;
+        int base = i * n;
+        for (int j = 0; j < n; j++) {
+            double acc = 0;
+            for (int h = 0; h < heads; h++) acc = fusion.combine(acc, layer[h * nn + base + j], h);
+            out[j] = 0.5 * fusion.finish(acc, heads);
+        }
+        out[i] += 0.5;
+        double sum = 0;
+        for (int j = 0; j < n; j++) sum += out[j];
+        if (sum > 0) for (int j = 0; j < n; j++) out[j] /= sum;
     }
 
     /** Writes 0.5 * fuse(A) + 0.5 * I with rows renormalised to sum 1 into {@code out} (n x n). */

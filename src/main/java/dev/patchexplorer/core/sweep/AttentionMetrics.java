@@ -23,8 +23,8 @@ public final class AttentionMetrics {
                 int base = (h * n + i) * n;
                 double row = 0;
                 for (int j = 0; j < n; j++) {
-                    double a = layer[base + j];
-                    if (a > 0) row -= a * Math.log(a);
+                    float a = layer[base + j];
+                    if (a > 0) row -= (double) a * FloatLog.log(a);
                 }
                 sum += row;
             }
@@ -55,8 +55,9 @@ public final class AttentionMetrics {
                 int qc = qi % gw;
                 int base = (h * n + p + qi) * n + p;
                 double row = 0;
-                for (int kj = 0; kj < gh * gw; kj++) {
-                    row += layer[base + kj] * dist[Math.abs(kj / gw - qr) * gw + Math.abs(kj % gw - qc)];
+                for (int kr = 0, k = base; kr < gh; kr++) { // keys in row-major order, without a division per key
+                    int dr = Math.abs(kr - qr) * gw;
+                    for (int kc = 0; kc < gw; kc++, k++) row += layer[k] * dist[dr + Math.abs(kc - qc)];
                 }
                 sum += row;
             }

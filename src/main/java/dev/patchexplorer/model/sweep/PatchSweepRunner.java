@@ -104,15 +104,24 @@ public final class PatchSweepRunner {
         return labels.apply(index);
     }
 
-    /** One forward pass at {@code patch}, reduced to its summaries. */
-    public SweepPass pass(SweepImage image, int patch) throws ModelLoadException {
+    /**
+     * The model input of the pass at {@code patch}, normalised, at the patch size the model runs at
+     * ({@code settings().plan(patch).input().modelPatch()}); lets a benchmark hand the same input to a peer.
+     */
+    public ChwImage input(SweepImage image, int patch) {
         SweepPlan plan = settings.plan(patch);
         ModelConfig cfg = vit.config();
         PatchGrid grid = PatchGrid.of(plan.side(), plan.side(), GridSpec.of(patch));
         // the window's path: the grid's cells cut from the square, at the patch size the model runs at
-        ChwImage input = Preprocess.normalize(
+        return Preprocess.normalize(
                 GridInput.pixels(image.square(plan.side()), grid, plan.input().modelPatch(), GridInput.meanColour(cfg.mean())),
                 cfg.mean(), cfg.std());
+    }
+
+    /** One forward pass at {@code patch}, reduced to its summaries. */
+    public SweepPass pass(SweepImage image, int patch) throws ModelLoadException {
+        SweepPlan plan = settings.plan(patch);
+        ChwImage input = input(image, patch);
         long start = System.nanoTime();
         ViTOutput out = vit.forward(input, plan.input().modelPatch());
         double ms = (System.nanoTime() - start) / 1e6;
