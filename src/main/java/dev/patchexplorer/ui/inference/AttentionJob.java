@@ -82,6 +82,8 @@ public final class AttentionJob {
     private final ReadOnlyStringWrapper gridNote = new ReadOnlyStringWrapper(this, "gridNote", "");
 
     private long requested;       // FX thread only
+    private long changedAt;       // FX thread: System.nanoTime() of the last input change, for PassTiming
+    private PassTiming lastTiming; // FX thread: the applied pass's marks
     private boolean inferring;    // a forward pass for the latest request is running, FX thread only
     private MapMaker.Inference last; // the latest applied forward pass
     private ExplorerViewModel.Problem reported; // this job's message in the banner, FX thread only
@@ -112,6 +114,7 @@ public final class AttentionJob {
     /** Restarts the debounce; the pass starts once the inputs have been still for {@link #DEBOUNCE}. */
     public void schedule() {
         requested++;
+        changedAt = System.nanoTime();
         if (models.getModel() == null || explorer.getImage() == null) {
             debounce.stop();
             clear();
@@ -153,18 +156,25 @@ public final class AttentionJob {
         RgbImage rgb = image.pixels(); // the one copy made when the image was loaded: nothing is copied here
         MapMaker.Settings settings = settings();
         inferring = true;
+        long changed = changedAt;
+        long debounced = System.nanoTime();
         executor.execute(() -> {
             try {
+                long started = System.nanoTime();
                 // before an input that may not fit either
                 model.checkMemory(PassKind.ATTENTION_MAPS, grid.rows(), grid.cols(),
                         new AttentionBudget.Setting(m, grid.patch(), w.width(), w.height()));
                 InputPlan plan = GridInput.plan(m, grid, model.spec().nativePatch());
                 ChwImage input = modelInput(rgb, w, grid, plan, model.config());
+                long prepared = System.nanoTime();
                 ViTOutput out = model.forward(input, plan.modelPatch());
+                long forwarded = System.nanoTime();
                 List<Prediction> top = out.logits().length == 0 ? List.of() : TopK.of(out.logits(), 5);
                 MapMaker.Inference inference = new MapMaker.Inference(out, plan, grid);
                 MapMaker.Result map = MapMaker.make(inference, settings);
-                Platform.runLater(() -> applyInference(id, inference, top, map));
+                long mapped = System.nanoTime();
+                Platform.runLater(() -> applyInference(id, inference, top, map,
+                        new PassTiming(changed, debounced, started, prepared, forwarded, mapped, System.nanoTime(), 0)));
             } catch (ModelLoadException | IllegalArgumentException e) {
                 Platform.runLater(() -> fail(id, Messages.format("attention.error", PassProblems.describe(e))));
             } catch (RuntimeException | OutOfMemoryError e) {
@@ -184,8 +194,14 @@ public final class AttentionJob {
         return Preprocess.normalize(cells, config.mean(), config.std());
     }
 
-    private void applyInference(long id, MapMaker.Inference inference, List<Prediction> top, MapMaker.Result map) {
+    private void applyInference(long id, MapMaker.Inference inference, List<Prediction> top, MapMaker.Result map,
+                                PassTiming marks) {
         if (id != requested) return; // a newer request is on its way
+        PassTiming t = marks.appliedNow();
+        lastTiming = t;
+        LOG.fine(() -> String.format(java.util.Locale.ROOT, "attention pass %d tokens: debounce %.0f, queue %.0f, input %.0f,"
+                + " forward %.0f, maps %.0f, to FX %.0f ms", inference.grid().patchCount(), t.debounceMs(), t.queueMs(),
+                t.prepareMs(), t.forwardMs(), t.mapMs(), t.toFxMs()));
         inferring = false;
         explorer.clearProblem(reported); // the heatmap is back: its old failure no longer holds
         reported = null;
@@ -280,4 +296,6 @@ public final class AttentionJob {
     public ReadOnlyObjectProperty<List<Prediction>> predictionsProperty() { return predictions.getReadOnlyProperty(); }
     public ReadOnlyStringProperty noteProperty() { return note.getReadOnlyProperty(); }
     public ModelViewModel models() { return models; }
+    /** The marks of the pass on screen (null before the first); FX thread. Set before the heatmap property changes. */
+    public PassTiming lastTiming() { return lastTiming; }
 }
