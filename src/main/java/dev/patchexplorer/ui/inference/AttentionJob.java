@@ -42,7 +42,9 @@ import javafx.util.Duration;
 
 import java.util.List;
 import java.util.Objects;
+import java.util.concurrent.CancellationException;
 import java.util.concurrent.Executor;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.logging.Logger;
 
 /**
@@ -82,6 +84,8 @@ public final class AttentionJob {
     private final ReadOnlyStringWrapper gridNote = new ReadOnlyStringWrapper(this, "gridNote", "");
 
     private long requested;       // FX thread only
+    /** {@code requested} as the inference thread sees it: a pass whose id is no longer this stops between steps. */
+    private final AtomicLong latest = new AtomicLong();
     private long changedAt;       // FX thread: System.nanoTime() of the last input change, for PassTiming
     private PassTiming lastTiming; // FX thread: the applied pass's marks
     private boolean inferring;    // a forward pass for the latest request is running, FX thread only
@@ -113,7 +117,7 @@ public final class AttentionJob {
 
     /** Restarts the debounce; the pass starts once the inputs have been still for {@link #DEBOUNCE}. */
     public void schedule() {
-        requested++;
+        nextRequest();
         changedAt = System.nanoTime();
         if (models.getModel() == null || explorer.getImage() == null) {
             debounce.stop();
@@ -122,6 +126,12 @@ public final class AttentionJob {
         }
         markRunning();
         debounce.playFromStart();
+    }
+
+    /** A new request id; the one running or queued on the inference thread is superseded from now on. */
+    private long nextRequest() {
+        latest.set(++requested);
+        return requested;
     }
 
     private void markRunning() {
@@ -151,7 +161,7 @@ public final class AttentionJob {
             clear();
             return;
         }
-        long id = ++requested;
+        long id = nextRequest();
         PatchMode m = mode.get();
         RgbImage rgb = image.pixels(); // the one copy made when the image was loaded: nothing is copied here
         MapMaker.Settings settings = settings();
@@ -161,13 +171,16 @@ public final class AttentionJob {
         executor.execute(() -> {
             try {
                 long started = System.nanoTime();
+                if (latest.get() != id) return; // queued behind a pass and superseded meanwhile: nobody will see it
                 // before an input that may not fit either
                 model.checkMemory(PassKind.ATTENTION_MAPS, grid.rows(), grid.cols(),
                         new AttentionBudget.Setting(m, grid.patch(), w.width(), w.height()));
                 InputPlan plan = GridInput.plan(m, grid, model.spec().nativePatch());
                 ChwImage input = modelInput(rgb, w, grid, plan, model.config());
                 long prepared = System.nanoTime();
-                ViTOutput out = model.forward(input, plan.modelPatch());
+                ViTOutput out = model.forward(input, plan.modelPatch(), MapMaker.layersNeeded(settings, model.spec().depth()),
+                        () -> latest.get() != id);
+                if (latest.get() != id) return;
                 long forwarded = System.nanoTime();
                 List<Prediction> top = out.logits().length == 0 ? List.of() : TopK.of(out.logits(), 5);
                 MapMaker.Inference inference = new MapMaker.Inference(out, plan, grid);
@@ -175,6 +188,8 @@ public final class AttentionJob {
                 long mapped = System.nanoTime();
                 Platform.runLater(() -> applyInference(id, inference, top, map,
                         new PassTiming(changed, debounced, started, prepared, forwarded, mapped, System.nanoTime(), 0)));
+            } catch (CancellationException superseded) {
+                LOG.fine(() -> "attention pass " + id + " stopped: " + superseded.getMessage());
             } catch (ModelLoadException | IllegalArgumentException e) {
                 Platform.runLater(() -> fail(id, Messages.format("attention.error", PassProblems.describe(e))));
             } catch (RuntimeException | OutOfMemoryError e) {
@@ -240,7 +255,11 @@ public final class AttentionJob {
             return;
         }
         if (inference == null) return;
-        long id = ++requested;
+        if (!inference.covers(settings())) {
+            schedule(); // the last pass copied out only the layer it showed: this map needs another pass
+            return;
+        }
+        long id = nextRequest();
         MapMaker.Settings settings = settings();
         markRunning();
         executor.execute(() -> {
