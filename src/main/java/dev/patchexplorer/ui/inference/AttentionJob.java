@@ -44,6 +44,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.Executor;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.logging.Logger;
 
@@ -56,7 +57,11 @@ import java.util.logging.Logger;
  * {@linkplain #staleProperty() stale}; failures go to the explorer's problem banner and hide it.
  */
 public final class AttentionJob {
-    public static final Duration DEBOUNCE = Duration.millis(200);
+    /**
+     * Short: the time counts from the slider stopping. A pass that starts too early costs little, since
+     * a newer request stops it at the next block and a queued one is skipped.
+     */
+    public static final Duration DEBOUNCE = Duration.millis(80);
     private static final Logger LOG = Logger.getLogger(AttentionJob.class.getName());
 
     private final ExplorerViewModel explorer;
@@ -86,6 +91,7 @@ public final class AttentionJob {
     private long requested;       // FX thread only
     /** {@code requested} as the inference thread sees it: a pass whose id is no longer this stops between steps. */
     private final AtomicLong latest = new AtomicLong();
+    private final AtomicInteger forwardPasses = new AtomicInteger();
     private long changedAt;       // FX thread: System.nanoTime() of the last input change, for PassTiming
     private PassTiming lastTiming; // FX thread: the applied pass's marks
     private boolean inferring;    // a forward pass for the latest request is running, FX thread only
@@ -178,6 +184,7 @@ public final class AttentionJob {
                 InputPlan plan = GridInput.plan(m, grid, model.spec().nativePatch());
                 ChwImage input = modelInput(rgb, w, grid, plan, model.config());
                 long prepared = System.nanoTime();
+                forwardPasses.incrementAndGet();
                 ViTOutput out = model.forward(input, plan.modelPatch(), MapMaker.layersNeeded(settings, model.spec().depth()),
                         () -> latest.get() != id);
                 if (latest.get() != id) return;
@@ -315,6 +322,8 @@ public final class AttentionJob {
     public ReadOnlyObjectProperty<List<Prediction>> predictionsProperty() { return predictions.getReadOnlyProperty(); }
     public ReadOnlyStringProperty noteProperty() { return note.getReadOnlyProperty(); }
     public ModelViewModel models() { return models; }
+    /** How many forward passes this job has started on the model (superseded ones skipped before they start do not count). */
+    public int forwardPassesStarted() { return forwardPasses.get(); }
     /** The marks of the pass on screen (null before the first); FX thread. Set before the heatmap property changes. */
     public PassTiming lastTiming() { return lastTiming; }
 }
