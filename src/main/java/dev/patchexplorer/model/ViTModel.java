@@ -16,6 +16,9 @@ import dev.patchexplorer.core.vit.PatchMode;
 
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CancellationException;
+import java.util.function.BooleanSupplier;
+import java.util.function.IntPredicate;
 import java.util.function.Supplier;
 
 /**
@@ -61,13 +64,25 @@ public final class ViTModel implements VisionModel {
 
     /** Logits and the attention of every layer for an input of (gridH * patch) x (gridW * patch) pixels. */
     public ViTOutput forward(ChwImage input, int patch) throws ModelLoadException {
+        return forward(input, patch, l -> true, () -> false);
+    }
+
+    /**
+     * Logits and the attention of the layers {@code copyLayer} accepts (0-based; the others stay null:
+     * copying every layer's N x N maps to Java costs about a tenth of the pass at 785 tokens). Between
+     * blocks {@code superseded} is asked whether the caller still wants the answer; once it says no the
+     * pass stops with a {@link CancellationException}, so a pass nobody will show does not hold the
+     * inference thread for the rest of the network.
+     */
+    public ViTOutput forward(ChwImage input, int patch, IntPredicate copyLayer, BooleanSupplier superseded)
+            throws ModelLoadException {
         int[] grid = grid(input, patch);
         checkInput(PassKind.ATTENTION_MAPS, spec.depth(), grid, input);
         try (NDManager m = weights.manager().newSubManager()) {
             NDArray x = m.create(input.data(), new Shape(1, 3, input.height(), input.width()));
             float[][] attention = new float[spec.depth()][];
-            NDArray logits = run(m, x, patch, grid, attention);
-            for (float[] layer : attention) NonFiniteOutputException.requireFinite(layer, weights);
+            NDArray logits = run(m, x, patch, grid, attention, copyLayer, superseded);
+            for (float[] layer : attention) if (layer != null) NonFiniteOutputException.requireFinite(layer, weights);
             float[] values = logits == null ? new float[0] : NonFiniteOutputException.requireFinite(logits.toFloatArray(), weights);
             return new ViTOutput(values, grid[0], grid[1], spec.prefixTokens(), spec.heads(), spec.depth(), attention);
         }
@@ -233,8 +248,17 @@ public final class ViTModel implements VisionModel {
 
     /** The network; fills {@code attention} when given. Returns logits (1, classes) or null without a head. */
     private NDArray run(NDManager m, NDArray image, int patch, int[] grid, float[][] attention) {
+        return run(m, image, patch, grid, attention, l -> true, () -> false);
+    }
+
+    /** As above, copying only the layers {@code copyLayer} accepts; stops once {@code superseded} says so. */
+    private NDArray run(NDManager m, NDArray image, int patch, int[] grid, float[][] attention,
+                        IntPredicate copyLayer, BooleanSupplier superseded) {
         NDArray x = embed(m, image, patch, grid);
-        for (int l = 0; l < spec.depth(); l++) x = block(x, l, attention);
+        for (int l = 0; l < spec.depth(); l++) {
+            if (superseded.getAsBoolean()) throw new CancellationException("superseded before block " + l);
+            x = block(x, l, attention != null && copyLayer.test(l) ? attention : null);
+        }
         return head(x);
     }
 

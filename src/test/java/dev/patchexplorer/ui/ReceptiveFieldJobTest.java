@@ -3,7 +3,6 @@ package dev.patchexplorer.ui;
 import dev.patchexplorer.core.vit.PatchMode;
 import dev.patchexplorer.testing.TestAssets;
 import dev.patchexplorer.testing.TinyCheckpoints;
-import dev.patchexplorer.ui.inference.AttentionJob;
 import dev.patchexplorer.ui.inference.GradientMap;
 import dev.patchexplorer.ui.inference.ModelViewModel;
 import dev.patchexplorer.ui.inference.ReceptiveFieldJob;
@@ -153,7 +152,7 @@ class ReceptiveFieldJobTest {
             return null;
         });
         assertTrue(onFx(() -> p.job().getMap() == shown && !p.job().busyProperty().get() && !p.job().staleProperty().get()));
-        Thread.sleep(2 * (long) AttentionJob.DEBOUNCE.toMillis());
+        Thread.sleep(2 * (long) ReceptiveFieldJob.DEBOUNCE.toMillis());
         assertTrue(inference.tasks.isEmpty(), "no pass for a question already answered");
 
         // Another click: the shown map stays, marked stale, until the new one arrives.

@@ -42,7 +42,10 @@ import javafx.util.Duration;
 
 import java.util.List;
 import java.util.Objects;
+import java.util.concurrent.CancellationException;
 import java.util.concurrent.Executor;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.logging.Logger;
 
 /**
@@ -54,7 +57,11 @@ import java.util.logging.Logger;
  * {@linkplain #staleProperty() stale}; failures go to the explorer's problem banner and hide it.
  */
 public final class AttentionJob {
-    public static final Duration DEBOUNCE = Duration.millis(200);
+    /**
+     * Short: the time counts from the slider stopping. A pass that starts too early costs little, since
+     * a newer request stops it at the next block and a queued one is skipped.
+     */
+    public static final Duration DEBOUNCE = Duration.millis(80);
     private static final Logger LOG = Logger.getLogger(AttentionJob.class.getName());
 
     private final ExplorerViewModel explorer;
@@ -82,6 +89,11 @@ public final class AttentionJob {
     private final ReadOnlyStringWrapper gridNote = new ReadOnlyStringWrapper(this, "gridNote", "");
 
     private long requested;       // FX thread only
+    /** {@code requested} as the inference thread sees it: a pass whose id is no longer this stops between steps. */
+    private final AtomicLong latest = new AtomicLong();
+    private final AtomicInteger forwardPasses = new AtomicInteger();
+    private long changedAt;       // FX thread: System.nanoTime() of the last input change, for PassTiming
+    private PassTiming lastTiming; // FX thread: the applied pass's marks
     private boolean inferring;    // a forward pass for the latest request is running, FX thread only
     private MapMaker.Inference last; // the latest applied forward pass
     private ExplorerViewModel.Problem reported; // this job's message in the banner, FX thread only
@@ -111,7 +123,8 @@ public final class AttentionJob {
 
     /** Restarts the debounce; the pass starts once the inputs have been still for {@link #DEBOUNCE}. */
     public void schedule() {
-        requested++;
+        nextRequest();
+        changedAt = System.nanoTime();
         if (models.getModel() == null || explorer.getImage() == null) {
             debounce.stop();
             clear();
@@ -119,6 +132,12 @@ public final class AttentionJob {
         }
         markRunning();
         debounce.playFromStart();
+    }
+
+    /** A new request id; the one running or queued on the inference thread is superseded from now on. */
+    private long nextRequest() {
+        latest.set(++requested);
+        return requested;
     }
 
     private void markRunning() {
@@ -148,23 +167,36 @@ public final class AttentionJob {
             clear();
             return;
         }
-        long id = ++requested;
+        long id = nextRequest();
         PatchMode m = mode.get();
         RgbImage rgb = image.pixels(); // the one copy made when the image was loaded: nothing is copied here
         MapMaker.Settings settings = settings();
         inferring = true;
+        long changed = changedAt;
+        long debounced = System.nanoTime();
         executor.execute(() -> {
             try {
+                long started = System.nanoTime();
+                if (latest.get() != id) return; // queued behind a pass and superseded meanwhile: nobody will see it
                 // before an input that may not fit either
                 model.checkMemory(PassKind.ATTENTION_MAPS, grid.rows(), grid.cols(),
                         new AttentionBudget.Setting(m, grid.patch(), w.width(), w.height()));
                 InputPlan plan = GridInput.plan(m, grid, model.spec().nativePatch());
                 ChwImage input = modelInput(rgb, w, grid, plan, model.config());
-                ViTOutput out = model.forward(input, plan.modelPatch());
+                long prepared = System.nanoTime();
+                forwardPasses.incrementAndGet();
+                ViTOutput out = model.forward(input, plan.modelPatch(), MapMaker.layersNeeded(settings, model.spec().depth()),
+                        () -> latest.get() != id);
+                if (latest.get() != id) return;
+                long forwarded = System.nanoTime();
                 List<Prediction> top = out.logits().length == 0 ? List.of() : TopK.of(out.logits(), 5);
                 MapMaker.Inference inference = new MapMaker.Inference(out, plan, grid);
                 MapMaker.Result map = MapMaker.make(inference, settings);
-                Platform.runLater(() -> applyInference(id, inference, top, map));
+                long mapped = System.nanoTime();
+                Platform.runLater(() -> applyInference(id, inference, top, map,
+                        new PassTiming(changed, debounced, started, prepared, forwarded, mapped, System.nanoTime(), 0)));
+            } catch (CancellationException superseded) {
+                LOG.fine(() -> "attention pass " + id + " stopped: " + superseded.getMessage());
             } catch (ModelLoadException | IllegalArgumentException e) {
                 Platform.runLater(() -> fail(id, Messages.format("attention.error", PassProblems.describe(e))));
             } catch (RuntimeException | OutOfMemoryError e) {
@@ -184,8 +216,14 @@ public final class AttentionJob {
         return Preprocess.normalize(cells, config.mean(), config.std());
     }
 
-    private void applyInference(long id, MapMaker.Inference inference, List<Prediction> top, MapMaker.Result map) {
+    private void applyInference(long id, MapMaker.Inference inference, List<Prediction> top, MapMaker.Result map,
+                                PassTiming marks) {
         if (id != requested) return; // a newer request is on its way
+        PassTiming t = marks.appliedNow();
+        lastTiming = t;
+        LOG.fine(() -> String.format(java.util.Locale.ROOT, "attention pass %d tokens: debounce %.0f, queue %.0f, input %.0f,"
+                + " forward %.0f, maps %.0f, to FX %.0f ms", inference.grid().patchCount(), t.debounceMs(), t.queueMs(),
+                t.prepareMs(), t.forwardMs(), t.mapMs(), t.toFxMs()));
         inferring = false;
         explorer.clearProblem(reported); // the heatmap is back: its old failure no longer holds
         reported = null;
@@ -224,7 +262,11 @@ public final class AttentionJob {
             return;
         }
         if (inference == null) return;
-        long id = ++requested;
+        if (!inference.covers(settings())) {
+            schedule(); // the last pass copied out only the layer it showed: this map needs another pass
+            return;
+        }
+        long id = nextRequest();
         MapMaker.Settings settings = settings();
         markRunning();
         executor.execute(() -> {
@@ -280,4 +322,8 @@ public final class AttentionJob {
     public ReadOnlyObjectProperty<List<Prediction>> predictionsProperty() { return predictions.getReadOnlyProperty(); }
     public ReadOnlyStringProperty noteProperty() { return note.getReadOnlyProperty(); }
     public ModelViewModel models() { return models; }
+    /** How many forward passes this job has started on the model (superseded ones skipped before they start do not count). */
+    public int forwardPassesStarted() { return forwardPasses.get(); }
+    /** The marks of the pass on screen (null before the first); FX thread. Set before the heatmap property changes. */
+    public PassTiming lastTiming() { return lastTiming; }
 }

@@ -12,6 +12,7 @@ import dev.patchexplorer.ui.Messages;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.function.IntPredicate;
 
 /**
  * Turns one forward pass into what the attention views show: the map the settings ask for (with the
@@ -22,7 +23,24 @@ final class MapMaker {
     private MapMaker() {}
 
     /** A finished forward pass and the grid it ran on. */
-    record Inference(ViTOutput output, InputPlan plan, PatchGrid grid) {}
+    record Inference(ViTOutput output, InputPlan plan, PatchGrid grid) {
+        /** Whether this pass copied out every layer {@code s} needs. */
+        boolean covers(Settings s) {
+            float[][] a = output.attention();
+            for (int l = 0; l < a.length; l++) if (a[l] == null && layersNeeded(s, a.length).test(l)) return false;
+            return true;
+        }
+    }
+
+    /**
+     * The layers (0-based) whose attention {@code s} reads: rollout multiplies through all of them; the
+     * class-token, selected-patch and per-head maps read only the chosen layer.
+     */
+    static IntPredicate layersNeeded(Settings s, int depth) {
+        if (s.kind() == MapKind.ROLLOUT) return l -> true;
+        int chosen = Math.max(1, Math.min(depth, s.layer())) - 1; // clamped as make() clamps it
+        return l -> l == chosen;
+    }
 
     /**
      * @param layer        1-based

@@ -47,6 +47,7 @@ import javafx.beans.property.SimpleBooleanProperty;
 import javafx.beans.property.SimpleDoubleProperty;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.beans.value.ObservableValue;
+import javafx.util.Duration;
 
 import java.util.List;
 import java.util.Objects;
@@ -70,13 +71,15 @@ import java.util.logging.Logger;
  * and mode, on the plain grid of that patch size.
  */
 public final class ReceptiveFieldJob {
+    /** Longer than the attention job's: a gradient pass cannot be stopped half-way, so one started early delays the next. */
+    public static final Duration DEBOUNCE = Duration.millis(200);
     private static final Logger LOG = Logger.getLogger(ReceptiveFieldJob.class.getName());
     private final ExplorerViewModel explorer;
     private final ModelViewModel models;
     private final ReceptiveFieldViewModel fields;
     private final ObservableValue<PatchMode> vitMode;
     private final Executor executor;
-    private final PauseTransition debounce = new PauseTransition(AttentionJob.DEBOUNCE);
+    private final PauseTransition debounce = new PauseTransition(DEBOUNCE);
 
     private final ObjectProperty<GradientMapKind> mapKind = new SimpleObjectProperty<>(this, "mapKind", GradientMapKind.ERF);
     private final ObjectProperty<ColorMap> colorMap = new SimpleObjectProperty<>(this, "colorMap", ColorMap.INFERNO);
