@@ -83,6 +83,8 @@ public final class ExplorerView extends BorderPane {
     private final ImageViewer viewer = new ImageViewer();
     private final ModelViewModel models;
     private final Executor inference;
+    /** The view the window opened on; the download offer does not take the user away from another. */
+    private final AppView openedView;
     private final ModelSearch modelSearch;
     /** The side panel's width: room for the readouts' and the charts' columns, the rest for the image. */
     static final double SIDE_MIN_WIDTH = 350;
@@ -208,6 +210,7 @@ public final class ExplorerView extends BorderPane {
         });
         navigator = new Navigator(Views.standard(this), sideHost, session.settings());
         navigator.restore();
+        openedView = navigator.getActive();
         SplitPane main = new SplitPane(sideHost, centre);
         SplitPane.setResizableWithParent(sideHost, false);
         main.setDividerPositions(0.3);
@@ -240,7 +243,8 @@ public final class ExplorerView extends BorderPane {
             ModelOfferCard card = new ModelOfferCard(catalog(), entry, models::loadModel,
                     () -> fireMenuItem("menu-model-open"), () -> fireMenuItem("menu-model-catalog"));
             attentionPane().showOffer(card);
-            navigator.navigate(AttentionView.ID); // the offer lives in the attention panel: show it
+            // The offer lives in the attention panel: show it, unless the user has already chosen a view.
+            if (navigator.getActive() == openedView) navigator.navigate(AttentionView.ID);
             javafx.beans.InvalidationListener[] gone = new javafx.beans.InvalidationListener[1];
             gone[0] = x -> {
                 if (models.getLoaded() == null && !models.loadingProperty().get()) return;

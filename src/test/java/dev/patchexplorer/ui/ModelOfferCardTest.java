@@ -136,6 +136,19 @@ class ModelOfferCardTest {
     }
 
     @Test
+    void theOfferShowsItsViewUnlessTheUserChoseAnother(FxRobot robot) throws IOException {
+        onFx(() -> {
+            view.navigator().navigate("rf");
+            return null;
+        });
+        offer(servedCatalog());
+        assertEquals("rf", onFx(() -> view.navigator().getActive().id()), "the user's choice stays");
+        assertFalse(offered(robot), "the card waits in the attention panel");
+        robot.clickOn("#nav-attention");
+        assertTrue(offered(robot));
+    }
+
+    @Test
     void theCardStatesTheEntrysSizeAndLicenceThenDownloadsAndLoads(FxRobot robot) throws IOException {
         offer(servedCatalog());
         assertTrue(offered(robot));
