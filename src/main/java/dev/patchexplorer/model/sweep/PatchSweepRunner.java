@@ -53,7 +53,7 @@ public final class PatchSweepRunner {
     public PatchSweepRunner(ViTModel vit, SweepMode mode, int size, int referencePatch, IntFunction<String> labels) {
         this.vit = vit;
         this.settings = new SweepSettings(mode, size, referencePatch, vit.spec().nativePatch());
-        this.architecture = architectureOf(vit.spec());
+        this.architecture = vit.spec().readoutArchitecture();
         int classes = vit.numClasses();
         this.labels = labels != null ? labels : i -> ImageNetLabels.labelOf(i, classes);
     }
@@ -62,13 +62,6 @@ public final class PatchSweepRunner {
         return settings;
     }
 
-    /** The readouts' description of a loaded checkpoint, for {@link TradeOffs}. */
-    public static VitArchitecture architectureOf(ViTSpec s) {
-        double mlpRatio = s.mlpHidden() > 0 ? (double) s.mlpHidden() / s.dim() : 4.0;
-        return new VitArchitecture(s.architecture(), s.dim(), s.depth(), s.heads(), mlpRatio,
-                s.classToken() ? 1 : 0, s.registerTokens(), s.distillationToken() ? 1 : 0,
-                Math.max(0, s.numClasses()), 3, s.nativePatch(), s.nativeGridH() * s.nativePatch());
-    }
 
     /**
      * Refuses, before any image is read, a patch size this model cannot run in a sweep: no class

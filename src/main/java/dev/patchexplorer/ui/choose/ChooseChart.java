@@ -7,7 +7,6 @@ import dev.patchexplorer.core.tradeoff.PublishedAccuracy;
 import dev.patchexplorer.core.tradeoff.TradeOffs;
 import dev.patchexplorer.model.ViTModel;
 import dev.patchexplorer.model.ViTSpec;
-import dev.patchexplorer.model.sweep.PatchSweepRunner;
 import dev.patchexplorer.ui.Messages;
 import javafx.scene.chart.LineChart;
 import javafx.scene.chart.NumberAxis;
@@ -133,7 +132,7 @@ final class ChooseChart extends LineChart<Number, Number> {
         int lo = results.get(0).patch();
         int hi = results.get(results.size() - 1).patch();
         Series<Number, Number> s = new Series<>();
-        var architecture = PatchSweepRunner.architectureOf(spec);
+        var architecture = spec.readoutArchitecture();
         for (PublishedAccuracy.Point p : table) {
             if (p.patch() < lo || p.patch() > hi) continue;
             double gmacs = TradeOffs.of(architecture, PatchGrid.of(PUBLISHED_SIZE, PUBLISHED_SIZE, GridSpec.of(p.patch())),

@@ -5,7 +5,6 @@ import dev.patchexplorer.model.CnnModel;
 import dev.patchexplorer.model.ModelLoadException;
 import dev.patchexplorer.model.ModelLoader;
 import dev.patchexplorer.model.ViTModel;
-import dev.patchexplorer.model.ViTSpec;
 import dev.patchexplorer.model.VisionModel;
 import dev.patchexplorer.ui.ExplorerViewModel;
 import dev.patchexplorer.ui.Messages;
@@ -73,7 +72,7 @@ public final class ModelViewModel {
         VisionModel old = loadedModel.get();
         if (now instanceof ViTModel vit) {
             if (!(old instanceof ViTModel)) architectureBefore = explorer.architectureProperty().get();
-            explorer.architectureProperty().set(architectureOf(vit.spec()));
+            explorer.architectureProperty().set(vit.spec().readoutArchitecture());
         } else {
             restoreArchitecture(old);
         }
@@ -136,13 +135,6 @@ public final class ModelViewModel {
         }
     }
 
-    /** The readouts' description of a loaded checkpoint. */
-    public static VitArchitecture architectureOf(ViTSpec s) {
-        double mlpRatio = s.mlpHidden() > 0 ? (double) s.mlpHidden() / s.dim() : 4.0;
-        return new VitArchitecture(s.architecture(), s.dim(), s.depth(), s.heads(), mlpRatio,
-                s.classToken() ? 1 : 0, s.registerTokens(), s.distillationToken() ? 1 : 0,
-                Math.max(0, s.numClasses()), 3, s.nativePatch(), s.nativeGridH() * s.nativePatch());
-    }
 
     /** The loaded ViT, or null (none loaded, or a CNN). */
     public ReadOnlyObjectProperty<ViTModel> modelProperty() { return model.getReadOnlyProperty(); }
