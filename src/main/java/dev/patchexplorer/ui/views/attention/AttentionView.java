@@ -2,32 +2,21 @@ package dev.patchexplorer.ui.views.attention;
 
 import dev.patchexplorer.ui.ExplorerView;
 import dev.patchexplorer.ui.panels.AttentionPane;
-import dev.patchexplorer.ui.shell.BasicView;
-import javafx.scene.control.ScrollPane;
-import javafx.scene.layout.Region;
+import dev.patchexplorer.ui.shell.ScrollingPaneView;
 
 /** "Attention": the heatmap's settings, the top-5 predictions and the per-head maps of a ViT. */
-public final class AttentionView extends BasicView {
+public final class AttentionView extends ScrollingPaneView<AttentionPane> {
     public static final String ID = "attention";
 
     private final ExplorerView frame;
-    private AttentionPane pane;
 
     public AttentionView(ExplorerView frame) {
-        super(ID, "view.attention", "◉");
+        super(ID, "view.attention", "◉", "attention-scroll");
         this.frame = frame;
     }
 
     @Override
-    protected Region buildPanel() {
-        ScrollPane scroll = new ScrollPane(pane());
-        scroll.setId("attention-scroll");
-        scroll.setFitToWidth(true);
-        return scroll;
-    }
-
-    public AttentionPane pane() {
-        if (pane == null) pane = new AttentionPane(frame.attention());
-        return pane;
+    protected AttentionPane buildPane() {
+        return new AttentionPane(frame.attention());
     }
 }

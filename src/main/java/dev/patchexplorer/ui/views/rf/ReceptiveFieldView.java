@@ -2,32 +2,21 @@ package dev.patchexplorer.ui.views.rf;
 
 import dev.patchexplorer.ui.ExplorerView;
 import dev.patchexplorer.ui.panels.ReceptiveFieldPane;
-import dev.patchexplorer.ui.shell.BasicView;
-import javafx.scene.control.ScrollPane;
-import javafx.scene.layout.Region;
+import dev.patchexplorer.ui.shell.ScrollingPaneView;
 
 /** "Receptive field": theoretical and effective receptive fields, per layer, for a CNN or a ViT. */
-public final class ReceptiveFieldView extends BasicView {
+public final class ReceptiveFieldView extends ScrollingPaneView<ReceptiveFieldPane> {
     public static final String ID = "rf";
 
     private final ExplorerView frame;
-    private ReceptiveFieldPane pane;
 
     public ReceptiveFieldView(ExplorerView frame) {
-        super(ID, "view.receptiveField", "◎");
+        super(ID, "view.receptiveField", "◎", "rf-scroll");
         this.frame = frame;
     }
 
     @Override
-    protected Region buildPanel() {
-        ScrollPane scroll = new ScrollPane(pane());
-        scroll.setId("rf-scroll");
-        scroll.setFitToWidth(true);
-        return scroll;
-    }
-
-    public ReceptiveFieldPane pane() {
-        if (pane == null) pane = new ReceptiveFieldPane(frame.fields(), frame.gradients());
-        return pane;
+    protected ReceptiveFieldPane buildPane() {
+        return new ReceptiveFieldPane(frame.fields(), frame.gradients());
     }
 }
