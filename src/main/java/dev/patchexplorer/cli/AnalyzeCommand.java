@@ -74,7 +74,7 @@ public final class AnalyzeCommand implements Command {
         try (VisionModel model = ModelLoader.load(modelDir)) {
             ModelConfig cfg = model.config();
             int size = sizeOption.isPresent() ? sizeOption.getAsInt() : CommonOptions.size(CommonOptions.SIZE.name(), cfg.inputHeight());
-            RgbImage square = Preprocess.resizeBicubic(Preprocess.centerCropSquare(image), size, size);
+            RgbImage square = ImageFiles.workingSquare(image, size);
             Map<String, Object> json = new LinkedHashMap<>();
             Map<String, RgbImage> overlays = new LinkedHashMap<>();
             json.put("model", modelDir.getFileName().toString());

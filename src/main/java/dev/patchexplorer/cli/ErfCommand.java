@@ -67,7 +67,7 @@ public final class ErfCommand implements Command {
                 throw new UsageException("--at " + ErfProbe.fmt(at[0]) + "," + ErfProbe.fmt(at[1]) + " is outside the " + size + "x" + size
                         + " working image (0.." + (size - 1) + ")");
             }
-            RgbImage working = Preprocess.resizeBicubic(Preprocess.centerCropSquare(image), size, size);
+            RgbImage working = ImageFiles.workingSquare(image, size);
             ErfResult result;
             RgbImage shown;
             String what;

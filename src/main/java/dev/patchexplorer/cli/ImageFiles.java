@@ -1,5 +1,6 @@
 package dev.patchexplorer.cli;
 
+import dev.patchexplorer.core.image.Preprocess;
 import dev.patchexplorer.core.image.RgbImage;
 import dev.patchexplorer.imagefile.DecodedImage;
 import dev.patchexplorer.imagefile.ImageFileException;
@@ -23,6 +24,14 @@ final class ImageFiles {
         } catch (ImageFileException e) {
             throw new UsageException(e.getMessage());
         }
+    }
+
+    /**
+     * The working image of every command that takes --image and --size: the picture's centre square,
+     * resized (Pillow-style bicubic) to size x size. One function, so the commands cut the same pixels.
+     */
+    static RgbImage workingSquare(RgbImage picture, int size) {
+        return Preprocess.resizeBicubic(Preprocess.centerCropSquare(picture), size, size);
     }
 
     /** The "image" object of the JSON: the size used, and the file's own size and subsampling when it was reduced. */
