@@ -5,6 +5,9 @@ import com.google.gson.JsonObject;
 import dev.patchexplorer.core.grid.EdgePolicy;
 import dev.patchexplorer.core.grid.GridSpec;
 import dev.patchexplorer.core.grid.PatchGrid;
+import dev.patchexplorer.core.tradeoff.SwinArchitecture;
+import dev.patchexplorer.core.tradeoff.SwinCosts;
+import dev.patchexplorer.core.tradeoff.SwinPresets;
 import dev.patchexplorer.core.tradeoff.TradeOffs;
 import dev.patchexplorer.core.tradeoff.VitArchitecture;
 import dev.patchexplorer.core.tradeoff.VitPresets;
@@ -13,7 +16,9 @@ import java.io.PrintStream;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 /**
  * {@code tradeoffs --arch vit_base_patch16_224 --size 224 --patch 16}: the window's readouts as JSON.
@@ -21,7 +26,7 @@ import java.util.stream.Collectors;
  */
 public final class TradeoffsCommand implements Command {
     private static final List<OptionSpec> OPTIONS = List.of(
-            new OptionSpec("arch", "NAME", "ViT architecture, e.g. vit_base_patch16_224 (default "
+            new OptionSpec("arch", "NAME", "ViT or Swin architecture, e.g. vit_base_patch16_224 or swin_tiny_patch4_window7_224 (default "
                     + VitPresets.defaultArchitecture().name() + "; an unknown name lists the known ones)"),
             new OptionSpec(CommonOptions.SIZE.name(), CommonOptions.SIZE.value(), "square image side, " + CommonOptions.MIN_SIZE + " to "
                     + CommonOptions.MAX_SIZE + " pixels (default: the architecture's input size)"),
@@ -29,8 +34,8 @@ public final class TradeoffsCommand implements Command {
             new OptionSpec("height", "H", "image height instead of --size"),
             new OptionSpec(CommonOptions.PATCH.name(), "P|P1,P2,...|A:B",
                     "patch side, a list, or an inclusive range; a list or range prints an array (default: the architecture's)"),
-            new OptionSpec("stride", "S", "step between patches (default: the patch side)"),
-            new OptionSpec("edge", "crop|pad", "what to do with pixels that do not fill a whole patch (default crop)"));
+            new OptionSpec("stride", "S", "step between patches (default: the patch side; ViT only)"),
+            new OptionSpec("edge", "crop|pad", "what to do with pixels that do not fill a whole patch (default crop; ViT only)"));
 
     @Override
     public String name() {
@@ -49,7 +54,10 @@ public final class TradeoffsCommand implements Command {
 
     @Override
     public int run(Options o, PrintStream out) throws UsageException {
-        VitArchitecture arch = architecture(o.get("arch", VitPresets.defaultArchitecture().name()));
+        String name = o.get("arch", VitPresets.defaultArchitecture().name());
+        Optional<SwinArchitecture> swin = SwinPresets.byName(name);
+        if (swin.isPresent()) return runSwin(swin.get(), o, out);
+        VitArchitecture arch = architecture(name);
         int size = CommonOptions.size(o).orElse(arch.nativeSize());
         int width = CommonOptions.size("width", o.integer("width", size));
         int height = CommonOptions.size("height", o.integer("height", size));
@@ -68,6 +76,25 @@ public final class TradeoffsCommand implements Command {
         return 0;
     }
 
+    /** A Swin: the same size and patch options, costs per stage; stride and edge have no meaning there. */
+    private static int runSwin(SwinArchitecture arch, Options o, PrintStream out) throws UsageException {
+        if (o.has("stride") || o.has("edge")) throw new UsageException("--stride and --edge apply to ViT architectures only");
+        int size = CommonOptions.size(o).orElse(arch.nativeSize());
+        int width = CommonOptions.size("width", o.integer("width", size));
+        int height = CommonOptions.size("height", o.integer("height", size));
+        List<JsonObject> results = new ArrayList<>();
+        for (int p : patches(o.get(CommonOptions.PATCH.name(), String.valueOf(arch.nativePatch())))) {
+            CommonOptions.checkPatch(p, width, height);
+            try {
+                results.add(SwinCostsJson.of(SwinCosts.of(arch, width, height, p)));
+            } catch (IllegalArgumentException e) {
+                throw new UsageException(e.getMessage());
+            }
+        }
+        Json.print(out, results.size() == 1 ? results.get(0) : toArray(results));
+        return 0;
+    }
+
     private static JsonArray toArray(List<JsonObject> items) {
         JsonArray a = new JsonArray();
         items.forEach(a::add);
@@ -76,7 +103,8 @@ public final class TradeoffsCommand implements Command {
 
     private static VitArchitecture architecture(String name) throws UsageException {
         return VitPresets.byName(name).orElseThrow(() -> new UsageException("unknown architecture '" + name
-                + "' (known: " + VitPresets.all().stream().map(VitArchitecture::name).collect(Collectors.joining(", ")) + ")"));
+                + "' (known: " + Stream.concat(VitPresets.all().stream().map(VitArchitecture::name),
+                SwinPresets.all().stream().map(SwinArchitecture::name)).collect(Collectors.joining(", ")) + ")"));
     }
 
     private static EdgePolicy edge(String v) throws UsageException {

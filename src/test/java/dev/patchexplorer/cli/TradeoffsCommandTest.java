@@ -67,6 +67,44 @@ class TradeoffsCommandTest {
     }
 
     @Test
+    void swinArchitecturesGiveCostsPerStage() {
+        JsonObject t = JsonParser.parseString(run("tradeoffs", "--arch", "swin_tiny_patch4_window7_224").out()).getAsJsonObject();
+        assertEquals(4.49, t.get("gmacs").getAsDouble(), 0.005);   // torchvision's Swin_T GFLOPS (multiply-adds), SwinCostsTest
+        assertEquals(4, t.get("patch").getAsInt());
+        assertEquals(224, t.get("width").getAsInt());
+        JsonArray stages = t.getAsJsonArray("stages");
+        assertEquals(4, stages.size());
+        int[] tokens = {3136, 784, 196, 49};
+        for (int s = 0; s < 4; s++) assertEquals(tokens[s], stages.get(s).getAsJsonObject().get("tokens").getAsInt());
+        assertEquals(28_288_354L, t.get("model_parameters").getAsLong());
+        assertTrue(t.get("global_attention_gmacs").getAsDouble() > t.get("gmacs").getAsDouble());
+        assertEquals(1 - t.get("gmacs").getAsDouble() / t.get("global_attention_gmacs").getAsDouble(),
+                t.get("window_saving").getAsDouble(), 1e-3);
+        assertEquals(8.74, JsonParser.parseString(run("tradeoffs", "--arch", "swin_small_patch4_window7_224").out())
+                .getAsJsonObject().get("gmacs").getAsDouble(), 0.005);
+        assertEquals(15.43, JsonParser.parseString(run("tradeoffs", "--arch", "swin_base_patch4_window7_224").out())
+                .getAsJsonObject().get("gmacs").getAsDouble(), 0.005);
+        JsonArray sweep = JsonParser.parseString(run("tradeoffs", "--arch", "swin_tiny_patch4_window7_224", "--patch", "2,4").out()).getAsJsonArray();
+        assertEquals(112 * 112, sweep.get(0).getAsJsonObject().getAsJsonArray("stages").get(0).getAsJsonObject().get("tokens").getAsInt());
+    }
+
+    @Test
+    void swinRefusesWhatItCannotDo() {
+        for (String[] args : new String[][]{
+                {"tradeoffs", "--arch", "swin_tiny_patch4_window7_224", "--size", "200"},
+                {"tradeoffs", "--arch", "swin_tiny_patch4_window7_224", "--stride", "2"},
+                {"tradeoffs", "--arch", "swin_tiny_patch4_window7_224", "--edge", "pad"},
+                {"tradeoffs", "--arch", "swin_tiny_patch4_window7_224", "--patch", "0"}}) {
+            Result r = run(args);
+            assertEquals(2, r.code(), String.join(" ", args));
+            assertEquals(1, r.err().lines().count(), r.err());
+            assertEquals("", r.out());
+        }
+        assertTrue(run("tradeoffs", "--arch", "swin_tiny_patch4_window7_224", "--size", "200").err().contains("multiples of 32"));
+        assertTrue(run("tradeoffs", "--arch", "nope").err().contains("swin_base_patch4_window7_224"));
+    }
+
+    @Test
     void badInputExitsNonZeroWithOneLine() {
         for (String[] args : new String[][]{
                 {"tradeoffs", "--patch", "300"},
