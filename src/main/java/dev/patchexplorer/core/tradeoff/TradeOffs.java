@@ -33,10 +33,8 @@ public record TradeOffs(
         long valuesPerPatch = p * p * a.channels();
 
         long embedMacs = np * valuesPerPatch * d;
-        // Per block: QKV 3ND^2 + output projection ND^2 + MLP 2 r N D^2 (all linear in N) ...
-        long linear = a.depth() * (4 * n * d * d + 2 * n * d * a.mlpHidden());
-        // ... and the two N^2 products, scores QK^T and attention x V.
-        long attention = a.depth() * 2 * n * n * d;
+        long linear = a.depth() * blockLinearMacs(a, n);
+        long attention = a.depth() * blockAttentionMacs(a, n);
         long head = (1L + a.distillationTokens()) * d * a.classes();
 
         long attnLayer = AttentionMemory.perLayerBytes(a.heads(), n);
@@ -51,6 +49,22 @@ public record TradeOffs(
                 embedMacs, linear, attention, head,
                 attnLayer, attnAll, activationBlock, activationBlock * a.depth(),
                 AttentionMemory.exceedsBudget(attnAll, heapBytes));
+    }
+
+    /** One block's QKV 3ND^2 + output projection ND^2 + MLP 2 r N D^2, all linear in the N tokens. */
+    public static long blockLinearMacs(VitArchitecture a, long n) {
+        long d = a.width();
+        return 4 * n * d * d + 2 * n * d * a.mlpHidden();
+    }
+
+    /** One block's two N^2 products: scores QK^T and attention x V. */
+    public static long blockAttentionMacs(VitArchitecture a, long n) {
+        return 2 * n * n * a.width();
+    }
+
+    /** All blocks of the encoder over N tokens (what MAE's encoder saves by seeing the visible patches only). */
+    public static long encoderMacs(VitArchitecture a, long n) {
+        return a.depth() * (blockLinearMacs(a, n) + blockAttentionMacs(a, n));
     }
 
     public long totalMacs() {
