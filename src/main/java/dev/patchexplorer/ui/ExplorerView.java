@@ -8,6 +8,7 @@ import dev.patchexplorer.ui.inference.ModelViewModel;
 import dev.patchexplorer.ui.inference.ReceptiveFieldJob;
 import dev.patchexplorer.ui.inference.ReceptiveFieldViewModel;
 import dev.patchexplorer.ui.io.Samples;
+import dev.patchexplorer.ui.jobs.InferenceThread;
 import dev.patchexplorer.model.catalog.ModelCache;
 import dev.patchexplorer.model.catalog.ModelCatalog;
 import dev.patchexplorer.model.catalog.ModelDownloader;
@@ -82,7 +83,7 @@ public final class ExplorerView extends BorderPane {
     private final SessionPersistence session;
     private final ImageViewer viewer = new ImageViewer();
     private final ModelViewModel models;
-    private final Executor inference;
+    private final InferenceThread inference;
     /** The view the window opened on; the download offer does not take the user away from another. */
     private final AppView openedView;
     private final ModelSearch modelSearch;
@@ -133,22 +134,29 @@ public final class ExplorerView extends BorderPane {
     }
 
     /**
-     * With the executor that loads models and runs inference; it must run one task at a time.
-     * Nothing is loaded automatically: call {@code models().loadModel(folder)}.
+     * With the executor that loads models and runs inference; it must run one task at a time (the
+     * window puts its {@link InferenceThread} lanes over it). Nothing is loaded automatically: call
+     * {@code models().loadModel(folder)}.
      */
     public ExplorerView(ExplorerViewModel model, SessionPersistence session, Executor inference) {
-        this(model, session, AppInfo.unknown(), inference, false, List.of());
+        this(model, session, AppInfo.unknown(), lanesOver(inference), false, List.of());
     }
 
-    private ExplorerView(ExplorerViewModel model, SessionPersistence session, AppInfo appInfo, Executor inference,
+    private static InferenceThread lanesOver(Executor oneAtATime) {
+        InferenceThread given = InferenceThread.of(oneAtATime);
+        return given != null ? given : new InferenceThread(oneAtATime);
+    }
+
+    private ExplorerView(ExplorerViewModel model, SessionPersistence session, AppInfo appInfo, InferenceThread inference,
                          boolean autoLoad, List<Path> modelFolders) {
         this.model = model;
         this.modelSearch = ModelSearch.standard(modelFolders, session.settings());
         this.inference = inference;
+        // loads and closes in order; the maps the user waits for go before them and before any sweep
         this.models = new ModelViewModel(model, inference);
-        this.attention = new AttentionJob(model, models, inference);
+        this.attention = new AttentionJob(model, models, inference.interactive());
         this.fields = new ReceptiveFieldViewModel(model, models);
-        this.gradients = new ReceptiveFieldJob(model, models, fields, attention.modeProperty(), inference);
+        this.gradients = new ReceptiveFieldJob(model, models, fields, attention.modeProperty(), inference.interactive());
         HeatmapChoice.link(attention, gradients);
         this.session = session;
         this.appInfo = appInfo;
@@ -220,6 +228,12 @@ public final class ExplorerView extends BorderPane {
         models.cnnProperty().addListener((o, was, now) -> {
             if (now != null) navigator.navigate("rf"); // a CNN has no attention and no ViT costs of its own
         });
+        // A map is seen over the image while shown, and the rest of a job's results in its view's panel;
+        // while neither is on screen the job runs no passes (the heads window adds itself).
+        attention.seenWhile(attention.showHeatmapProperty());
+        attention.seenWhile(navigator.find(AttentionView.ID).orElseThrow().activeProperty());
+        gradients.seenWhile(gradients.showMapProperty());
+        gradients.seenWhile(navigator.find(ReceptiveFieldView.ID).orElseThrow().activeProperty());
 
         menuBar = new MainMenu(this).build();
         // The banner spans the window under the menus: over the image alone it was squeezed to a column.
@@ -308,12 +322,8 @@ public final class ExplorerView extends BorderPane {
     }
 
     /** One daemon thread: passes and model loads run one at a time, never on the FX thread. */
-    private static Executor inferenceThread() {
-        return Executors.newSingleThreadExecutor(r -> {
-            Thread t = new Thread(r, "inference");
-            t.setDaemon(true);
-            return t;
-        });
+    private static InferenceThread inferenceThread() {
+        return InferenceThread.daemon("inference");
     }
 
     private HBox problemBanner() {
@@ -456,8 +466,8 @@ public final class ExplorerView extends BorderPane {
     public SessionPersistence session() { return session; }
     public ImageViewer viewer() { return viewer; }
     public ModelViewModel models() { return models; }
-    /** The one thread that loads models and runs passes; views queue their jobs on it. */
-    public Executor inference() { return inference; }
+    /** The one thread that loads models and runs passes; views queue their jobs on its lanes. */
+    public InferenceThread inference() { return inference; }
     public ModelSearch modelSearch() { return modelSearch; }
     public AttentionJob attention() { return attention; }
     public HeatmapOverlay heatmapOverlay() { return heatmapOverlay; }

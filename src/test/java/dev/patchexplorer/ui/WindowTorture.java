@@ -210,6 +210,7 @@ public final class WindowTorture {
     /**
      * Waits (no time bound that decides anything: only a hang fails) until no load or pass is under way,
      * then checks that what is shown is current: a heatmap for the loaded ViT unless a problem or a note says why not.
+     * A job whose results nobody can see may idle with stale results, but never one whose results are on screen.
      */
     private void settle() {
         FxTestSupport.waitUntil(180, () -> FxTestSupport.onFx(() -> !view.model().loadingProperty().get()
@@ -218,7 +219,19 @@ public final class WindowTorture {
         String p = FxTestSupport.onFx(() -> {
             checkShown();
             AttentionJob a = view.attention();
-            if (a.staleProperty().get() || view.gradients().staleProperty().get()) return "a map still marked stale once all passes are done";
+            ReceptiveFieldJob g = view.gradients();
+            String active = view.navigator().getActive().id();
+            // A job idles only while nobody can see its results: its map hidden and its view not chosen.
+            if (a.deferredProperty().get() && (a.showHeatmapProperty().get() || active.equals("attention"))) {
+                return "the attention job idles while its results are on screen (view " + active + ")";
+            }
+            if (g.deferredProperty().get() && (g.showMapProperty().get() || active.equals("rf"))) {
+                return "the receptive-field job idles while its results are on screen (view " + active + ")";
+            }
+            if ((a.staleProperty().get() && !a.deferredProperty().get()) || (g.staleProperty().get() && !g.deferredProperty().get())) {
+                return "a map still marked stale once all passes are done";
+            }
+            if (a.deferredProperty().get()) return null; // nobody sees the attention results: nothing to check
             PatchGrid grid = view.model().getGrid();
             boolean vitShown = view.models().getLoaded() instanceof ViTModel && view.model().getImage() != null && !grid.isEmpty();
             // No map must be explained: by the banner, or by the pane's note (e.g. "click a patch" for that map kind).

@@ -15,6 +15,7 @@ import dev.patchexplorer.ui.ExplorerViewModel;
 import dev.patchexplorer.ui.Messages;
 import dev.patchexplorer.ui.inference.ModelViewModel;
 import dev.patchexplorer.ui.io.LoadedImage;
+import dev.patchexplorer.ui.jobs.InferenceThread;
 import javafx.application.Platform;
 
 import java.util.ArrayList;
@@ -169,7 +170,10 @@ public final class ChooseSweep {
                 }
             };
             List<SweepJob.Pending> work = runnable.isEmpty() ? List.of() : List.of(new SweepJob.Pending(image.name(), runnable));
-            finished = SweepJob.run(runner, work.iterator(), (name, ps) -> prepared, 1, listener, () -> generation.get() != gen);
+            finished = SweepJob.run(runner, work.iterator(), (name, ps) -> prepared, 1, listener, () -> {
+                InferenceThread.runWaitingForeground(inference); // a heatmap asked for meanwhile runs between passes
+                return generation.get() != gen;
+            });
         } catch (ModelLoadException | IllegalArgumentException e) {
             failure = e.getMessage();
         } catch (Exception e) {

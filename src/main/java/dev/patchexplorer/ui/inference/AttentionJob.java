@@ -21,15 +21,13 @@ import dev.patchexplorer.model.ViTOutput;
 import dev.patchexplorer.ui.ExplorerViewModel;
 import dev.patchexplorer.ui.Messages;
 import dev.patchexplorer.ui.io.LoadedImage;
-import javafx.animation.PauseTransition;
-import javafx.application.Platform;
+import dev.patchexplorer.ui.jobs.LatestJob;
 import javafx.beans.Observable;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.DoubleProperty;
 import javafx.beans.property.IntegerProperty;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
-import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
@@ -38,14 +36,13 @@ import javafx.beans.property.SimpleBooleanProperty;
 import javafx.beans.property.SimpleDoubleProperty;
 import javafx.beans.property.SimpleIntegerProperty;
 import javafx.beans.property.SimpleObjectProperty;
+import javafx.beans.value.ObservableBooleanValue;
 import javafx.util.Duration;
 
 import java.util.List;
 import java.util.Objects;
-import java.util.concurrent.CancellationException;
 import java.util.concurrent.Executor;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.concurrent.atomic.AtomicLong;
 import java.util.logging.Logger;
 
 /**
@@ -53,8 +50,9 @@ import java.util.logging.Logger;
  * change (the grid's offset, stride and edge policy included), latest request wins. After a short debounce the
  * FX thread takes the inputs (references only: the image's pixels were copied once, when it was loaded), the
  * forward pass and the maps are computed on the injected executor, and a result is applied only
- * if no newer request was made meanwhile. While a request runs the previous heatmap is marked
- * {@linkplain #staleProperty() stale}; failures go to the explorer's problem banner and hide it.
+ * if no newer request was made meanwhile ({@link LatestJob}). While a request runs the previous heatmap is marked
+ * {@linkplain #staleProperty() stale}; failures go to the explorer's problem banner and hide it. While nobody
+ * can see the results ({@link #seenWhile}) no pass runs; the latest inputs run once somebody can.
  */
 public final class AttentionJob {
     /**
@@ -66,8 +64,6 @@ public final class AttentionJob {
 
     private final ExplorerViewModel explorer;
     private final ModelViewModel models;
-    private final Executor executor;
-    private final PauseTransition debounce = new PauseTransition(DEBOUNCE);
 
     private final ObjectProperty<PatchMode> mode = new SimpleObjectProperty<>(this, "mode", PatchMode.RESIZE);
     private final ObjectProperty<MapKind> mapKind = new SimpleObjectProperty<>(this, "mapKind", MapKind.ROLLOUT);
@@ -79,8 +75,6 @@ public final class AttentionJob {
     private final BooleanProperty massThreshold = new SimpleBooleanProperty(this, "massThreshold", false);
     private final IntegerProperty massPercent = new SimpleIntegerProperty(this, "massPercent", 60);
 
-    private final ReadOnlyBooleanWrapper busy = new ReadOnlyBooleanWrapper(this, "busy");
-    private final ReadOnlyBooleanWrapper stale = new ReadOnlyBooleanWrapper(this, "stale");
     private final ReadOnlyObjectWrapper<Heatmap> heatmap = new ReadOnlyObjectWrapper<>(this, "heatmap");
     private final ReadOnlyObjectWrapper<HeadMaps> headMaps = new ReadOnlyObjectWrapper<>(this, "headMaps");
     private final ReadOnlyObjectWrapper<List<Prediction>> predictions =
@@ -88,21 +82,23 @@ public final class AttentionJob {
     private final ReadOnlyStringWrapper note = new ReadOnlyStringWrapper(this, "note", "");
     private final ReadOnlyStringWrapper gridNote = new ReadOnlyStringWrapper(this, "gridNote", "");
 
-    private long requested;       // FX thread only
-    /** {@code requested} as the inference thread sees it: a pass whose id is no longer this stops between steps. */
-    private final AtomicLong latest = new AtomicLong();
+    private final LatestJob job;
     private final AtomicInteger forwardPasses = new AtomicInteger();
     private long changedAt;       // FX thread: System.nanoTime() of the last input change, for PassTiming
     private PassTiming lastTiming; // FX thread: the applied pass's marks
-    private boolean inferring;    // a forward pass for the latest request is running, FX thread only
+    private boolean inferring;    // a forward pass for the latest request is under way, FX thread only
     private MapMaker.Inference last; // the latest applied forward pass
     private ExplorerViewModel.Problem reported; // this job's message in the banner, FX thread only
+
+    /** What one forward pass hands to the FX thread. */
+    private record Pass(MapMaker.Inference inference, List<Prediction> top, MapMaker.Result map, PassTiming marks) {}
 
     public AttentionJob(ExplorerViewModel explorer, ModelViewModel models, Executor executor) {
         this.explorer = explorer;
         this.models = models;
-        this.executor = executor;
-        debounce.setOnFinished(e -> runInference());
+        this.job = new LatestJob("attention", executor, DEBOUNCE, this::runInference);
+        job.onFailure(this::fail);
+        job.onSeenAgain(this::schedule);
         for (Observable o : new Observable[] {explorer.imageProperty(), mode, models.modelProperty()}) {
             o.addListener(x -> schedule());
         }
@@ -123,32 +119,29 @@ public final class AttentionJob {
 
     /** Restarts the debounce; the pass starts once the inputs have been still for {@link #DEBOUNCE}. */
     public void schedule() {
-        nextRequest();
         changedAt = System.nanoTime();
         if (models.getModel() == null || explorer.getImage() == null) {
-            debounce.stop();
             clear();
             return;
         }
-        markRunning();
-        debounce.playFromStart();
+        job.schedule(hasResult());
     }
 
-    /** A new request id; the one running or queued on the inference thread is superseded from now on. */
-    private long nextRequest() {
-        latest.set(++requested);
-        return requested;
+    /**
+     * The result can be seen while {@code viewer} (or another one given here) is true; while none is,
+     * input changes only mark the heatmap stale and no pass runs until one turns true again.
+     */
+    public void seenWhile(ObservableBooleanValue viewer) {
+        job.seenWhile(viewer);
     }
 
-    private void markRunning() {
-        busy.set(true);
-        stale.set(heatmap.get() != null || headMaps.get() != null);
+    private boolean hasResult() {
+        return heatmap.get() != null || headMaps.get() != null;
     }
 
     private void clear() {
+        job.cancel();
         inferring = false;
-        busy.set(false);
-        stale.set(false);
         last = null;
         heatmap.set(null);
         headMaps.set(null);
@@ -167,42 +160,32 @@ public final class AttentionJob {
             clear();
             return;
         }
-        long id = nextRequest();
         PatchMode m = mode.get();
         RgbImage rgb = image.pixels(); // the one copy made when the image was loaded: nothing is copied here
         MapMaker.Settings settings = settings();
         inferring = true;
         long changed = changedAt;
         long debounced = System.nanoTime();
-        executor.execute(() -> {
-            try {
-                long started = System.nanoTime();
-                if (latest.get() != id) return; // queued behind a pass and superseded meanwhile: nobody will see it
-                // before an input that may not fit either
-                model.checkMemory(PassKind.ATTENTION_MAPS, grid.rows(), grid.cols(),
-                        new AttentionBudget.Setting(m, grid.patch(), w.width(), w.height()));
-                InputPlan plan = GridInput.plan(m, grid, model.spec().nativePatch());
-                ChwImage input = modelInput(rgb, w, grid, plan, model.config());
-                long prepared = System.nanoTime();
-                forwardPasses.incrementAndGet();
-                ViTOutput out = model.forward(input, plan.modelPatch(), MapMaker.layersNeeded(settings, model.spec().depth()),
-                        () -> latest.get() != id);
-                if (latest.get() != id) return;
-                long forwarded = System.nanoTime();
-                List<Prediction> top = out.logits().length == 0 ? List.of() : TopK.of(out.logits(), 5);
-                MapMaker.Inference inference = new MapMaker.Inference(out, plan, grid);
-                MapMaker.Result map = MapMaker.make(inference, settings);
-                long mapped = System.nanoTime();
-                Platform.runLater(() -> applyInference(id, inference, top, map,
-                        new PassTiming(changed, debounced, started, prepared, forwarded, mapped, System.nanoTime(), 0)));
-            } catch (CancellationException superseded) {
-                LOG.fine(() -> "attention pass " + id + " stopped: " + superseded.getMessage());
-            } catch (ModelLoadException | IllegalArgumentException e) {
-                Platform.runLater(() -> fail(id, Messages.format("attention.error", PassProblems.describe(e))));
-            } catch (RuntimeException | OutOfMemoryError e) {
-                Platform.runLater(() -> fail(id, Messages.format("attention.error", String.valueOf(e.getMessage()))));
-            }
-        });
+        job.start(superseded -> {
+            long started = System.nanoTime();
+            // before an input that may not fit either
+            model.checkMemory(PassKind.ATTENTION_MAPS, grid.rows(), grid.cols(),
+                    new AttentionBudget.Setting(m, grid.patch(), w.width(), w.height()));
+            InputPlan plan = GridInput.plan(m, grid, model.spec().nativePatch());
+            ChwImage input = modelInput(rgb, w, grid, plan, model.config());
+            long prepared = System.nanoTime();
+            forwardPasses.incrementAndGet();
+            ViTOutput out = model.forward(input, plan.modelPatch(), MapMaker.layersNeeded(settings, model.spec().depth()),
+                    superseded);
+            if (superseded.getAsBoolean()) return null;
+            long forwarded = System.nanoTime();
+            List<Prediction> top = out.logits().length == 0 ? List.of() : TopK.of(out.logits(), 5);
+            MapMaker.Inference inference = new MapMaker.Inference(out, plan, grid);
+            MapMaker.Result map = MapMaker.make(inference, settings);
+            long mapped = System.nanoTime();
+            return new Pass(inference, top, map, new PassTiming(changed, debounced, started, prepared, forwarded, mapped,
+                    System.nanoTime(), 0));
+        }, this::applyInference);
     }
 
     /**
@@ -216,10 +199,9 @@ public final class AttentionJob {
         return Preprocess.normalize(cells, config.mean(), config.std());
     }
 
-    private void applyInference(long id, MapMaker.Inference inference, List<Prediction> top, MapMaker.Result map,
-                                PassTiming marks) {
-        if (id != requested) return; // a newer request is on its way
-        PassTiming t = marks.appliedNow();
+    private void applyInference(Pass pass) {
+        MapMaker.Inference inference = pass.inference();
+        PassTiming t = pass.marks().appliedNow();
         lastTiming = t;
         LOG.fine(() -> String.format(java.util.Locale.ROOT, "attention pass %d tokens: debounce %.0f, queue %.0f, input %.0f,"
                 + " forward %.0f, maps %.0f, to FX %.0f ms", inference.grid().patchCount(), t.debounceMs(), t.queueMs(),
@@ -228,9 +210,9 @@ public final class AttentionJob {
         explorer.clearProblem(reported); // the heatmap is back: its old failure no longer holds
         reported = null;
         last = inference;
-        predictions.set(top);
+        predictions.set(pass.top());
         gridNote.set(gridNote(inference.grid()));
-        applyMap(map);
+        applyMap(pass.map());
     }
 
     /** Says how the model saw a grid that is not the plain non-overlapping one, or "" when it is. */
@@ -247,8 +229,10 @@ public final class AttentionJob {
         return s.toString();
     }
 
-    private void fail(long id, String message) {
-        if (id != requested) return;
+    /** The latest request failed: no heatmap, and the banner says why. */
+    private void fail(Throwable e) {
+        String message = Messages.format("attention.error", e instanceof ModelLoadException || e instanceof IllegalArgumentException
+                ? PassProblems.describe((Exception) e) : String.valueOf(e.getMessage()));
         clear();
         LOG.info(() -> "Attention pass refused or failed: " + message);
         reported = explorer.reportProblem(message);
@@ -257,7 +241,7 @@ public final class AttentionJob {
     /** Only the map settings changed: recompute the map from the last pass, no new forward pass. */
     private void remap() {
         MapMaker.Inference inference = last;
-        if (inferring || debounce.getStatus() == javafx.animation.Animation.Status.RUNNING) {
+        if (inferring || job.debouncing()) {
             schedule(); // the pass under way used the old settings: run it again with the new ones
             return;
         }
@@ -266,26 +250,17 @@ public final class AttentionJob {
             schedule(); // the last pass copied out only the layer it showed: this map needs another pass
             return;
         }
-        long id = nextRequest();
         MapMaker.Settings settings = settings();
-        markRunning();
-        executor.execute(() -> {
-            MapMaker.Result map;
+        job.runNow(hasResult(), superseded -> {
             try {
-                map = MapMaker.make(inference, settings);
+                return MapMaker.make(inference, settings);
             } catch (RuntimeException e) {
-                map = new MapMaker.Result(null, String.valueOf(e.getMessage()), null);
+                return new MapMaker.Result(null, String.valueOf(e.getMessage()), null);
             }
-            MapMaker.Result done = map;
-            Platform.runLater(() -> {
-                if (id == requested) applyMap(done);
-            });
-        });
+        }, this::applyMap);
     }
 
     private void applyMap(MapMaker.Result map) {
-        busy.set(false);
-        stale.set(false);
         heatmap.set(map.heatmap());
         headMaps.set(map.heads());
         note.set(map.note() == null ? "" : map.note());
@@ -310,8 +285,10 @@ public final class AttentionJob {
     public ObjectProperty<ColorMap> colorMapProperty() { return colorMap; }
     public DoubleProperty opacityProperty() { return opacity; }
     public BooleanProperty showHeatmapProperty() { return showHeatmap; }
-    public ReadOnlyBooleanProperty busyProperty() { return busy.getReadOnlyProperty(); }
-    public ReadOnlyBooleanProperty staleProperty() { return stale.getReadOnlyProperty(); }
+    public ReadOnlyBooleanProperty busyProperty() { return job.busyProperty(); }
+    public ReadOnlyBooleanProperty staleProperty() { return job.staleProperty(); }
+    /** True while the inputs have changed but nobody can see the heatmap, so no pass runs (see {@link #seenWhile}). */
+    public ReadOnlyBooleanProperty deferredProperty() { return job.deferredProperty(); }
     public BooleanProperty massThresholdProperty() { return massThreshold; }
     public IntegerProperty massPercentProperty() { return massPercent; }
     public ReadOnlyObjectProperty<Heatmap> heatmapProperty() { return heatmap.getReadOnlyProperty(); }

@@ -31,14 +31,12 @@ import dev.patchexplorer.ui.ExplorerViewModel;
 import dev.patchexplorer.ui.Messages;
 import dev.patchexplorer.ui.inference.ReceptiveFieldViewModel.PickedToken;
 import dev.patchexplorer.ui.io.LoadedImage;
-import javafx.animation.PauseTransition;
-import javafx.application.Platform;
+import dev.patchexplorer.ui.jobs.LatestJob;
 import javafx.beans.Observable;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.DoubleProperty;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
-import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
@@ -46,14 +44,15 @@ import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.property.SimpleBooleanProperty;
 import javafx.beans.property.SimpleDoubleProperty;
 import javafx.beans.property.SimpleObjectProperty;
+import javafx.beans.value.ObservableBooleanValue;
 import javafx.beans.value.ObservableValue;
 import javafx.util.Duration;
 
 import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.Executor;
-import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.BooleanSupplier;
 import java.util.logging.Logger;
 
 /**
@@ -62,7 +61,9 @@ import java.util.logging.Logger;
  * injected executor, and only the latest request's result is applied. A request that a newer one
  * has superseded is dropped before each expensive step (gradient passes cannot be interrupted
  * half-way, and they hold the model's process-wide gradient lock). While a request runs the map is
- * marked stale; when the geometry changes (model, image, working size) it is hidden at once.
+ * marked stale; when the geometry changes (model, image, working size) it is hidden at once. The
+ * request ids, debounce and busy / stale flags are a {@link LatestJob}'s; while nobody can see the map
+ * or the predictions ({@link #seenWhile}) no pass runs, and the latest inputs run once somebody can.
  *
  * <p>Maps: the effective receptive field of the picked unit of a CNN (gradient of the unit summed
  * over channels) or of the picked patch token of a ViT after the picked block (gradient of the
@@ -78,28 +79,21 @@ public final class ReceptiveFieldJob {
     private final ModelViewModel models;
     private final ReceptiveFieldViewModel fields;
     private final ObservableValue<PatchMode> vitMode;
-    private final Executor executor;
-    private final PauseTransition debounce = new PauseTransition(DEBOUNCE);
+    private final LatestJob job;
 
     private final ObjectProperty<GradientMapKind> mapKind = new SimpleObjectProperty<>(this, "mapKind", GradientMapKind.ERF);
     private final ObjectProperty<ColorMap> colorMap = new SimpleObjectProperty<>(this, "colorMap", ColorMap.INFERNO);
     private final DoubleProperty opacity = new SimpleDoubleProperty(this, "opacity", 0.75);
     private final BooleanProperty showMap = new SimpleBooleanProperty(this, "showMap", true);
 
-    private final ReadOnlyBooleanWrapper busy = new ReadOnlyBooleanWrapper(this, "busy");
-    private final ReadOnlyBooleanWrapper stale = new ReadOnlyBooleanWrapper(this, "stale");
     private final ReadOnlyObjectWrapper<GradientMap> map = new ReadOnlyObjectWrapper<>(this, "map");
     private final ReadOnlyObjectWrapper<List<Prediction>> predictions =
             new ReadOnlyObjectWrapper<>(this, "predictions", List.of());
     private final ReadOnlyStringWrapper note = new ReadOnlyStringWrapper(this, "note", "");
 
-    /** Latest request id; workers compare against it to drop superseded work. */
-    private final AtomicLong latest = new AtomicLong();
     private final AtomicReference<CachedInput> cachedInput = new AtomicReference<>();
     private Request shown;     // FX thread: the request whose results are on screen (or on their way)
-    private long shownId;      // FX thread: the id {@code shown} ran under; older than latest once superseded
     private ExplorerViewModel.Problem reported; // this job's message in the banner, FX thread only
-    private boolean inFlight;  // FX thread: the request in {@code shown} is still being computed
     private GradientMapKind cnnChoice = GradientMapKind.ERF;
     private GradientMapKind vitChoice = GradientMapKind.ERF;
 
@@ -126,8 +120,9 @@ public final class ReceptiveFieldJob {
         this.models = models;
         this.fields = fields;
         this.vitMode = vitMode;
-        this.executor = executor;
-        debounce.setOnFinished(e -> run());
+        this.job = new LatestJob("receptive field", executor, DEBOUNCE, this::run);
+        job.onFailure(this::fail);
+        job.onSeenAgain(this::schedule);
         models.loadedProperty().addListener((o, was, now) -> {
             // Each family gets back the map last picked for it.
             if (now instanceof CnnModel) mapKind.set(cnnChoice);
@@ -153,39 +148,34 @@ public final class ReceptiveFieldJob {
     public void schedule() {
         Request r = request();
         if (r == null) {
-            debounce.stop();
-            latest.incrementAndGet();
             shown = null;
             clear();
             return;
         }
         // What is shown (or on its way) already answers this: e.g. the patch slider moved while a CNN
-        // is loaded, or a click went back before the debounce ended (nothing runs then).
-        if (r.sameResult(shown) && (shownId == latest.get() || !inFlight)) {
-            debounce.stop();
-            if (!inFlight) {
-                shownId = latest.get();
-                busy.set(false);
-                stale.set(false);
-            }
+        // is loaded, or a click went back before the debounce ended (nothing runs then). Work on its
+        // way for an older request would be dropped, so then it runs again.
+        if (r.sameResult(shown) && (job.runningLatest() || !job.awaitingResult())) {
+            job.keepShown();
             return;
         }
-        // Whatever is on its way now answers an older question: drop it rather than show it unmarked
-        // in the moment before the debounce ends.
-        latest.incrementAndGet();
         if (!r.sameGeometry(shown)) { // the old map and predictions belong to another picture
             map.set(null);
             predictions.set(List.of());
         }
-        busy.set(true);
-        stale.set(map.get() != null);
-        debounce.playFromStart();
+        job.schedule(map.get() != null);
+    }
+
+    /**
+     * The map and predictions can be seen while {@code viewer} (or another one given here) is true; while
+     * none is, input changes only mark the map stale and no pass runs until one turns true again.
+     */
+    public void seenWhile(ObservableBooleanValue viewer) {
+        job.seenWhile(viewer);
     }
 
     private void clear() {
-        inFlight = false;
-        busy.set(false);
-        stale.set(false);
+        job.cancel();
         map.set(null);
         predictions.set(List.of());
         note.set("");
@@ -219,37 +209,25 @@ public final class ReceptiveFieldJob {
     private void run() {
         Request r = request();
         if (r == null) {
+            shown = null;
             clear();
             return;
         }
         shown = r;
-        inFlight = true;
-        long id = latest.incrementAndGet();
-        shownId = id;
-        executor.execute(() -> {
-            try {
-                Result result = compute(id, r);
-                if (result != null) Platform.runLater(() -> apply(id, result));
-            } catch (ModelLoadException | IllegalArgumentException | IllegalStateException e) {
-                Platform.runLater(() -> fail(id, PassProblems.describe(e)));
-            } catch (RuntimeException | OutOfMemoryError e) {
-                Platform.runLater(() -> fail(id, String.valueOf(e.getMessage())));
-            }
-        });
+        job.start(superseded -> compute(superseded, r), this::apply);
     }
 
     /** A finished request: predictions (CNN) and the map, or a note saying why there is no map. */
     private record Result(List<Prediction> top, GradientMap map, String note) {}
 
     /** Runs on the executor. Returns null when a newer request made this one pointless. */
-    private Result compute(long id, Request r) throws ModelLoadException {
-        if (id != latest.get()) return null;
+    private Result compute(BooleanSupplier superseded, Request r) throws ModelLoadException {
         if (r.model() instanceof CnnModel cnn) {
             // Refused before any input is built, with the largest working size that fits, as the ViT's passes are.
             cnn.checkMemory(r.kind() == GradientMapKind.NONE ? PassKind.LOGITS : PassKind.GRADIENT,
                     r.working().width(), r.working().height());
             CachedInput in = cnnInput(cnn, r);
-            if (id != latest.get()) return new Result(in.top(), null, "");
+            if (superseded.getAsBoolean()) return null;
             return switch (r.kind()) {
                 case NONE -> new Result(in.top(), null, "");
                 case ERF -> erf(cnn, in, r);
@@ -380,22 +358,18 @@ public final class ReceptiveFieldJob {
         }
     }
 
-    private void apply(long id, Result result) {
-        if (id != latest.get()) return; // a newer request is on its way
-        inFlight = false;
+    private void apply(Result result) {
         explorer.clearProblem(reported); // the map is back: its old failure no longer holds
         reported = null;
-        // The results first, then "done": whoever watches busy sees the new map when it turns false.
         predictions.set(result.top());
         map.set(result.map());
         note.set(result.note() == null ? "" : result.note());
-        busy.set(false);
-        stale.set(false);
     }
 
-    private void fail(long id, String message) {
-        if (id != latest.get()) return;
-        inFlight = false;
+    /** The latest request failed: no map, and the banner says why. */
+    private void fail(Throwable e) {
+        String message = e instanceof ModelLoadException || e instanceof IllegalArgumentException || e instanceof IllegalStateException
+                ? PassProblems.describe((Exception) e) : String.valueOf(e.getMessage());
         shown = null;
         clear();
         LOG.info(() -> "Gradient map refused or failed: " + message);
@@ -407,8 +381,10 @@ public final class ReceptiveFieldJob {
     public DoubleProperty opacityProperty() { return opacity; }
     /** Whether the map is drawn; false while the attention heatmap has the viewer. */
     public BooleanProperty showMapProperty() { return showMap; }
-    public ReadOnlyBooleanProperty busyProperty() { return busy.getReadOnlyProperty(); }
-    public ReadOnlyBooleanProperty staleProperty() { return stale.getReadOnlyProperty(); }
+    public ReadOnlyBooleanProperty busyProperty() { return job.busyProperty(); }
+    public ReadOnlyBooleanProperty staleProperty() { return job.staleProperty(); }
+    /** True while the inputs have changed but nobody can see the map, so no pass runs (see {@link #seenWhile}). */
+    public ReadOnlyBooleanProperty deferredProperty() { return job.deferredProperty(); }
     public ReadOnlyObjectProperty<GradientMap> mapProperty() { return map.getReadOnlyProperty(); }
     public GradientMap getMap() { return map.get(); }
     /** The CNN's top-5 at the working resolution; empty for a ViT (the attention pane shows its own). */

@@ -23,6 +23,7 @@ public final class HeadsWindow {
         scene.getStylesheets().add(Objects.requireNonNull(HeadsWindow.class.getResource("/dev/patchexplorer/ui/app.css"),
                 "app.css missing from the build").toExternalForm());
         stage.setScene(scene);
+        job.seenWhile(stage.showingProperty()); // its tiles are the job's results: passes run while it is open
         if (owner instanceof Stage main && !main.getIcons().isEmpty()) stage.getIcons().setAll(main.getIcons());
         return stage;
     }

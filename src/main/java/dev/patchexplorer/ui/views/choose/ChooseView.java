@@ -17,6 +17,6 @@ public final class ChooseView extends ScrollingPaneView<ChoosePatchPane> {
 
     @Override
     protected ChoosePatchPane buildPane() {
-        return new ChoosePatchPane(frame.model(), frame.models(), frame.inference());
+        return new ChoosePatchPane(frame.model(), frame.models(), frame.inference().background()); // a sweep waits for the maps the user is looking at
     }
 }
