@@ -8,18 +8,16 @@ import dev.patchexplorer.core.sweep.PatchAggregate;
 import dev.patchexplorer.core.sweep.PatchList;
 import dev.patchexplorer.core.sweep.Recommendation;
 import dev.patchexplorer.core.sweep.SweepAggregator;
-import dev.patchexplorer.core.sweep.SweepImage;
 import dev.patchexplorer.core.sweep.SweepKey;
 import dev.patchexplorer.core.sweep.SweepMode;
 import dev.patchexplorer.core.sweep.SweepQuantity;
 import dev.patchexplorer.core.sweep.SweepRow;
-import dev.patchexplorer.imagefile.ImageFileException;
-import dev.patchexplorer.imagefile.ImageFileReader;
 import dev.patchexplorer.model.EngineThreads;
 import dev.patchexplorer.model.ModelLoadException;
 import dev.patchexplorer.model.ModelLoader;
 import dev.patchexplorer.model.ViTModel;
 import dev.patchexplorer.model.VisionModel;
+import dev.patchexplorer.model.sweep.ImageFileSource;
 import dev.patchexplorer.model.sweep.PatchSweepRunner;
 import dev.patchexplorer.model.sweep.SweepJob;
 
@@ -159,7 +157,7 @@ public final class SweepCommand implements Command {
             int total = pending.stream().mapToInt(p -> p.patches().size()).sum();
             SweepProgress progress = new SweepProgress(err, total, table.doneCount());
             int[] written = {0};
-            SweepJob.ImageSource source = (name, ps) -> read(name, runner, ps);
+            SweepJob.ImageSource source = new ImageFileSource(runner);
             SweepJob.Listener listener = new SweepJob.Listener() {
                 @Override
                 public void row(SweepRow row) throws IOException {
@@ -193,14 +191,6 @@ public final class SweepCommand implements Command {
             return 1;
         }
         return 0;
-    }
-
-    private static SweepImage read(String name, PatchSweepRunner runner, List<Integer> patches) throws SweepJob.UnreadableImage {
-        try {
-            return SweepImage.of(name, ImageFileReader.standard().read(Path.of(name)).pixels(), runner.settings(), patches);
-        } catch (ImageFileException e) {
-            throw new SweepJob.UnreadableImage(e.getMessage());
-        }
     }
 
     private static Map<String, Object> summary(Path modelDir, ViTModel vit, PatchSweepRunner runner, Path outFile,
