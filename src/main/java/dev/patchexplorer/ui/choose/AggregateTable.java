@@ -68,6 +68,7 @@ final class AggregateTable extends TableView<PatchAggregate> {
                 setText(empty || v == null ? null : String.format(Locale.ROOT, format, v));
             }
         });
+        c.setPrefWidth(90);
         return c;
     }
 
@@ -85,7 +86,7 @@ final class AggregateTable extends TableView<PatchAggregate> {
                 setText(a == null ? null : text(a.estimate(q), scale, format));
             }
         });
-        c.setPrefWidth(120);
+        c.setPrefWidth(150); // "66.7 [20.8, 93.9]" whole
         return c;
     }
 

@@ -102,6 +102,10 @@ public final class ChoosePatchPane extends VBox {
         metric.setConverter(names(m -> Messages.get(m.key())));
         metric.valueProperty().bindBidirectional(view.metricProperty());
         metric.setTooltip(new Tooltip(Messages.get("choose.metric.tooltip")));
+        // as wide as its longest name: once its items are swapped it no longer measures the name shown
+        double longest = java.util.Arrays.stream(SweepMetric.values())
+                .mapToDouble(m -> new javafx.scene.text.Text(Messages.get(m.key())).getLayoutBounds().getWidth()).max().orElse(0);
+        metric.setPrefWidth(longest * 1.15 + 48);
         HBox metricRow = new HBox(6, new Label(Messages.get("choose.metric")), metric);
         metricRow.setAlignment(Pos.CENTER_LEFT);
 
