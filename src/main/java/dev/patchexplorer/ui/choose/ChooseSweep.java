@@ -1,8 +1,5 @@
 package dev.patchexplorer.ui.choose;
 
-import dev.patchexplorer.core.sweep.ClassNames;
-import dev.patchexplorer.core.sweep.GroundTruth;
-import dev.patchexplorer.core.sweep.ImageFolder;
 import dev.patchexplorer.core.sweep.PatchAggregate;
 import dev.patchexplorer.core.sweep.Recommendation;
 import dev.patchexplorer.core.sweep.SweepAggregator;
@@ -11,7 +8,6 @@ import dev.patchexplorer.core.sweep.SweepMode;
 import dev.patchexplorer.core.sweep.SweepRow;
 import dev.patchexplorer.model.ModelLoadException;
 import dev.patchexplorer.model.ViTModel;
-import dev.patchexplorer.model.sweep.ImageFileSource;
 import dev.patchexplorer.model.sweep.PatchSweepRunner;
 import dev.patchexplorer.model.sweep.SweepJob;
 import dev.patchexplorer.model.sweep.SweepPass;
@@ -21,7 +17,6 @@ import dev.patchexplorer.ui.inference.ModelViewModel;
 import dev.patchexplorer.ui.io.LoadedImage;
 import javafx.application.Platform;
 
-import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -33,10 +28,9 @@ import java.util.logging.Logger;
 /**
  * Runs the loaded ViT over the chosen patch sizes with {@link SweepJob}, on the inference executor (so
  * it never runs beside a heatmap pass on the same model), and fills the {@link ChooseViewModel}: on the
- * shown image one row per patch size, or over several files (a folder, or files picked) the means per
- * patch size with 95 % intervals, each file decoded only when its turn comes, as the sweep command
- * does. Latest wins: a new image, model, mode, working size or file list cancels the running sweep,
- * which stops before its next pass. Rows of the shown image are kept per (image, model, mode, size), so
+ * shown image one row per patch size, or over several files ({@link FilesSweep}) the means per
+ * patch size with 95 % intervals. Latest wins: a new image, model, mode, working size or file list
+ * cancels the running sweep, which stops before its next pass. Rows of the shown image are kept per (image, model, mode, size), so
  * only the patch sizes never run are run.
  */
 public final class ChooseSweep {
@@ -49,12 +43,14 @@ public final class ChooseSweep {
     private final SweepCache cache = new SweepCache();
     /** Bumped by every run and cancel; a background sweep stops when it no longer holds the latest. */
     private final AtomicLong generation = new AtomicLong();
+    private final FilesSweep files;
 
     public ChooseSweep(ChooseViewModel view, ExplorerViewModel explorer, ModelViewModel models, Executor inference) {
         this.view = view;
         this.explorer = explorer;
         this.models = models;
         this.inference = inference;
+        this.files = new FilesSweep(this, view, explorer, models, inference);
         models.modelProperty().addListener((o, was, now) -> {
             cache.keepOnlyModel(now);
             view.referencePatchProperty().set(now == null ? 0 : now.spec().nativePatch());
@@ -101,57 +97,24 @@ public final class ChooseSweep {
     private void changed() {
         cancel();
         view.aggregates().clear();
-        view.filesSummaryProperty().set(filesSummary());
+        view.filesSummaryProperty().set(files.summary());
         show();
     }
 
     /** Sweeps the pictures of {@code folder} from now on (and those of its ImageNet class folders, with their classes). */
     public void useFolder(Path folder) {
-        ImageFolder.Listing listing;
-        try {
-            listing = ImageFolder.list(folder, ClassNames.imageNet());
-        } catch (IOException e) {
-            view.statusProperty().set(Messages.format("choose.status.folderUnreadable", folder));
-            return;
-        }
-        if (listing.images().isEmpty()) {
-            view.statusProperty().set(Messages.format("choose.status.folderEmpty", folder));
-            return;
-        }
-        view.classFoldersProperty().set(listing.classFolders());
-        view.files().setAll(listing.images());
-        view.imagesProperty().set(ChooseImages.FILES);
+        files.useFolder(folder);
     }
 
     /** Sweeps these files from now on. */
-    public void useFiles(List<Path> files) {
-        view.classFoldersProperty().set(false);
-        view.files().setAll(files);
-        view.imagesProperty().set(ChooseImages.FILES);
-    }
-
-    /** The true classes of the files chosen: their class folders', then the labels file's. */
-    private GroundTruth truth(List<Path> files) throws GroundTruth.LabelsException {
-        ClassNames names = ClassNames.imageNet();
-        GroundTruth truth = view.classFoldersProperty().get() ? GroundTruth.fromClassFolders(files, names) : GroundTruth.none();
-        Path csv = view.labelsFileProperty().get();
-        return csv == null ? truth : GroundTruth.fromCsv(csv, names).or(truth);
-    }
-
-    private String filesSummary() {
-        List<Path> files = List.copyOf(view.files());
-        if (files.isEmpty()) return Messages.get("choose.files.none");
-        try {
-            return Messages.format("choose.files.count", files.size(), truth(files).labelled(files));
-        } catch (GroundTruth.LabelsException e) {
-            return Messages.format("choose.status.badLabels", e.getMessage());
-        }
+    public void useFiles(List<Path> chosen) {
+        files.useFiles(chosen);
     }
 
     /** Runs the sweep of the images chosen; cancels any sweep under way. */
     public void run() {
         if (view.imagesProperty().get() == ChooseImages.FILES) {
-            runFiles();
+            files.run();
             return;
         }
         runShown();
@@ -188,6 +151,16 @@ public final class ChooseSweep {
         view.statusProperty().set(Messages.format("choose.status.running", 0, todo.size()));
         LoadedImage image = (LoadedImage) key.image();
         inference.execute(() -> sweep(gen, key, vit, image, reference, todo));
+    }
+
+    /** The generation a sweep started now belongs to. */
+    long generation() {
+        return generation.get();
+    }
+
+    /** True while the sweep of {@code gen} is the latest (not cancelled or superseded). */
+    boolean current(long gen) {
+        return generation.get() == gen;
     }
 
     /** Stops the running sweep before its next pass; what it found so far stays cached. */
@@ -256,125 +229,9 @@ public final class ChooseSweep {
      * The one place this view's sweeps run, on the inference thread: one image at a time (so one
      * decoded picture in memory), stopping before the next pass once superseded or cancelled.
      */
-    private boolean runJob(long gen, PatchSweepRunner runner, List<SweepJob.Pending> work, SweepJob.ImageSource source,
+    boolean runJob(long gen, PatchSweepRunner runner, List<SweepJob.Pending> work, SweepJob.ImageSource source,
                            SweepJob.Listener listener) throws Exception {
         return SweepJob.run(runner, work.iterator(), source, 1, listener, () -> generation.get() != gen);
-    }
-
-    /** Runs every patch size of the range on every file chosen; the means replace those shown. */
-    private void runFiles() {
-        cancel();
-        ViTModel vit = models.getModel();
-        List<Path> files = List.copyOf(view.files());
-        int size = explorer.workingSizeProperty().get();
-        List<Integer> patches = patches();
-        String refusal = null;
-        if (vit == null) refusal = Messages.get("choose.status.needModelOnly");
-        else if (files.isEmpty()) refusal = Messages.get("choose.status.noFiles");
-        else if (patches.isEmpty()) refusal = Messages.format("choose.status.badRange", size);
-        else if (vit.spec().nativePatch() > size) refusal = Messages.format("choose.status.referenceTooLarge", vit.spec().nativePatch(), size);
-        GroundTruth truth = GroundTruth.none();
-        if (refusal == null) {
-            try {
-                truth = truth(files);
-                if (!truth.isEmpty() && vit.numClasses() != ClassNames.imageNet().classes()) {
-                    refusal = Messages.format("choose.status.labelsNeedImageNet", vit.numClasses());
-                }
-            } catch (GroundTruth.LabelsException e) {
-                refusal = Messages.format("choose.status.badLabels", e.getMessage());
-            }
-        }
-        if (refusal != null) {
-            view.statusProperty().set(refusal);
-            return;
-        }
-        // accuracy when every image has a true class, agreement with the reference otherwise
-        view.metricProperty().set(truth.labelled(files) == files.size() ? SweepMetric.ACCURACY_TOP1 : SweepMetric.AGREE_TOP1);
-        view.aggregates().clear();
-        show();
-        long gen = generation.get();
-        FilesRun run = new FilesRun(files, patches.size());
-        view.runningProperty().set(true);
-        view.progressProperty().set(-1);
-        view.statusProperty().set(Messages.format("choose.status.runningFiles", 1, files.size(), 0, patches.size()));
-        SweepMode mode = view.modeProperty().get();
-        GroundTruth classes = truth;
-        inference.execute(() -> sweepFiles(gen, run, vit, mode, size, files, classes, patches));
-    }
-
-    /** On the inference thread. */
-    private void sweepFiles(long gen, FilesRun run, ViTModel vit, SweepMode mode, int size, List<Path> files, GroundTruth truth,
-                            List<Integer> patches) {
-        if (generation.get() != gen) return;
-        List<String> refused = new ArrayList<>();
-        boolean finished = false;
-        String failure = null;
-        try {
-            int reference = vit.spec().nativePatch();
-            PatchSweepRunner runner = new PatchSweepRunner(vit, mode, size, reference, null);
-            runner.check(reference);
-            List<Integer> runnable = new ArrayList<>();
-            for (int p : patches) {
-                try {
-                    runner.check(p);
-                    runnable.add(p);
-                } catch (ModelLoadException e) {
-                    refused.add("P" + p + ": " + e.getMessage());
-                }
-            }
-            List<SweepJob.Pending> work = new ArrayList<>();
-            if (!runnable.isEmpty()) for (Path f : files) work.add(new SweepJob.Pending(f.toString(), runnable, truth.classOf(f)));
-            SweepJob.Listener listener = new SweepJob.Listener() {
-                @Override
-                public void row(SweepRow row) {
-                    Platform.runLater(() -> fileRow(gen, run, row));
-                }
-
-                @Override
-                public void skipped(String image, String reason) {
-                    Platform.runLater(() -> fileSkipped(gen, run, image, reason));
-                }
-            };
-            finished = runJob(gen, runner, work, new ImageFileSource(runner), listener);
-        } catch (ModelLoadException | IllegalArgumentException e) {
-            failure = e.getMessage();
-        } catch (Exception e) {
-            LOG.log(Level.WARNING, "sweep over files failed", e);
-            failure = String.valueOf(e.getMessage());
-        }
-        boolean complete = finished;
-        String problem = failure;
-        Platform.runLater(() -> filesEnded(gen, run, complete, problem, refused));
-    }
-
-    private void fileRow(long gen, FilesRun run, SweepRow row) {
-        if (generation.get() != gen) return;
-        int patch = run.add(row);
-        view.aggregates().setAll(run.totals().result());
-        view.progressProperty().set(run.progress());
-        view.statusProperty().set(Messages.format("choose.status.runningFiles", run.imageNumber(row.image()), run.images(), patch, run.patches()));
-        recommend();
-    }
-
-    private void fileSkipped(long gen, FilesRun run, String image, String reason) {
-        if (generation.get() != gen) return;
-        run.skip(image, reason);
-        view.progressProperty().set(run.progress());
-        view.statusProperty().set(Messages.format("choose.status.skipped", run.skipped().size(), String.join("; ", run.skipped())));
-    }
-
-    private void filesEnded(long gen, FilesRun run, boolean complete, String failure, List<String> refused) {
-        if (generation.get() != gen) return;
-        view.runningProperty().set(false);
-        view.progressProperty().set(complete ? 1 : 0);
-        String text = failure != null ? Messages.format("choose.status.failed", failure)
-                : complete ? Messages.format("choose.status.doneFiles", run.images() - run.skipped().size())
-                : Messages.get("choose.status.cancelled");
-        if (!run.skipped().isEmpty()) {
-            text += " " + Messages.format("choose.status.skipped", run.skipped().size(), String.join("; ", run.skipped()));
-        }
-        if (!refused.isEmpty()) text += " " + Messages.format("choose.status.refused", String.join("; ", refused));
-        view.statusProperty().set(text);
     }
 
     private void arrived(long gen, SweepCacheKey key, PatchResult result, int done, int total) {
@@ -396,7 +253,7 @@ public final class ChooseSweep {
     }
 
     /** The cached results of the shown key within the range, and the recommendation over them. */
-    private void show() {
+    void show() {
         SweepCacheKey key = currentKey();
         List<PatchResult> shown = new ArrayList<>();
         if (key != null) {
@@ -411,7 +268,7 @@ public final class ChooseSweep {
     }
 
     /** The recommendation over what is shown: the shown image's rows, or the means over files. */
-    private void recommend() {
+    void recommend() {
         boolean files = view.imagesProperty().get() == ChooseImages.FILES;
         List<PatchAggregate> shown = files ? List.copyOf(view.aggregates()) : aggregates(view.results());
         double x = view.minAgreementProperty().get();
