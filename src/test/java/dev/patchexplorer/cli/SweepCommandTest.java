@@ -224,6 +224,23 @@ class SweepCommandTest {
     }
 
     @Test
+    void rowsOfAnEarlierRunAreJudgedByTheTrueClassesOfTheResumedOne() throws Exception {
+        Path out = dir.resolve("resumed-labelled.csv");
+        assertEquals(1, sweep(new Cli(List.of(new SweepCommand(rows -> rows >= 2))), out, "--jobs", "1").code());
+        Path csv = dir.resolve("cats.csv");
+        Files.writeString(csv, "chelsea.png,281\ncoffee.png,281\n", StandardCharsets.UTF_8);
+        CliRun run = sweep(Cli.standard(), out, "--labels", csv.toString());
+        assertEquals(0, run.code(), run::toString);
+        List<String> lines = Files.readAllLines(out).subList(1, 7);
+        assertTrue(lines.get(0).endsWith(",,"), "the earlier run's rows stay as written: " + lines.get(0));
+        int correct = 0;
+        for (String line : lines) if (SweepCsv.parse(line).top1Index() == 281 && SweepCsv.parse(line).patch() == 8) correct++;
+        JsonObject p8 = JsonParser.parseString(run.out()).getAsJsonObject().getAsJsonArray("patches").get(0).getAsJsonObject();
+        assertEquals(2, p8.get("labelled_images").getAsInt(), "every row of P8 counts, the earlier run's too");
+        assertEquals(correct / 2.0, p8.get("accuracy_top1").getAsDouble(), 1e-12);
+    }
+
+    @Test
     void withoutTrueClassesTheNewColumnsAreEmptyAndTheSummaryHasNoAccuracy() throws Exception {
         Path out = dir.resolve("unlabelled.csv");
         CliRun run = sweep(Cli.standard(), out);
