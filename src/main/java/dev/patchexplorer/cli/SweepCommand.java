@@ -1,20 +1,23 @@
 package dev.patchexplorer.cli;
 
+import dev.patchexplorer.core.sweep.ClassNames;
+import dev.patchexplorer.core.sweep.Estimate;
+import dev.patchexplorer.core.sweep.GroundTruth;
+import dev.patchexplorer.core.sweep.ImageFolder;
 import dev.patchexplorer.core.sweep.PatchAggregate;
 import dev.patchexplorer.core.sweep.PatchList;
 import dev.patchexplorer.core.sweep.Recommendation;
 import dev.patchexplorer.core.sweep.SweepAggregator;
-import dev.patchexplorer.core.sweep.SweepImage;
 import dev.patchexplorer.core.sweep.SweepKey;
 import dev.patchexplorer.core.sweep.SweepMode;
+import dev.patchexplorer.core.sweep.SweepQuantity;
 import dev.patchexplorer.core.sweep.SweepRow;
-import dev.patchexplorer.imagefile.ImageFileException;
-import dev.patchexplorer.imagefile.ImageFileReader;
 import dev.patchexplorer.model.EngineThreads;
 import dev.patchexplorer.model.ModelLoadException;
 import dev.patchexplorer.model.ModelLoader;
 import dev.patchexplorer.model.ViTModel;
 import dev.patchexplorer.model.VisionModel;
+import dev.patchexplorer.model.sweep.ImageFileSource;
 import dev.patchexplorer.model.sweep.PatchSweepRunner;
 import dev.patchexplorer.model.sweep.SweepJob;
 
@@ -22,7 +25,6 @@ import java.io.File;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -31,27 +33,30 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Set;
 import java.util.function.IntFunction;
 import java.util.function.IntPredicate;
 
 /**
  * {@code sweep --model DIR|NAME --images DIR|FILE[:...] --patch 8,14,16|8:32[:step] --mode flexi|resize|tokens
- * [--size S] [--reference P] [--labels CSV] [--jobs N] --out results.csv}: runs one ViT over many patch
- * sizes on the user's images, one CSV row per (image, patch) compared with the reference patch size,
- * resumable, then a JSON summary per patch size with a recommendation.
+ * [--size S] [--reference P] [--labels CSV] [--classes CSV] [--jobs N] --out results.csv}: runs one ViT
+ * over many patch sizes on the user's images, one CSV row per (image, patch) compared with the reference
+ * patch size, resumable, then a JSON summary per patch size (means with 95 % intervals) with a
+ * recommendation. Images with a true class (ImageNet class folders, or {@code --labels}) are also
+ * judged against it: correct_top1/5 per row, accuracy per patch size.
  */
 public final class SweepCommand implements Command {
-    private static final Set<String> EXTENSIONS = Set.of("png", "jpg", "jpeg", "tif", "tiff", "webp", "bmp", "gif");
     private static final List<OptionSpec> OPTIONS = List.of(CommonOptions.MODEL, CommonOptions.MODELS,
             new OptionSpec("images", "DIR|FILE[" + File.pathSeparator + "...]",
-                    "pictures, or folders of them (not searched below); each centre square is resized to --size (required)"),
+                    "pictures, or folders of them (not searched below, except ImageNet class folders named by WordNet id or "
+                            + "class name, which also give each picture its true class); each centre square is resized to --size (required)"),
             new OptionSpec("patch", "8,14,16|8:32[:step]", "patch sizes to run, a list or an inclusive range (required)"),
             new OptionSpec("mode", "flexi|resize|tokens", "flexi: image fixed, kernel PI-resized (default); resize: image resized "
                     + "so the grid changes; tokens: token count held, patch and image scaled together"),
             CommonOptions.SIZE,
             new OptionSpec("reference", "P", "patch size every run is compared with (default: the model's own)"),
-            new OptionSpec("labels", "CSV", "class names, one per line or 'index,name' lines (default: ImageNet-1k for 1000 classes)"),
+            new OptionSpec("labels", "CSV", "true classes: 'file,label' lines (file relative to the CSV, or a bare file name; label "
+                    + "a class index, WordNet id or class name); adds correct_top1/correct_top5 columns and accuracy to the summary"),
+            new OptionSpec("classes", "CSV", "the model's class names, one per line or 'index,name' lines (default: ImageNet-1k for 1000 classes)"),
             new OptionSpec("jobs", "N", "images run at once, sharing the model (default: 1 per 2 cores, at least 1)"),
             new OptionSpec("min-agreement", "X", "recommendation: top-1 agreement at least X percent (default 90)"),
             new OptionSpec("max-kl", "Y", "recommendation: KL at most Y nats (default 0.1)"),
@@ -93,7 +98,18 @@ public final class SweepCommand implements Command {
         Path modelDir = ModelArgument.resolve(o);
         List<Integer> patches = patches(o.require("patch"));
         SweepMode mode = mode(o.get("mode", "flexi"));
-        List<Path> images = images(o.require("images"));
+        List<String> classList = o.has("classes") ? classNames(Path.of(o.require("classes"))) : null;
+        ClassNames classes = classList != null ? new ClassNames(classList) : ClassNames.imageNet();
+        ImageArgument imageArgument = images(o.require("images"), classes);
+        List<Path> images = imageArgument.images();
+        GroundTruth truth = imageArgument.folders();
+        if (o.has("labels")) {
+            try {
+                truth = GroundTruth.fromCsv(Path.of(o.require("labels")), classes).or(truth);
+            } catch (GroundTruth.LabelsException e) {
+                throw new UsageException("--labels: " + e.getMessage());
+            }
+        }
         Path outFile = Path.of(o.require("out"));
         int jobs = o.integer("jobs", Math.max(1, Runtime.getRuntime().availableProcessors() / 2));
         if (jobs < 1 || jobs > 64) throw new UsageException("--jobs must be between 1 and 64, got " + jobs);
@@ -107,32 +123,41 @@ public final class SweepCommand implements Command {
             int reference = o.integer("reference", vit.spec().nativePatch());
             CommonOptions.checkPatch(reference, size, size);
             for (int p : patches) CommonOptions.checkPatch(p, size, size);
-            IntFunction<String> labels = o.has("labels") ? labels(Path.of(o.require("labels")), vit.numClasses()) : null;
+            if (classList != null && classList.size() != vit.numClasses()) {
+                throw new UsageException("--classes has " + classList.size() + " names but the model has " + vit.numClasses() + " classes");
+            }
+            if (!truth.isEmpty() && classes.classes() != vit.numClasses()) {
+                throw new UsageException("the true classes name ImageNet-1k classes but the model has " + vit.numClasses()
+                        + "; give its class names with --classes");
+            }
+            IntFunction<String> labels = classList != null ? classList::get : null;
             PatchSweepRunner runner = new PatchSweepRunner(vit, mode, size, reference, labels);
             runner.check(reference);
             for (int p : patches) runner.check(p);
-            return sweep(runner, modelDir, vit, images, patches, jobs, outFile, minAgreement, maxKl, out, err);
+            return sweep(runner, modelDir, vit, images, truth, patches, jobs, outFile, minAgreement, maxKl, out, err);
         }
     }
 
-    private int sweep(PatchSweepRunner runner, Path modelDir, ViTModel vit, List<Path> images, List<Integer> patches, int jobs,
-                      Path outFile, double minAgreement, double maxKl, PrintStream out, PrintStream err) throws Exception {
+    private int sweep(PatchSweepRunner runner, Path modelDir, ViTModel vit, List<Path> images, GroundTruth truth, List<Integer> patches,
+                      int jobs, Path outFile, double minAgreement, double maxKl, PrintStream out, PrintStream err) throws Exception {
         SweepAggregator totals = new SweepAggregator();
         List<Map<String, Object>> skipped = new ArrayList<>();
         boolean finished;
         int before = EngineThreads.get();
         // workers share the cores: each pass gets its share of PyTorch's intra-op threads
         EngineThreads.set(Math.max(1, Runtime.getRuntime().availableProcessors() / jobs));
-        try (SweepTable table = SweepTable.open(outFile, runner.settings().mode(), runner.settings().referencePatch(), totals::add)) {
+        // rows read back are judged again: the true classes of this run decide, even for rows of an earlier run
+        try (SweepTable table = SweepTable.open(outFile, runner.settings().mode(), runner.settings().referencePatch(),
+                r -> totals.add(r.judged(truth.classOf(Path.of(r.image())))))) {
             List<SweepJob.Pending> pending = new ArrayList<>();
             for (Path image : images) {
                 List<Integer> todo = patches.stream().filter(p -> !table.isDone(new SweepKey(image.toString(), p))).toList();
-                if (!todo.isEmpty()) pending.add(new SweepJob.Pending(image.toString(), todo));
+                if (!todo.isEmpty()) pending.add(new SweepJob.Pending(image.toString(), todo, truth.classOf(image)));
             }
             int total = pending.stream().mapToInt(p -> p.patches().size()).sum();
             SweepProgress progress = new SweepProgress(err, total, table.doneCount());
             int[] written = {0};
-            SweepJob.ImageSource source = (name, ps) -> read(name, runner, ps);
+            SweepJob.ImageSource source = new ImageFileSource(runner);
             SweepJob.Listener listener = new SweepJob.Listener() {
                 @Override
                 public void row(SweepRow row) throws IOException {
@@ -155,7 +180,8 @@ public final class SweepCommand implements Command {
         } finally {
             EngineThreads.set(before);
         }
-        Map<String, Object> summary = summary(modelDir, vit, runner, outFile, totals.result(), skipped, minAgreement, maxKl);
+        Map<String, Object> summary = summary(modelDir, vit, runner, outFile, totals.result(), truth.labelled(images), skipped,
+                minAgreement, maxKl);
         String text = Json.text(summary);
         Path summaryFile = summaryFile(outFile);
         Files.writeString(summaryFile, text + "\n", StandardCharsets.UTF_8);
@@ -167,16 +193,8 @@ public final class SweepCommand implements Command {
         return 0;
     }
 
-    private static SweepImage read(String name, PatchSweepRunner runner, List<Integer> patches) throws SweepJob.UnreadableImage {
-        try {
-            return SweepImage.of(name, ImageFileReader.standard().read(Path.of(name)).pixels(), runner.settings(), patches);
-        } catch (ImageFileException e) {
-            throw new SweepJob.UnreadableImage(e.getMessage());
-        }
-    }
-
     private static Map<String, Object> summary(Path modelDir, ViTModel vit, PatchSweepRunner runner, Path outFile,
-                                               List<PatchAggregate> aggregates, List<Map<String, Object>> skipped,
+                                               List<PatchAggregate> aggregates, int labelled, List<Map<String, Object>> skipped,
                                                double minAgreement, double maxKl) {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("model", modelDir.getFileName().toString());
@@ -185,6 +203,9 @@ public final class SweepCommand implements Command {
         m.put("size", runner.settings().size());
         m.put("reference_patch", runner.settings().referencePatch());
         m.put("csv", outFile.toString());
+        m.put("labelled_images", labelled);
+        m.put("intervals", "ci95: 95 % intervals over images; Wilson score for agreement and accuracy, "
+                + "Student t (mean +- t(0.975, n-1) s / sqrt n) for the other means; absent for one image");
         List<Map<String, Object>> per = new ArrayList<>();
         for (PatchAggregate a : aggregates) per.add(aggregate(a));
         m.put("patches", per);
@@ -224,17 +245,16 @@ public final class SweepCommand implements Command {
         m.put("images", a.images());
         m.put("tokens", a.tokens());
         m.put("gmacs", a.gmacs());
-        m.put("agree_top1", a.agreeTop1());
-        m.put("agree_top5", a.agreeTop5());
-        m.put("kl", a.kl());
-        m.put("confidence", a.confidence());
-        m.put("margin", a.margin());
-        m.put("entropy", a.entropy());
-        m.put("attention_entropy", a.attentionEntropy());
-        m.put("mean_attention_distance_px", a.meanAttentionDistancePx());
-        m.put("rollout_area60_px2", a.rolloutArea60Px2());
-        m.put("heatmap_iou60", a.heatmapIou60());
-        m.put("ms", a.meanMs());
+        Map<String, Object> ci = new LinkedHashMap<>();
+        for (SweepQuantity q : SweepQuantity.values()) {
+            Estimate e = a.estimate(q);
+            boolean accuracy = q == SweepQuantity.ACCURACY_TOP1 || q == SweepQuantity.ACCURACY_TOP5;
+            if (accuracy && e.n() == 0) continue; // no image of this patch size had a true class
+            if (q == SweepQuantity.ACCURACY_TOP1) m.put("labelled_images", e.n());
+            m.put(q.jsonName(), e.mean());
+            if (e.hasInterval()) ci.put(q.jsonName(), List.of(e.low(), e.high()));
+        }
+        m.put("ci95", ci);
         return m;
     }
 
@@ -277,22 +297,26 @@ public final class SweepCommand implements Command {
         }
     }
 
-    /** The pictures named: files as given, folders' image files (by extension) in name order. */
-    static List<Path> images(String value) throws UsageException {
+    /** The pictures named, and the true classes of those in ImageNet class folders. */
+    record ImageArgument(List<Path> images, GroundTruth folders) {}
+
+    /** The pictures named: files as given, folders' image files (by extension, class folders one level down) in name order. */
+    static ImageArgument images(String value, ClassNames classes) throws UsageException {
         List<Path> out = new ArrayList<>();
+        List<Path> inClassFolders = new ArrayList<>();
         for (String part : value.split(java.util.regex.Pattern.quote(File.pathSeparator))) {
             if (part.isBlank()) continue;
             Path p = Path.of(part);
             if (Files.isDirectory(p)) {
-                List<Path> found = new ArrayList<>();
-                try (DirectoryStream<Path> dir = Files.newDirectoryStream(p)) {
-                    for (Path f : dir) if (Files.isRegularFile(f) && isImageName(f)) found.add(f);
+                ImageFolder.Listing found;
+                try {
+                    found = ImageFolder.list(p, classes);
                 } catch (IOException e) {
                     throw new UsageException("cannot list --images folder " + part);
                 }
-                found.sort(null);
-                if (found.isEmpty()) throw new UsageException("--images folder " + part + " holds no PNG, JPEG, TIFF, WebP, BMP or GIF files");
-                out.addAll(found);
+                if (found.images().isEmpty()) throw new UsageException("--images folder " + part + " holds no PNG, JPEG, TIFF, WebP, BMP or GIF files");
+                out.addAll(found.images());
+                if (found.classFolders()) inClassFolders.addAll(found.images());
             } else if (Files.isRegularFile(p)) {
                 out.add(p);
             } else {
@@ -301,22 +325,16 @@ public final class SweepCommand implements Command {
         }
         if (out.isEmpty()) throw new UsageException("--images needs a file or folder");
         if (out.stream().map(Path::toString).distinct().count() != out.size()) throw new UsageException("--images names a picture twice");
-        return out;
+        return new ImageArgument(out, GroundTruth.fromClassFolders(inClassFolders, classes));
     }
 
-    private static boolean isImageName(Path f) {
-        String n = f.getFileName().toString();
-        int dot = n.lastIndexOf('.');
-        return dot > 0 && EXTENSIONS.contains(n.substring(dot + 1).toLowerCase(Locale.ROOT));
-    }
-
-    /** Class names from a file: one per line, or "index,name" lines; exactly one per class. */
-    static IntFunction<String> labels(Path file, int classes) throws UsageException {
+    /** Class names from a file: one per line, or "index,name" lines (the model's class count is checked once it is loaded). */
+    static List<String> classNames(Path file) throws UsageException {
         List<String> lines;
         try {
             lines = Files.readAllLines(file, StandardCharsets.UTF_8).stream().filter(l -> !l.isBlank()).toList();
         } catch (IOException | RuntimeException e) {
-            throw new UsageException("cannot read --labels " + file + " as UTF-8 text");
+            throw new UsageException("cannot read --classes " + file + " as UTF-8 text");
         }
         String[] names = new String[lines.size()];
         boolean indexed = !lines.isEmpty() && lines.stream().allMatch(l -> {
@@ -328,17 +346,17 @@ public final class SweepCommand implements Command {
             try {
                 f = SweepCsv.fields(lines.get(i));
             } catch (IllegalArgumentException e) {
-                throw new UsageException("--labels line " + (i + 1) + " " + e.getMessage());
+                throw new UsageException("--classes line " + (i + 1) + " " + e.getMessage());
             }
             if (!indexed) {
                 names[i] = String.join(",", f).strip();
                 continue;
             }
             int index = Integer.parseInt(f.get(0).strip());
-            if (index >= names.length || names[index] != null) throw new UsageException("--labels index " + index + " is out of order or repeated");
+            if (index >= names.length || names[index] != null) throw new UsageException("--classes index " + index + " is out of order or repeated");
             names[index] = String.join(",", f.subList(1, f.size())).strip();
         }
-        if (names.length != classes) throw new UsageException("--labels has " + names.length + " names but the model has " + classes + " classes");
-        return i -> names[i];
+        if (names.length == 0) throw new UsageException("--classes " + file + " names no class");
+        return List.of(names);
     }
 }

@@ -1,11 +1,11 @@
 package dev.patchexplorer.cli;
 
+import dev.patchexplorer.core.sweep.CsvLine;
 import dev.patchexplorer.core.sweep.SweepMode;
 import dev.patchexplorer.core.sweep.SweepRow;
 
 import java.math.BigDecimal;
 import java.math.MathContext;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.stream.Collectors;
@@ -14,13 +14,14 @@ import java.util.stream.Collectors;
  * The sweep's CSV (RFC 4180): one row per (image, patch), a fixed header people script against,
  * fields with commas, quotes or line breaks quoted. Lists (top-5 indices, per-layer values) are
  * space-separated inside one field. Numbers keep 6 significant digits, so a row reads back exactly.
+ * New columns only ever go at the end; correct_top1 and correct_top5 are empty for an image without a true class.
  */
 final class SweepCsv {
     static final List<String> COLUMNS = List.of("image", "patch", "mode", "size", "tokens", "gmacs",
             "top1_index", "top1_label", "top1_prob", "top5_indices", "agree_top1", "agree_top5", "kl", "entropy",
             "attention_entropy", "mean_attention_distance_px", "rollout_area60_px2", "ms",
             "reference_patch", "grid_h", "grid_w", "margin", "heatmap_iou60",
-            "attention_entropy_by_layer", "mean_attention_distance_px_by_layer");
+            "attention_entropy_by_layer", "mean_attention_distance_px_by_layer", "correct_top1", "correct_top5");
     static final String HEADER = String.join(",", COLUMNS);
 
     private SweepCsv() {}
@@ -32,7 +33,8 @@ final class SweepCsv {
                 Integer.toString(r.agreeTop1()), Integer.toString(r.agreeTop5()), num(r.kl()), num(r.entropy()),
                 num(r.attentionEntropy()), num(r.meanAttentionDistancePx()), num(r.rolloutArea60Px2()), num(r.ms()),
                 Integer.toString(r.referencePatch()), Integer.toString(r.gridH()), Integer.toString(r.gridW()),
-                num(r.margin()), num(r.heatmapIou60()), list(r.attentionEntropyByLayer()), list(r.meanAttentionDistanceByLayerPx()));
+                num(r.margin()), num(r.heatmapIou60()), list(r.attentionEntropyByLayer()), list(r.meanAttentionDistanceByLayerPx()),
+                correctness(r.correctTop1()), correctness(r.correctTop5()));
         return f.stream().map(SweepCsv::quote).collect(Collectors.joining(","));
     }
 
@@ -45,7 +47,8 @@ final class SweepCsv {
                     i(f.get(4)), d(f.get(5)), i(f.get(6)), f.get(7), d(f.get(8)),
                     Arrays.stream(f.get(9).split(" ")).mapToInt(Integer::parseInt).toArray(),
                     i(f.get(10)), i(f.get(11)), d(f.get(12)), d(f.get(13)), d(f.get(21)),
-                    d(f.get(14)), doubles(f.get(23)), d(f.get(15)), doubles(f.get(24)), d(f.get(16)), d(f.get(22)), d(f.get(17)));
+                    d(f.get(14)), doubles(f.get(23)), d(f.get(15)), doubles(f.get(24)), d(f.get(16)), d(f.get(22)), d(f.get(17)),
+                    correctness(f.get(25)), correctness(f.get(26)));
         } catch (NumberFormatException e) {
             throw new IllegalArgumentException("holds a field that is not a number");
         }
@@ -53,32 +56,7 @@ final class SweepCsv {
 
     /** The fields of one CSV line (quotes removed, doubled quotes undone). */
     static List<String> fields(String line) {
-        List<String> out = new ArrayList<>();
-        StringBuilder cur = new StringBuilder();
-        boolean quoted = false;
-        for (int i = 0; i < line.length(); i++) {
-            char c = line.charAt(i);
-            if (quoted) {
-                if (c == '"' && i + 1 < line.length() && line.charAt(i + 1) == '"') {
-                    cur.append('"');
-                    i++;
-                } else if (c == '"') {
-                    quoted = false;
-                } else {
-                    cur.append(c);
-                }
-            } else if (c == '"') {
-                quoted = true;
-            } else if (c == ',') {
-                out.add(cur.toString());
-                cur.setLength(0);
-            } else {
-                cur.append(c);
-            }
-        }
-        if (quoted) throw new IllegalArgumentException("ends inside a quoted field");
-        out.add(cur.toString());
-        return out;
+        return CsvLine.fields(line);
     }
 
     static String quote(String s) {
@@ -91,6 +69,17 @@ final class SweepCsv {
         if (!Double.isFinite(v)) throw new IllegalArgumentException("a sweep value is " + v);
         if (v == 0) return "0";
         return new BigDecimal(v).round(new MathContext(6)).stripTrailingZeros().toPlainString();
+    }
+
+    private static String correctness(int v) {
+        return v == SweepRow.UNKNOWN ? "" : Integer.toString(v);
+    }
+
+    private static int correctness(String s) {
+        if (s.isEmpty()) return SweepRow.UNKNOWN;
+        int v = Integer.parseInt(s);
+        if (v != 0 && v != 1) throw new NumberFormatException();
+        return v;
     }
 
     private static String list(double[] v) {

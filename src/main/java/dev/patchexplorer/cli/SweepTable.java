@@ -48,6 +48,10 @@ final class SweepTable implements AutoCloseable {
         if (!fresh) {
             try (BufferedReader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
                 String header = in.readLine();
+                if (header != null && SweepCsv.HEADER.startsWith(header + ",")) {
+                    throw new UsageException("--out " + file + " was written by an older version without the correct_top1 and "
+                            + "correct_top5 columns; choose another --out");
+                }
                 if (!SweepCsv.HEADER.equals(header)) {
                     throw new UsageException("--out " + file + " is not a sweep table (its first line is not the sweep header); choose another --out");
                 }

@@ -19,8 +19,16 @@ import java.util.function.BooleanSupplier;
  * before every pass; a cancelled job finishes the passes under way and returns.
  */
 public final class SweepJob {
-    /** The patch sizes still to run on one image. */
-    public record Pending(String image, List<Integer> patches) {}
+    /**
+     * The patch sizes still to run on one image, and its true class ({@link SweepRow#UNKNOWN} when
+     * none) that every row is judged against.
+     */
+    public record Pending(String image, List<Integer> patches, int trueClass) {
+        /** An image without a true class. */
+        public Pending(String image, List<Integer> patches) {
+            this(image, patches, SweepRow.UNKNOWN);
+        }
+    }
 
     /** Reads and prepares one image; throws {@link UnreadableImage} for a file to skip. */
     @FunctionalInterface
@@ -106,7 +114,7 @@ public final class SweepJob {
         for (int patch : p.patches()) {
             if (stop.getAsBoolean()) return;
             SweepPass pass = patch == ref ? refPass : runner.pass(image, patch);
-            SweepRow row = pass.against(reference, runner::label);
+            SweepRow row = pass.against(reference, runner::label).judged(p.trueClass());
             synchronized (lock) {
                 if (stop.getAsBoolean()) return;
                 listener.row(row, pass);

@@ -22,12 +22,15 @@ import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
 import javafx.util.StringConverter;
 
+import java.util.List;
 import java.util.concurrent.Executor;
 
 /**
- * "Choose a patch size": sweeps the loaded ViT over a range of patch sizes on the shown image and
- * lays out the evidence: a chart of a metric against GMACs, thumbnails of the rollout on one scale,
- * a sortable table, and a recommendation. Clicking a point, row or thumbnail moves the patch slider.
+ * "Choose a patch size": sweeps the loaded ViT over a range of patch sizes on the shown image, or on
+ * several images (then means with 95 % intervals, accuracy when they have true classes), and lays
+ * out the evidence: a chart of a metric against GMACs, thumbnails of the rollout on one scale (one
+ * image only), a sortable table, and a recommendation. Clicking a point, row or thumbnail moves the
+ * patch slider.
  */
 public final class ChoosePatchPane extends VBox {
     private final ChooseViewModel view = new ChooseViewModel();
@@ -94,29 +97,71 @@ public final class ChoosePatchPane extends VBox {
         recommendation.textProperty().bind(view.recommendationTextProperty());
         recommendation.setStyle("-fx-font-weight: bold;");
 
-        ChoiceBox<SweepMetric> metric = new ChoiceBox<>(FXCollections.observableArrayList(SweepMetric.values()));
+        ChoiceBox<SweepMetric> metric = new ChoiceBox<>(FXCollections.observableArrayList(metricsFor(view.imagesProperty().get())));
         metric.setId("choose-metric");
         metric.setConverter(names(m -> Messages.get(m.key())));
         metric.valueProperty().bindBidirectional(view.metricProperty());
         metric.setTooltip(new Tooltip(Messages.get("choose.metric.tooltip")));
+        // as wide as its longest name: once its items are swapped it no longer measures the name shown
+        double longest = java.util.Arrays.stream(SweepMetric.values())
+                .mapToDouble(m -> new javafx.scene.text.Text(Messages.get(m.key())).getLayoutBounds().getWidth()).max().orElse(0);
+        metric.setPrefWidth(longest * 1.15 + 48);
         HBox metricRow = new HBox(6, new Label(Messages.get("choose.metric")), metric);
         metricRow.setAlignment(Pos.CENTER_LEFT);
 
         ChooseTable table = new ChooseTable(view.results(), explorer::setPatch);
+        AggregateTable aggregateTable = new AggregateTable(view.aggregates(), explorer::setPatch);
+        Label thumbsTitle = new Label(Messages.get("choose.thumbs"));
+        // one image's evidence (thumbnails, rows) or the means over several images, never both
+        var shownOnly = view.imagesProperty().isEqualTo(ChooseImages.SHOWN);
+        for (var n : List.of(thumbsTitle, thumbnails, table)) {
+            n.visibleProperty().bind(shownOnly);
+            n.managedProperty().bind(shownOnly);
+        }
+        aggregateTable.visibleProperty().bind(shownOnly.not());
+        aggregateTable.managedProperty().bind(shownOnly.not());
         VBox.setVgrow(chart, Priority.SOMETIMES);
-        getChildren().addAll(range, progress, status, thresholds, recommendation, metricRow, chart,
-                new Label(Messages.get("choose.thumbs")), thumbnails, table);
+        getChildren().addAll(new ImagesPicker(view, sweep), range, progress, status, thresholds, recommendation, metricRow, chart,
+                thumbsTitle, thumbnails, table, aggregateTable);
 
+        view.imagesProperty().addListener((o, was, now) -> {
+            SweepMetric chosen = view.metricProperty().get();
+            metric.getItems().setAll(metricsFor(now));
+            view.metricProperty().set(metric.getItems().contains(chosen) ? chosen : SweepMetric.AGREE_TOP1);
+        });
         Runnable redraw = () -> {
-            chart.show(view.results(), view.metricProperty().get(), explorer.getPatch(), models.getModel());
-            thumbnails.show(view.results(), explorer.getPatch());
-            view.results().stream().filter(r -> r.patch() == explorer.getPatch()).findFirst()
+            SweepMetric m = view.metricProperty().get();
+            if (m == null) return; // only while the metric list is being replaced
+            int patch = explorer.getPatch();
+            if (view.imagesProperty().get() == ChooseImages.FILES) {
+                int images = view.aggregates().stream().mapToInt(a -> a.images()).max().orElse(0);
+                chart.show(ChartPoint.ofAggregates(view.aggregates(), m), m, patch, models.getModel(),
+                        Messages.format("choose.series.mean", images));
+                view.aggregates().stream().filter(a -> a.patch() == patch).findFirst().ifPresentOrElse(
+                        a -> aggregateTable.getSelectionModel().select(a), () -> aggregateTable.getSelectionModel().clearSelection());
+                return;
+            }
+            chart.show(ChartPoint.ofResults(view.results(), m), m, patch, models.getModel(), Messages.get("choose.series.image"));
+            thumbnails.show(view.results(), patch);
+            view.results().stream().filter(r -> r.patch() == patch).findFirst()
                     .ifPresentOrElse(r -> table.getSelectionModel().select(r), () -> table.getSelectionModel().clearSelection());
         };
         view.results().addListener((javafx.collections.ListChangeListener<PatchResult>) c -> redraw.run());
+        view.aggregates().addListener((javafx.collections.ListChangeListener<dev.patchexplorer.core.sweep.PatchAggregate>) c -> redraw.run());
         view.metricProperty().addListener(x2 -> redraw.run());
+        view.imagesProperty().addListener(x2 -> redraw.run());
         explorer.patchProperty().addListener(x2 -> redraw.run());
         redraw.run();
+    }
+
+    /** The metrics the chart offers: scores against true classes only for a sweep over several images. */
+    private static List<SweepMetric> metricsFor(ChooseImages images) {
+        return java.util.Arrays.stream(SweepMetric.values()).filter(m -> images == ChooseImages.FILES || !m.needsTrueClasses()).toList();
+    }
+
+    /** The chart's whiskers, for tests: patch size to the [low, high] drawn, on the metric's scale. */
+    public java.util.Map<Integer, double[]> chartWhiskers() {
+        return chart.whiskerEnds();
     }
 
     public ChooseViewModel viewModel() {

@@ -18,6 +18,7 @@ import dev.patchexplorer.ui.io.LoadedImage;
 import dev.patchexplorer.ui.jobs.InferenceThread;
 import javafx.application.Platform;
 
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Executor;
@@ -26,11 +27,12 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
- * Runs the loaded ViT over the chosen patch sizes on the shown image with {@link SweepJob}, on the
- * inference executor (so it never runs beside a heatmap pass on the same model), and fills the
- * {@link ChooseViewModel}. Latest wins: a new image, model, mode or working size cancels the running
- * sweep, which stops before its next pass. Results are kept per (image, model, mode, size), so only the
- * patch sizes never run are run.
+ * Runs the loaded ViT over the chosen patch sizes with {@link SweepJob}, on the inference executor (so
+ * it never runs beside a heatmap pass on the same model), and fills the {@link ChooseViewModel}: on the
+ * shown image one row per patch size, or over several files ({@link FilesSweep}) the means per
+ * patch size with 95 % intervals. Latest wins: a new image, model, mode, working size or file list
+ * cancels the running sweep, which stops before its next pass. Rows of the shown image are kept per (image, model, mode, size), so
+ * only the patch sizes never run are run.
  */
 public final class ChooseSweep {
     private static final Logger LOG = Logger.getLogger(ChooseSweep.class.getName());
@@ -42,24 +44,29 @@ public final class ChooseSweep {
     private final SweepCache cache = new SweepCache();
     /** Bumped by every run and cancel; a background sweep stops when it no longer holds the latest. */
     private final AtomicLong generation = new AtomicLong();
+    private final FilesSweep files;
 
     public ChooseSweep(ChooseViewModel view, ExplorerViewModel explorer, ModelViewModel models, Executor inference) {
         this.view = view;
         this.explorer = explorer;
         this.models = models;
         this.inference = inference;
+        this.files = new FilesSweep(this, view, explorer, models, inference);
         models.modelProperty().addListener((o, was, now) -> {
             cache.keepOnlyModel(now);
             view.referencePatchProperty().set(now == null ? 0 : now.spec().nativePatch());
         });
         ViTModel loaded = models.getModel();
         view.referencePatchProperty().set(loaded == null ? 0 : loaded.spec().nativePatch());
-        for (var p : List.of(explorer.imageProperty(), models.modelProperty(), view.modeProperty(), explorer.workingSizeProperty())) {
-            p.addListener(x -> {
-                cancel();
-                show();
-            });
+        explorer.imageProperty().addListener(x -> {
+            if (view.imagesProperty().get() == ChooseImages.SHOWN) cancel();
+            show();
+        });
+        for (var p : List.of(models.modelProperty(), view.modeProperty(), explorer.workingSizeProperty(), view.imagesProperty(),
+                view.classFoldersProperty(), view.labelsFileProperty())) {
+            p.addListener(x -> changed());
         }
+        view.files().addListener((javafx.collections.ListChangeListener<Path>) c -> changed());
         for (var p : List.of(view.fromProperty(), view.toProperty(), view.stepProperty())) p.addListener(x -> show());
         for (var p : List.of(view.minAgreementProperty(), view.maxKlProperty())) p.addListener(x -> recommend());
         show();
@@ -87,8 +94,35 @@ public final class ChooseSweep {
         return out;
     }
 
-    /** Runs the patch sizes of the range not yet cached for the shown image; cancels any sweep under way. */
+    /** What a sweep depends on has changed: the running one stops and means over files are dropped. */
+    private void changed() {
+        cancel();
+        view.aggregates().clear();
+        view.filesSummaryProperty().set(files.summary());
+        show();
+    }
+
+    /** Sweeps the pictures of {@code folder} from now on (and those of its ImageNet class folders, with their classes). */
+    public void useFolder(Path folder) {
+        files.useFolder(folder);
+    }
+
+    /** Sweeps these files from now on. */
+    public void useFiles(List<Path> chosen) {
+        files.useFiles(chosen);
+    }
+
+    /** Runs the sweep of the images chosen; cancels any sweep under way. */
     public void run() {
+        if (view.imagesProperty().get() == ChooseImages.FILES) {
+            files.run();
+            return;
+        }
+        runShown();
+    }
+
+    /** Runs the patch sizes of the range not yet cached for the shown image. */
+    private void runShown() {
         cancel();
         SweepCacheKey key = currentKey();
         if (key == null) {
@@ -118,6 +152,16 @@ public final class ChooseSweep {
         view.statusProperty().set(Messages.format("choose.status.running", 0, todo.size()));
         LoadedImage image = (LoadedImage) key.image();
         inference.execute(() -> sweep(gen, key, vit, image, reference, todo));
+    }
+
+    /** The generation a sweep started now belongs to. */
+    long generation() {
+        return generation.get();
+    }
+
+    /** True while the sweep of {@code gen} is the latest (not cancelled or superseded). */
+    boolean current(long gen) {
+        return generation.get() == gen;
     }
 
     /** Stops the running sweep before its next pass; what it found so far stays cached. */
@@ -170,10 +214,7 @@ public final class ChooseSweep {
                 }
             };
             List<SweepJob.Pending> work = runnable.isEmpty() ? List.of() : List.of(new SweepJob.Pending(image.name(), runnable));
-            finished = SweepJob.run(runner, work.iterator(), (name, ps) -> prepared, 1, listener, () -> {
-                InferenceThread.runWaitingForeground(inference); // a heatmap asked for meanwhile runs between passes
-                return generation.get() != gen;
-            });
+            finished = runJob(gen, runner, work, (name, ps) -> prepared, listener);
         } catch (ModelLoadException | IllegalArgumentException e) {
             failure = e.getMessage();
         } catch (Exception e) {
@@ -183,6 +224,42 @@ public final class ChooseSweep {
         boolean complete = finished;
         String problem = failure;
         Platform.runLater(() -> ended(gen, complete, problem, refused));
+    }
+
+    /**
+     * The one place this view's sweeps run, on the inference thread: one image at a time (so one
+     * decoded picture in memory), stopping before the next pass once superseded or cancelled.
+     */
+    boolean runJob(long gen, PatchSweepRunner runner, List<SweepJob.Pending> work, SweepJob.ImageSource source,
+                           SweepJob.Listener listener) throws Exception {
+        return SweepJob.run(runner, work.iterator(), source, 1, yieldingAfterEachRow(listener), () -> generation.get() != gen);
+    }
+
+    /**
+     * After each row a heatmap asked for meanwhile runs, before the next pass. The yield happens here,
+     * on the one sweep worker between its passes, and not in the stop check: the job's own loop calls
+     * that check on this thread while the worker may be mid-pass, and the model must serve one pass at a time.
+     */
+    private SweepJob.Listener yieldingAfterEachRow(SweepJob.Listener listener) {
+        return new SweepJob.Listener() {
+            @Override
+            public void row(SweepRow row) throws Exception {
+                listener.row(row);
+                InferenceThread.runWaitingForeground(inference);
+            }
+
+            @Override
+            public void row(SweepRow row, SweepPass pass) throws Exception {
+                listener.row(row, pass);
+                InferenceThread.runWaitingForeground(inference);
+            }
+
+            @Override
+            public void skipped(String name, String reason) throws Exception {
+                listener.skipped(name, reason);
+                InferenceThread.runWaitingForeground(inference);
+            }
+        };
     }
 
     private void arrived(long gen, SweepCacheKey key, PatchResult result, int done, int total) {
@@ -204,7 +281,7 @@ public final class ChooseSweep {
     }
 
     /** The cached results of the shown key within the range, and the recommendation over them. */
-    private void show() {
+    void show() {
         SweepCacheKey key = currentKey();
         List<PatchResult> shown = new ArrayList<>();
         if (key != null) {
@@ -218,8 +295,10 @@ public final class ChooseSweep {
         recommend();
     }
 
-    private void recommend() {
-        List<PatchResult> shown = view.results();
+    /** The recommendation over what is shown: the shown image's rows, or the means over files. */
+    void recommend() {
+        boolean files = view.imagesProperty().get() == ChooseImages.FILES;
+        List<PatchAggregate> shown = files ? List.copyOf(view.aggregates()) : aggregates(view.results());
         double x = view.minAgreementProperty().get();
         double y = view.maxKlProperty().get();
         if (shown.isEmpty() || !(x >= 0 && x <= 100) || !(y >= 0)) {
@@ -227,9 +306,9 @@ public final class ChooseSweep {
             view.recommendationTextProperty().set(shown.isEmpty() ? "" : Messages.get("choose.rec.badThresholds"));
             return;
         }
-        Recommendation r = Recommendation.of(aggregates(shown), x / 100, y);
+        Recommendation r = Recommendation.of(shown, x / 100, y);
         view.recommendationProperty().set(r);
-        view.recommendationTextProperty().set(RecommendationText.of(r, shown.get(0).row().referencePatch()));
+        view.recommendationTextProperty().set(RecommendationText.of(r, view.referencePatchProperty().get()));
     }
 
     /** The rows per patch size as {@link Recommendation} takes them. */

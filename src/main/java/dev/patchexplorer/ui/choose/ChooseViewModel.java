@@ -1,5 +1,6 @@
 package dev.patchexplorer.ui.choose;
 
+import dev.patchexplorer.core.sweep.PatchAggregate;
 import dev.patchexplorer.core.sweep.Recommendation;
 import dev.patchexplorer.core.sweep.SweepMode;
 import javafx.beans.property.BooleanProperty;
@@ -15,9 +16,12 @@ import javafx.beans.property.StringProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 
+import java.nio.file.Path;
+
 /**
- * The "Choose a patch size" view's state: what to sweep, the thresholds of the recommendation, and
- * what the sweep of the shown (image, model, mode, size) has found so far. Properties only; {@link ChooseSweep}
+ * The "Choose a patch size" view's state: what to sweep (the shown image, or several files), the
+ * thresholds of the recommendation, and what the sweep has found so far: rows of the shown
+ * (image, model, mode, size), or means over the files. Properties only; {@link ChooseSweep}
  * fills them. FX thread only.
  */
 public final class ChooseViewModel {
@@ -41,6 +45,18 @@ public final class ChooseViewModel {
     private final ObservableList<PatchResult> results = FXCollections.observableArrayList();
     private final ObjectProperty<Recommendation> recommendation = new SimpleObjectProperty<>(this, "recommendation");
     private final StringProperty recommendationText = new SimpleStringProperty(this, "recommendationText", "");
+    /** Which images a sweep runs on. */
+    private final ObjectProperty<ChooseImages> images = new SimpleObjectProperty<>(this, "images", ChooseImages.SHOWN);
+    /** The pictures of a sweep over several images (a folder's, or files picked), in order. */
+    private final ObservableList<Path> files = FXCollections.observableArrayList();
+    /** True when {@link #files} came from a folder laid out as ImageNet class folders, which give each its true class. */
+    private final BooleanProperty classFolders = new SimpleBooleanProperty(this, "classFolders");
+    /** A CSV of file,label lines giving true classes; null for none. */
+    private final ObjectProperty<Path> labelsFile = new SimpleObjectProperty<>(this, "labelsFile");
+    /** Per patch size, the means over the images of the last sweep over several images, ascending by patch. */
+    private final ObservableList<PatchAggregate> aggregates = FXCollections.observableArrayList();
+    /** One line on the files chosen: how many, how many with a true class, or what is wrong with the labels. */
+    private final StringProperty filesSummary = new SimpleStringProperty(this, "filesSummary", "");
     /** The patch every row is compared with: the loaded model's own, 0 when none is loaded. */
     private final IntegerProperty referencePatch = new SimpleIntegerProperty(this, "referencePatch", 0);
 
@@ -59,4 +75,10 @@ public final class ChooseViewModel {
     public ObjectProperty<Recommendation> recommendationProperty() { return recommendation; }
     public StringProperty recommendationTextProperty() { return recommendationText; }
     public IntegerProperty referencePatchProperty() { return referencePatch; }
+    public ObjectProperty<ChooseImages> imagesProperty() { return images; }
+    public ObservableList<Path> files() { return files; }
+    public BooleanProperty classFoldersProperty() { return classFolders; }
+    public ObjectProperty<Path> labelsFileProperty() { return labelsFile; }
+    public ObservableList<PatchAggregate> aggregates() { return aggregates; }
+    public StringProperty filesSummaryProperty() { return filesSummary; }
 }

@@ -1,37 +1,40 @@
 package dev.patchexplorer.ui.choose;
 
+import dev.patchexplorer.core.sweep.Estimate;
+import dev.patchexplorer.core.sweep.PatchAggregate;
+import dev.patchexplorer.core.sweep.SweepQuantity;
 import dev.patchexplorer.core.sweep.SweepRow;
 
-import java.util.function.ToDoubleFunction;
-
 /**
- * A quantity of a sweep row the chart can plot against GMACs, with which way is better when one is
- * (agreement up, KL down); attention's shape (entropy, distance, area) has no better side, so no
- * Pareto front is drawn for it.
+ * A quantity of a sweep the chart can plot against GMACs, for one row or averaged over images, with
+ * which way is better when one is (agreement up, KL down); attention's shape (entropy, distance,
+ * area) has no better side, so no Pareto front is drawn for it. Percentages are fractions times 100.
  */
 public enum SweepMetric {
-    AGREE_TOP1("choose.metric.agreeTop1", true, true, r -> 100.0 * r.agreeTop1()),
-    AGREE_TOP5("choose.metric.agreeTop5", true, true, r -> 100.0 * r.agreeTop5()),
-    KL("choose.metric.kl", false, false, SweepRow::kl),
-    CONFIDENCE("choose.metric.confidence", true, true, r -> 100.0 * r.top1Prob()),
-    MARGIN("choose.metric.margin", true, false, SweepRow::margin),
-    ENTROPY("choose.metric.entropy", null, false, SweepRow::entropy),
-    HEATMAP_IOU("choose.metric.iou", true, false, SweepRow::heatmapIou60),
-    ATTENTION_ENTROPY("choose.metric.attentionEntropy", null, false, SweepRow::attentionEntropy),
-    ATTENTION_DISTANCE("choose.metric.attentionDistance", null, false, SweepRow::meanAttentionDistancePx),
-    ROLLOUT_AREA("choose.metric.area", null, false, SweepRow::rolloutArea60Px2),
-    TIME("choose.metric.ms", false, false, SweepRow::ms);
+    AGREE_TOP1("choose.metric.agreeTop1", true, true, SweepQuantity.AGREE_TOP1),
+    AGREE_TOP5("choose.metric.agreeTop5", true, true, SweepQuantity.AGREE_TOP5),
+    ACCURACY_TOP1("choose.metric.accuracyTop1", true, true, SweepQuantity.ACCURACY_TOP1),
+    ACCURACY_TOP5("choose.metric.accuracyTop5", true, true, SweepQuantity.ACCURACY_TOP5),
+    KL("choose.metric.kl", false, false, SweepQuantity.KL),
+    CONFIDENCE("choose.metric.confidence", true, true, SweepQuantity.CONFIDENCE),
+    MARGIN("choose.metric.margin", true, false, SweepQuantity.MARGIN),
+    ENTROPY("choose.metric.entropy", null, false, SweepQuantity.ENTROPY),
+    HEATMAP_IOU("choose.metric.iou", true, false, SweepQuantity.HEATMAP_IOU),
+    ATTENTION_ENTROPY("choose.metric.attentionEntropy", null, false, SweepQuantity.ATTENTION_ENTROPY),
+    ATTENTION_DISTANCE("choose.metric.attentionDistance", null, false, SweepQuantity.MEAN_ATTENTION_DISTANCE),
+    ROLLOUT_AREA("choose.metric.area", null, false, SweepQuantity.ROLLOUT_AREA),
+    TIME("choose.metric.ms", false, false, SweepQuantity.MS);
 
     private final String key;
     private final Boolean higherIsBetter;
     private final boolean percent;
-    private final ToDoubleFunction<SweepRow> value;
+    private final SweepQuantity quantity;
 
-    SweepMetric(String key, Boolean higherIsBetter, boolean percent, ToDoubleFunction<SweepRow> value) {
+    SweepMetric(String key, Boolean higherIsBetter, boolean percent, SweepQuantity quantity) {
         this.key = key;
         this.higherIsBetter = higherIsBetter;
         this.percent = percent;
-        this.value = value;
+        this.quantity = quantity;
     }
 
     /** The bundle key of its name (also the axis title). */
@@ -54,7 +57,23 @@ public enum SweepMetric {
         return percent;
     }
 
+    /** True for a score against the images' true classes, which only labelled images have. */
+    public boolean needsTrueClasses() {
+        return quantity == SweepQuantity.ACCURACY_TOP1 || quantity == SweepQuantity.ACCURACY_TOP5;
+    }
+
+    /** The row's value; NaN when the row does not have it. */
     public double of(SweepRow r) {
-        return value.applyAsDouble(r);
+        return scale() * quantity.of(r);
+    }
+
+    /** The mean over images with its 95 % interval, on this metric's scale. */
+    public Estimate of(PatchAggregate a) {
+        Estimate e = a.estimate(quantity);
+        return new Estimate(e.n(), scale() * e.mean(), scale() * e.low(), scale() * e.high());
+    }
+
+    private double scale() {
+        return percent ? 100 : 1;
     }
 }

@@ -129,7 +129,11 @@ class SweepMetricsTest {
     }
 
     private static PatchAggregate agg(int patch, double gmacs, double agree, double kl) {
-        return new PatchAggregate(patch, 4, 0, gmacs, agree, agree, kl, 0, 0, 0, 0, 0, 0, 0, 0);
+        java.util.Map<SweepQuantity, Estimate> e = new java.util.EnumMap<>(SweepQuantity.class);
+        for (SweepQuantity q : SweepQuantity.values()) e.put(q, new Estimate(4, 0, Double.NaN, Double.NaN));
+        e.put(SweepQuantity.AGREE_TOP1, new Estimate(4, agree, Double.NaN, Double.NaN));
+        e.put(SweepQuantity.KL, new Estimate(4, kl, Double.NaN, Double.NaN));
+        return new PatchAggregate(patch, 4, 0, gmacs, e);
     }
 
     @Test
