@@ -85,8 +85,9 @@ final class SparkSweepJob {
         Dataset<Row> rows = existing(spark, out, s);
         Set<String> done = new HashSet<>();
         if (rows == null) return done;
+        // in tokens mode the size column is the side, which varies by patch; the reference pins it
         List<Row> other = rows.filter(col("reference_patch").notEqual(s.referencePatch())
-                .or(col("size").notEqual(s.size()).and(col("mode").notEqual("tokens")))) // in tokens mode the side varies by patch.select("size", "reference_patch").limit(1).collectAsList();
+                .or(col("size").notEqual(s.size()).and(col("mode").notEqual("tokens")))).select("size", "reference_patch").limit(1).collectAsList();
         if (!other.isEmpty()) {
             throw new UsageException("--out " + out + " holds " + s.modelName() + " " + s.mode().word() + " rows at size "
                     + other.get(0).get(0) + " with reference P" + other.get(0).get(1) + "; use another --out for size "

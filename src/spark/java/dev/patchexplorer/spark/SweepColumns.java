@@ -100,8 +100,14 @@ public final class SweepColumns {
     private static Object value(DataType type, String text) {
         if (type == DataTypes.IntegerType) return Integer.parseInt(text);
         if (type == DataTypes.DoubleType) return Double.parseDouble(text);
-        if (type == INTS) return text.isEmpty() ? List.of() : Arrays.stream(text.split(" ")).map(Integer::valueOf).toList();
-        if (type == DOUBLES) return text.isEmpty() ? List.of() : Arrays.stream(text.split(" ")).map(Double::valueOf).toList();
+        // Spark's external type for an array column is a Scala Seq
+        if (type == INTS) return seq(text.isEmpty() ? List.of() : Arrays.stream(text.split(" ")).map(Integer::valueOf).toList());
+        if (type == DOUBLES) return seq(text.isEmpty() ? List.of() : Arrays.stream(text.split(" ")).map(Double::valueOf).toList());
         return text;
+    }
+
+    @SuppressWarnings("deprecation") // JavaConverters is the converter Scala 2.12 has
+    private static <T> scala.collection.Seq<T> seq(List<T> list) {
+        return scala.collection.JavaConverters.asScalaBuffer(new ArrayList<>(list));
     }
 }
