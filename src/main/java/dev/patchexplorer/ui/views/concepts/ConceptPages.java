@@ -10,6 +10,7 @@ final class ConceptPages {
 
     static List<ConceptPage> standard(ExplorerView frame) {
         return List.of(
-                new TokenKeepsPage(frame));
+                new TokenKeepsPage(frame),
+                new LocalityPage(frame));
     }
 }
