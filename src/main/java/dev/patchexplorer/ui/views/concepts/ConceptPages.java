@@ -11,6 +11,7 @@ final class ConceptPages {
     static List<ConceptPage> standard(ExplorerView frame) {
         return List.of(
                 new TokenKeepsPage(frame),
-                new LocalityPage(frame));
+                new LocalityPage(frame),
+                new AugmentationPage(frame));
     }
 }
