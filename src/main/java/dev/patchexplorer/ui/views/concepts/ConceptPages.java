@@ -12,6 +12,7 @@ final class ConceptPages {
         return List.of(
                 new TokenKeepsPage(frame),
                 new LocalityPage(frame),
-                new AugmentationPage(frame));
+                new AugmentationPage(frame),
+                new TilingPage(frame));
     }
 }
