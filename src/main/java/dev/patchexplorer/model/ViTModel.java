@@ -201,6 +201,11 @@ public final class ViTModel implements VisionModel {
         return cached(kernels, patch, () -> PiResize.resize(w.patchKernel(), spec.dim() * 3, spec.nativePatch(), patch));
     }
 
+    /** The patch embedding's bias ([dim]): the same at every patch size, since PI-resize changes the kernel only. */
+    public float[] patchBias() {
+        return w.patchBias() == null ? new float[spec.dim()] : w.patchBias().toFloatArray();
+    }
+
     /** The position embedding for a gridH x gridW grid ([tokens][dim], prefix entries kept as trained). */
     public float[] positionEmbedding(int gridH, int gridW) {
         if (gridH == spec.nativeGridH() && gridW == spec.nativeGridW()) return w.posEmbed();

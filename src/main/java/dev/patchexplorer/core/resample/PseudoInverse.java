@@ -10,10 +10,20 @@ public final class PseudoInverse {
 
     private PseudoInverse() {}
 
+    /** The pseudo-inverse and the rank it found (singular values above the cut-off). */
+    public record WithRank(double[][] pinv, int rank) {}
+
     public static double[][] of(double[][] a) {
+        return withRank(a).pinv();
+    }
+
+    public static WithRank withRank(double[][] a) {
         int m = a.length;
         int n = a[0].length;
-        if (m < n) return transpose(of(transpose(a))); // pinv(A) = pinv(A^T)^T
+        if (m < n) { // pinv(A) = pinv(A^T)^T, same rank
+            WithRank t = withRank(transpose(a));
+            return new WithRank(transpose(t.pinv()), t.rank());
+        }
         double[][] u = copy(a);          // columns become U * S
         double[][] v = identity(n);
         for (int sweep = 0; sweep < 60; sweep++) {
@@ -49,8 +59,10 @@ public final class PseudoInverse {
         double cutoff = Math.max(m, n) * EPS * maxSigma;
         // pinv = V * S^-1 * U^T, where column j of u holds sigma_j * U_j, so divide by sigma_j twice
         double[][] pinv = new double[n][m];
+        int rank = 0;
         for (int j = 0; j < n; j++) {
             if (sigma[j] <= cutoff) continue;
+            rank++;
             double inv2 = 1 / (sigma[j] * sigma[j]);
             for (int r = 0; r < n; r++) {
                 double vr = v[r][j] * inv2;
@@ -58,7 +70,7 @@ public final class PseudoInverse {
                 for (int i = 0; i < m; i++) pinv[r][i] += vr * u[i][j];
             }
         }
-        return pinv;
+        return new WithRank(pinv, rank);
     }
 
     private static void rotate(double[][] x, int p, int q, double c, double s) {

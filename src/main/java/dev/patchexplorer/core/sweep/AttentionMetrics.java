@@ -41,6 +41,14 @@ public final class AttentionMetrics {
      * @param cellPixels the side of one grid cell in pixels, so that the result is in pixels
      */
     public static double meanDistancePixels(float[] layer, AttentionLayout layout, double cellPixels) {
+        double[] perHead = meanDistancePixelsPerHead(layer, layout, cellPixels);
+        double sum = 0;
+        for (double d : perHead) sum += d;
+        return sum / perHead.length;
+    }
+
+    /** As {@link #meanDistancePixels}, one value per head (averaged over queries only). */
+    public static double[] meanDistancePixelsPerHead(float[] layer, AttentionLayout layout, double cellPixels) {
         layout.checkLayer(layer);
         int n = layout.tokens();
         int p = layout.prefixTokens();
@@ -48,8 +56,9 @@ public final class AttentionMetrics {
         int gw = layout.gridW();
         double[] dist = new double[gh * gw]; // by (|dr|, |dc|), so each distance is worked out once
         for (int dr = 0; dr < gh; dr++) for (int dc = 0; dc < gw; dc++) dist[dr * gw + dc] = cellPixels * Math.hypot(dr, dc);
-        double sum = 0;
+        double[] perHead = new double[layout.heads()];
         for (int h = 0; h < layout.heads(); h++) {
+            double sum = 0;
             for (int qi = 0; qi < gh * gw; qi++) {
                 int qr = qi / gw;
                 int qc = qi % gw;
@@ -61,8 +70,9 @@ public final class AttentionMetrics {
                 }
                 sum += row;
             }
+            perHead[h] = sum / ((double) gh * gw);
         }
-        return sum / ((double) layout.heads() * gh * gw);
+        return perHead;
     }
 
     /** The area in pixels^2 of the cells a mask keeps. */

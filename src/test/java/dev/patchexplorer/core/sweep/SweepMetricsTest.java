@@ -78,6 +78,20 @@ class SweepMetricsTest {
     }
 
     @Test
+    void meanAttentionDistancePerHeadKeepsTheHeadsApart() {
+        AttentionLayout layout = new AttentionLayout(2, 1, 2, 2);
+        float[] a = new float[2 * 5 * 5];
+        for (int i = 0; i < 5; i++) {
+            a[i * 5 + i] = 1; // head 0: every token looks at itself
+            for (int j = 0; j < 5; j++) a[25 + i * 5 + j] = 0.2f; // head 1: uniform
+        }
+        double[] perHead = AttentionMetrics.meanDistancePixelsPerHead(a, layout, 16);
+        assertEquals(0.0, perHead[0], 0.0);
+        assertEquals((32 + 16 * Math.sqrt(2)) / 5, perHead[1], 1e-6);
+        assertEquals((perHead[0] + perHead[1]) / 2, AttentionMetrics.meanDistancePixels(a, layout, 16), 1e-12);
+    }
+
+    @Test
     void meanAttentionDistanceUsesTheRealRectangularGrid() {
         AttentionLayout layout = new AttentionLayout(1, 0, 1, 3); // one row of three
         float[] a = new float[9];

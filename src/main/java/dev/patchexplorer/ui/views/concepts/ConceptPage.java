@@ -1,0 +1,70 @@
+package dev.patchexplorer.ui.views.concepts;
+
+import dev.patchexplorer.ui.Messages;
+import javafx.beans.Observable;
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.SimpleBooleanProperty;
+import javafx.scene.layout.Region;
+
+/**
+ * One concept: a stable id, its texts from the bundle ({@code concept.<id>.title}, {@code .explain},
+ * {@code .try}) and a body (picture and readouts) built on first use. A page works only while it is
+ * shown: inputs that change while it is hidden mark it stale, and it refreshes once when shown again.
+ */
+public abstract class ConceptPage {
+    private final String id;
+    private final BooleanProperty shown = new SimpleBooleanProperty(this, "shown");
+    private Region body;
+    private boolean stale = true;
+
+    protected ConceptPage(String id) {
+        this.id = id;
+        shown.addListener((o, was, now) -> {
+            if (now && stale) refreshNow();
+        });
+    }
+
+    /** Stable: used in node ids ({@code concept-<id>-...}) and the bundle keys. */
+    public final String id() { return id; }
+
+    public final String title() { return Messages.get("concept." + id + ".title"); }
+
+    public final String explanation() { return Messages.get("concept." + id + ".explain"); }
+
+    public final String tryThis() { return Messages.get("concept." + id + ".try"); }
+
+    /** The picture and readouts; the first call builds them and (if shown) fills them. */
+    public final Region body() {
+        if (body == null) {
+            body = buildBody();
+            body.setId("concept-" + id + "-body");
+            if (shown.get()) refreshNow(); // shown before its body existed: fill it now
+        }
+        return body;
+    }
+
+    /** Set by the pane: true while this page is selected and the Concepts view is on screen. */
+    public final BooleanProperty shownProperty() { return shown; }
+
+    protected abstract Region buildBody();
+
+    /** Brings the picture and readouts up to date with the frame's state; FX thread, only while shown. */
+    protected abstract void refresh();
+
+    /** Refreshes on every change of {@code inputs} while shown; later, once, when shown again otherwise. */
+    protected final void follow(Observable... inputs) {
+        for (Observable input : inputs) input.addListener(x -> changed());
+    }
+
+    /** Something the page shows has changed. */
+    protected final void changed() {
+        if (shown.get() && body != null) refreshNow();
+        else stale = true;
+    }
+
+    private void refreshNow() {
+        if (body == null) return;
+        stale = false;
+        refresh();
+    }
+}
