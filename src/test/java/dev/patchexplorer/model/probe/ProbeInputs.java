@@ -32,7 +32,12 @@ final class ProbeInputs {
 
     /** chelsea.png, centre square at {@code size} px, normalised for the model. */
     static ChwImage chelsea(ModelConfig cfg, int size) throws Exception {
-        Path file = TestAssets.sample("chelsea.png");
+        return sample("chelsea.png", cfg, size);
+    }
+
+    /** A bundled sample picture, centre square at {@code size} px, normalised for the model. */
+    static ChwImage sample(String name, ModelConfig cfg, int size) throws Exception {
+        Path file = TestAssets.sample(name);
         BufferedImage img = ImageIO.read(file.toFile());
         RgbImage rgb = new RgbImage(img.getWidth(), img.getHeight(), img.getRGB(0, 0, img.getWidth(), img.getHeight(), null, 0, img.getWidth()));
         return Preprocess.toModelInput(Preprocess.centerCropSquare(rgb), size, size, cfg.mean(), cfg.std());
