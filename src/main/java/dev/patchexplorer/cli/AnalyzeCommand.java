@@ -143,7 +143,8 @@ public final class AnalyzeCommand implements Command {
         overlays.put("last_layer_mean_attention.png", HeatmapOverlay.blend(used, lastMean, plan.gridH(), plan.gridW(), ColorMap.VIRIDIS, 0.6));
     }
 
-    private static List<Map<String, Object>> top5(float[] logits) {
+    /** The five most probable classes as the JSON of every command that classifies. */
+    static List<Map<String, Object>> top5(float[] logits) {
         List<Map<String, Object>> list = new ArrayList<>();
         for (Prediction p : TopK.of(logits, 5)) {
             Map<String, Object> m = new LinkedHashMap<>();
