@@ -35,7 +35,7 @@ public final class Cli {
     public static Cli standard() {
         return new Cli(List.of(new TradeoffsCommand(), new AnalyzeCommand(), new RfCommand(), new ErfCommand(),
                 new SweepCommand(), new QuadtreeCommand(), new SegmentsCommand(), new ReconstructCommand(),
-                new TokensCommand(), new TomeCommand(), new PermuteCommand()));
+                new TokensCommand(), new TomeCommand(), new PermuteCommand(), new RenderCommand()));
     }
 
     /** The same commands, telling the user where the details of a failure went. */
