@@ -49,6 +49,11 @@ final class ChooseChart extends LineChart<Number, Number> {
     private final List<Whisker> whiskers = new ArrayList<>();
     /** The patch-size labels in the order they claim room: the slider's size, the Pareto front, the rest. */
     private final List<PointLabel> labels = new ArrayList<>();
+    /** The values whose ticks are labelled: the margin beyond the data's own scale gets ticks but no numbers. */
+    private double labelLow = Double.NEGATIVE_INFINITY;
+    private double labelHigh = Double.POSITIVE_INFINITY;
+    /** A percentage: ticks every 10, numbers every 20. */
+    private boolean percent;
 
     /** A 95 % interval drawn as a vertical line with end caps through one point. */
     private record Whisker(int patch, XYChart.Data<Number, Number> data, double low, double high, Path shape) {}
@@ -71,8 +76,10 @@ final class ChooseChart extends LineChart<Number, Number> {
             @Override
             public String toString(Number n) {
                 double v = n.doubleValue();
-                // percent metrics: a label every 20 (ticks every 10), none beyond the scale's ends
-                if (!getYAxis().isAutoRanging() && (v < 0 || v > 100 || Math.abs(v / 20 - Math.rint(v / 20)) > 1e-9)) return "";
+                double unit = ((NumberAxis) getYAxis()).getTickUnit();
+                if (v < labelLow - 1e-9 * unit || v > labelHigh + 1e-9 * unit) return "";
+                // percent metrics: a label every 20 (ticks every 10)
+                if (percent && Math.abs(v / 20 - Math.rint(v / 20)) > 1e-9) return "";
                 return new java.math.BigDecimal(String.format(Locale.ROOT, "%.4g", v)).stripTrailingZeros().toPlainString();
             }
 
@@ -94,12 +101,17 @@ final class ChooseChart extends LineChart<Number, Number> {
         getYAxis().setLabel(Messages.get(metric.key()));
         // percentages on their whole scale, so 0/100 agreement and published top-1 read at a glance
         NumberAxis y = (NumberAxis) getYAxis();
-        y.setAutoRanging(!metric.percent());
-        if (metric.percent()) {
+        y.setAutoRanging(false);
+        percent = metric.percent();
+        if (percent) {
             // a margin beyond 0 and 100 so the dots and labels there are not cut by the plot's edge
             y.setLowerBound(-10);
             y.setUpperBound(110);
             y.setTickUnit(10);
+            labelLow = 0;
+            labelHigh = 100;
+        } else {
+            fitValueAxis(points);
         }
         getPlotChildren().removeAll(whiskers.stream().map(Whisker::shape).toList());
         getPlotChildren().removeAll(labels.stream().map(PointLabel::text).toList());
@@ -162,6 +174,44 @@ final class ChooseChart extends LineChart<Number, Number> {
         getPlotChildren().addAll(labels.stream().map(PointLabel::text).toList());
         // the points are joined only through the front: a line in cost order zig-zags across 0/1 agreement
         own.getNode().setStyle("-fx-stroke: transparent;");
+    }
+
+    /**
+     * The value axis over the points and their whiskers with a margin, so that a dot at the extreme (the
+     * reference's KL of 0) is not cut in half at the plot's edge; the bounds on whole ticks, because a
+     * {@link NumberAxis} counts its ticks from its lower bound; no numbers below 0 for a quantity that
+     * has none there.
+     */
+    private void fitValueAxis(List<ChartPoint> points) {
+        double lo = Double.POSITIVE_INFINITY;
+        double hi = Double.NEGATIVE_INFINITY;
+        for (ChartPoint p : points) {
+            for (double v : new double[] {p.value(), p.low(), p.high()}) {
+                if (!Double.isFinite(v)) continue;
+                lo = Math.min(lo, v);
+                hi = Math.max(hi, v);
+            }
+        }
+        NumberAxis y = (NumberAxis) getYAxis();
+        if (lo > hi) { // nothing finite to show
+            y.setAutoRanging(true);
+            return;
+        }
+        double span = hi > lo ? hi - lo : Math.max(Math.abs(hi), 1) * 0.2;
+        double unit = niceUnit(span / 5);
+        double pad = 0.08 * span;
+        y.setTickUnit(unit);
+        y.setLowerBound(Math.floor((lo - pad) / unit) * unit);
+        y.setUpperBound(Math.ceil((hi + pad) / unit) * unit);
+        labelLow = lo >= 0 ? 0 : Double.NEGATIVE_INFINITY;
+        labelHigh = Double.POSITIVE_INFINITY;
+    }
+
+    /** The 1, 2 or 5 times a power of ten at or above {@code raw}. */
+    static double niceUnit(double raw) {
+        double magnitude = Math.pow(10, Math.floor(Math.log10(raw)));
+        double m = raw / magnitude;
+        return (m <= 1 ? 1 : m <= 2 ? 2 : m <= 5 ? 5 : 10) * magnitude;
     }
 
     /** The whiskers of the points shown, for tests: patch size to [low, high] on the metric's scale. */
@@ -249,7 +299,8 @@ final class ChooseChart extends LineChart<Number, Number> {
         Label l = new Label(String.valueOf(patch));
         l.setId("choose-label-" + patch);
         l.getStyleClass().add("choose-point-label");
-        l.setStyle("-fx-font-size: 10px; -fx-padding: 0 1 0 1;");
+        // on the plot's own colour, so a whisker or a grid line behind it does not cross the digits
+        l.setStyle("-fx-font-size: 10px; -fx-padding: 0 1 0 1; -fx-background-color: -color-bg-default; -fx-background-radius: 2;");
         l.setManaged(false);
         l.setCursor(Cursor.HAND);
         l.setOnMouseClicked(e -> goTo.accept(patch));

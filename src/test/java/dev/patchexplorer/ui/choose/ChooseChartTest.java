@@ -124,9 +124,33 @@ class ChooseChartTest {
         assertEquals("16", fx(() -> ((Label) chart.lookup("#choose-label-16")).getText()));
     }
 
+    @Test
+    void aDotAtTheLeastValueIsDrawnWholeWithNoNegativeTick() {
+        // the reference's own KL is 0: on a tight axis its dot and the slider's ring were cut in half
+        List<ChartPoint> points = List.of(new ChartPoint(8, 7.0, 0.8, Double.NaN, Double.NaN, 1),
+                new ChartPoint(16, 1.25, 0, Double.NaN, Double.NaN, 1), new ChartPoint(32, 0.3, 3.5, Double.NaN, Double.NaN, 1));
+        show(points, 16, SweepMetric.KL);
+        double height = fx(() -> chart.getYAxis().getHeight());
+        for (String id : List.of("#choose-point-16", "#choose-current", "#choose-point-32")) {
+            Bounds b = fx(() -> chart.lookup(id).getBoundsInParent());
+            assertTrue(b.getMinY() >= 0 && b.getMaxY() <= height, id + " within the plot: " + b);
+        }
+        javafx.scene.chart.NumberAxis y = fx(() -> (javafx.scene.chart.NumberAxis) chart.getYAxis());
+        assertTrue(fx(y::getLowerBound) < 0);
+        List<String> labels = fx(() -> y.getTickMarks().stream().filter(t -> t.getValue().doubleValue() < -1e-9)
+                .map(t -> y.getTickLabelFormatter().toString(t.getValue())).toList());
+        assertFalse(labels.isEmpty(), "the margin below 0 has a tick");
+        assertTrue(labels.stream().allMatch(String::isEmpty), "but no negative KL is written: " + labels);
+        assertEquals("0", fx(() -> y.getTickLabelFormatter().toString(0.0)));
+    }
+
     private void show(List<ChartPoint> points, int current) {
+        show(points, current, SweepMetric.AGREE_TOP1);
+    }
+
+    private void show(List<ChartPoint> points, int current, SweepMetric metric) {
         fx(() -> {
-            chart.show(points, SweepMetric.AGREE_TOP1, current, null, "Mean");
+            chart.show(points, metric, current, null, "Mean");
             chart.applyCss();
             chart.layout();
             return null;
