@@ -12,6 +12,7 @@ import javafx.geometry.Pos;
 import javafx.scene.control.CheckBox;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
+import javafx.scene.control.ListCell;
 import javafx.scene.control.TextField;
 import javafx.scene.layout.ColumnConstraints;
 import javafx.scene.layout.GridPane;
@@ -78,6 +79,15 @@ public final class PhysicalUnitsPane extends GridPane {
                 return null;
             }
         });
+        // the closed box shows the short form; the list names the encoders too
+        preset.setButtonCell(new ListCell<>() {
+            @Override
+            protected void updateItem(TilePreset t, boolean empty) {
+                super.updateItem(t, empty);
+                setText(empty || t == null ? Messages.get("controls.preset.prompt")
+                        : Messages.format("controls.preset.short", t.tilePixels(), magnification(t.magnification())));
+            }
+        });
         preset.valueProperty().addListener((o, was, now) -> {
             if (now != null) choose(now);
         });
@@ -89,7 +99,6 @@ public final class PhysicalUnitsPane extends GridPane {
         TextField tissue = new TextField();
         tissue.setId("tissue-area");
         tissue.setPrefColumnCount(7);
-        tissue.setPromptText("mm²");
         tissue.setTooltip(ControlsPane.tip("controls.tissue.tip"));
         tissue.setOnAction(e -> units.tissueMm2Property().set(positiveOrZero(tissue.getText())));
         tissue.focusedProperty().addListener((o, was, now) -> {
@@ -103,7 +112,9 @@ public final class PhysicalUnitsPane extends GridPane {
         add(microns, 1, 2);
         addRow(3, label("controls.preset", "controls.preset.tip"), preset);
         add(presetResult, 1, 4);
-        addRow(5, label("controls.tissue", "controls.tissue.tip"), tissue);
+        HBox tissueRow = new HBox(6, tissue, new Label(Messages.get("controls.tissue.unit")));
+        tissueRow.setAlignment(Pos.CENTER_LEFT);
+        addRow(5, label("controls.tissue", "controls.tissue.tip"), tissueRow);
 
         units.scaleProperty().addListener((o, was, now) -> {
             show(now);
