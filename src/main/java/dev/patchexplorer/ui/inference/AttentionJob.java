@@ -195,8 +195,7 @@ public final class AttentionJob {
     static ChwImage modelInput(RgbImage original, WorkingResolution w, PatchGrid grid, InputPlan plan, ModelConfig config) {
         RgbImage work = original.width() == w.width() && original.height() == w.height()
                 ? original : Preprocess.resizeBicubic(original, w.width(), w.height());
-        RgbImage cells = GridInput.pixels(work, grid, plan.modelPatch(), GridInput.meanColour(config.mean()));
-        return Preprocess.normalize(cells, config.mean(), config.std());
+        return GridInput.modelInput(work, grid, plan, config.mean(), config.std());
     }
 
     private void applyInference(Pass pass) {
