@@ -27,7 +27,7 @@ import static dev.patchexplorer.ui.FxTestSupport.onFx;
  * Not a test (no "Test" in the name, so the suite leaves it out): pictures of every Concepts page in
  * the real window with the real ViT-Ti, for looking at layout and legibility. Run with
  * {@code -Dtest=ConceptsPictures -Dpictures.dir=DIR [-Dpictures.lang=zh]}; patch sizes from
- * {@code -Dpictures.patches=8,32}.
+ * {@code -Dpictures.patches=8,32}, pages from {@code -Dpictures.pages=id,id} (default: all).
  */
 @ExtendWith(ApplicationExtension.class)
 class ConceptsPictures {
@@ -76,7 +76,9 @@ class ConceptsPictures {
         ConceptsWindowSupport.openSample(view, model);
         ConceptsPane pane = ConceptsWindowSupport.openPage(robot, view, "tokenKeeps");
         String[] patches = System.getProperty("pictures.patches", "8,32").split(",");
+        String only = System.getProperty("pictures.pages", "");
         for (ConceptPage page : onFx(pane::pages)) {
+            if (!only.isBlank() && !java.util.Arrays.asList(only.split(",")).contains(page.id())) continue;
             onFx(() -> {
                 pane.select(page.id());
                 return null;
@@ -91,6 +93,10 @@ class ConceptsPictures {
                 Path file = dir.resolve("concepts-" + page.id() + "-p" + p.strip() + "-" + lang + ".png");
                 ImageIO.write(SwingFXUtils.fromFXImage(shot, null), "png", file.toFile());
                 System.out.println("wrote " + file.toAbsolutePath());
+                // the whole panel as well, including what lies below the scroll
+                WritableImage whole = onFx(() -> pane.snapshot(null, null));
+                Path paneFile = dir.resolve("concepts-" + page.id() + "-p" + p.strip() + "-" + lang + "-panel.png");
+                ImageIO.write(SwingFXUtils.fromFXImage(whole, null), "png", paneFile.toFile());
             }
         }
     }
