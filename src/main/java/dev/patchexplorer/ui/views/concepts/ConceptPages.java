@@ -15,6 +15,7 @@ final class ConceptPages {
                 new AugmentationPage(frame),
                 new TilingPage(frame),
                 new FeaturesPage(frame),
-                new PositionPage(frame));
+                new PositionPage(frame),
+                new TomePage(frame));
     }
 }
