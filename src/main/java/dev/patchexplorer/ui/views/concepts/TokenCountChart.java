@@ -46,10 +46,11 @@ final class TokenCountChart extends Canvas {
         if (tokens == null || tokens.length == 0) return;
         double top = DistanceChart.niceCeiling(tokens[0]);
         g.setTextAlign(TextAlignment.RIGHT);
-        for (int i = 0; i <= 4; i++) {
-            double y = TOP + plotH - plotH * i / 4;
+        int ticks = top % 4 == 0 ? 4 : 2; // whole-token labels: 50 gets 0, 25, 50, not 12.5 steps
+        for (int i = 0; i <= ticks; i++) {
+            double y = TOP + plotH - plotH * i / ticks;
             g.strokeLine(LEFT - 3, y, LEFT, y);
-            g.fillText(String.format(java.util.Locale.ROOT, "%.0f", top * i / 4), LEFT - 5, y + 4);
+            g.fillText(String.format(java.util.Locale.ROOT, "%.0f", top * i / ticks), LEFT - 5, y + 4);
         }
         int bars = tokens.length;
         double step = plotW / bars;
