@@ -116,8 +116,7 @@ public final class AnalyzeCommand implements Command {
         InputPlan plan = GridInput.plan(mode, grid, vit.spec().nativePatch());
         RgbImage used = Preprocess.crop(square, 0, 0, plan.gridW() * patch, plan.gridH() * patch); // whole patches only
         ModelConfig cfg = vit.config();
-        ChwImage input = Preprocess.normalize(GridInput.pixels(square, grid, plan.modelPatch(), GridInput.meanColour(cfg.mean())),
-                cfg.mean(), cfg.std());
+        ChwImage input = GridInput.modelInput(square, grid, plan, cfg.mean(), cfg.std());
         ViTOutput result = vit.forward(input, plan.modelPatch());
         AttentionLayout layout = result.layout();
         json.put("mode", mode.name().toLowerCase(Locale.ROOT));

@@ -3,7 +3,6 @@ package dev.patchexplorer.cli;
 import dev.patchexplorer.core.grid.GridSpec;
 import dev.patchexplorer.core.grid.PatchGrid;
 import dev.patchexplorer.core.image.ChwImage;
-import dev.patchexplorer.core.image.Preprocess;
 import dev.patchexplorer.core.image.RgbImage;
 import dev.patchexplorer.core.tradeoff.PassKind;
 import dev.patchexplorer.core.vit.GridInput;
@@ -88,8 +87,7 @@ final class VitProbeInput implements AutoCloseable {
     /** The model input for a working image of this size (e.g. the same picture shifted), cut along the same grid. */
     ChwImage inputOf(RgbImage working) {
         ModelConfig cfg = vit.config();
-        return Preprocess.normalize(GridInput.pixels(working, grid, plan.modelPatch(), GridInput.meanColour(cfg.mean())),
-                cfg.mean(), cfg.std());
+        return GridInput.modelInput(working, grid, plan, cfg.mean(), cfg.std());
     }
 
     /** The colour the model sees as zero, for pixels a shift uncovers. */

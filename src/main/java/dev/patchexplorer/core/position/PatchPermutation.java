@@ -1,6 +1,7 @@
 package dev.patchexplorer.core.position;
 
 import dev.patchexplorer.core.image.ChwImage;
+import dev.patchexplorer.core.image.RgbImage;
 
 import java.util.Random;
 
@@ -66,6 +67,27 @@ public final class PatchPermutation {
             }
         }
         return new ChwImage(image.channels(), image.height(), w, out);
+    }
+
+    /** The same jigsaw on a picture: cell j shows cell order[j], for drawing what the model was given. */
+    public static RgbImage pixels(RgbImage image, int patch, int[] order) {
+        if (patch < 1 || image.height() % patch != 0 || image.width() % patch != 0) {
+            throw new IllegalArgumentException(image.width() + "x" + image.height() + " is not a whole number of " + patch + " px patches");
+        }
+        int gw = image.width() / patch;
+        if (order.length != gw * (image.height() / patch)) {
+            throw new IllegalArgumentException(order.length + " places for " + gw * (image.height() / patch) + " patches");
+        }
+        check(order);
+        int w = image.width();
+        int[] src = image.argb();
+        int[] out = new int[src.length];
+        for (int j = 0; j < order.length; j++) {
+            int toX = (j % gw) * patch, toY = (j / gw) * patch;
+            int fromX = (order[j] % gw) * patch, fromY = (order[j] / gw) * patch;
+            for (int y = 0; y < patch; y++) System.arraycopy(src, (fromY + y) * w + fromX, out, (toY + y) * w + toX, patch);
+        }
+        return new RgbImage(w, image.height(), out);
     }
 
     private static void check(int[] order) {

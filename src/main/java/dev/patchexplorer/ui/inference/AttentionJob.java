@@ -7,7 +7,6 @@ import dev.patchexplorer.core.grid.EdgePolicy;
 import dev.patchexplorer.core.grid.PatchGrid;
 import dev.patchexplorer.core.grid.WorkingResolution;
 import dev.patchexplorer.core.image.ChwImage;
-import dev.patchexplorer.core.image.Preprocess;
 import dev.patchexplorer.core.image.WorkingImage;
 import dev.patchexplorer.core.image.RgbImage;
 import dev.patchexplorer.core.vit.GridInput;
@@ -194,9 +193,7 @@ public final class AttentionJob {
      * sees grid cell (r, c), at the plan's patch size, normalised. Padding takes the mean colour.
      */
     static ChwImage modelInput(RgbImage original, WorkingResolution w, PatchGrid grid, InputPlan plan, ModelConfig config) {
-        RgbImage work = WorkingImage.of(original, w);
-        RgbImage cells = GridInput.pixels(work, grid, plan.modelPatch(), GridInput.meanColour(config.mean()));
-        return Preprocess.normalize(cells, config.mean(), config.std());
+        return GridInput.modelInput(WorkingImage.of(original, w), grid, plan, config.mean(), config.std());
     }
 
     private void applyInference(Pass pass) {

@@ -46,6 +46,15 @@ class PatchPermutationTest {
         assertEquals(0.1f, out.get(0, 3, 3));
     }
 
+    /** A 4x2 picture of two 2x2 cells swapped: each pixel lands at the same place in the other cell. */
+    @Test
+    void aPictureMovesCellByCellToo() {
+        int[] px = {1, 2, 5, 6, 3, 4, 7, 8}; // cell 0 holds 1..4, cell 1 holds 5..8, row by row
+        dev.patchexplorer.core.image.RgbImage swapped =
+                PatchPermutation.pixels(new dev.patchexplorer.core.image.RgbImage(4, 2, px), 2, new int[] {1, 0});
+        assertArrayEquals(new int[] {5, 6, 1, 2, 7, 8, 3, 4}, swapped.argb());
+    }
+
     @Test
     void refusesWhatIsNotAPermutation() {
         assertThrows(IllegalArgumentException.class, () -> PatchPermutation.tokens(new float[4], 1, 1, new int[] {0, 0, 1}));

@@ -13,6 +13,9 @@ final class ConceptPages {
                 new TokenKeepsPage(frame),
                 new LocalityPage(frame),
                 new AugmentationPage(frame),
-                new TilingPage(frame));
+                new TilingPage(frame),
+                new FeaturesPage(frame),
+                new PositionPage(frame),
+                new TomePage(frame));
     }
 }
