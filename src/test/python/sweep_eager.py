@@ -56,11 +56,18 @@ class SweepCell:
         self.model = model
         self.native = model.w["patch_embed.proj.weight"]
         self.kernels = {}
+        self.distances = {}
 
     def kernel(self, patch):
         if patch not in self.kernels:
             self.kernels[patch] = pi_resize(self.native, patch)
         return self.kernels[patch]
+
+    def distance(self, gh, gw, cell):
+        """The patch-to-patch distance matrix in pixels, float32, once per grid (as a sweep reuses it)."""
+        if (gh, gw, cell) not in self.distances:
+            self.distances[(gh, gw, cell)] = distance_matrix(gh, gw, cell)
+        return self.distances[(gh, gw, cell)]
 
     def run(self, image, model_patch, cell_pixels):
         m = self.model
@@ -72,29 +79,33 @@ class SweepCell:
             m.w["patch_embed.proj.weight"] = self.native
             m.patch = self.native.shape[-1]
         gh, gw = image.shape[-2] // model_patch, image.shape[-1] // model_patch
-        entropy = [normalised_entropy(a[0]) for a in attn]
-        distance = [mean_distance(a[0], gh, gw, cell_pixels) for a in attn]
+        layers = torch.cat(attn)  # (L, H, N, N): every layer's metric in one op
+        entropy = normalised_entropy(layers)
+        distance = mean_distance(layers, gh * gw, self.distance(gh, gw, cell_pixels))
         roll = rollout(attn, image_prefix(attn, gh, gw))
         mask = top_mass(roll, MASS)
         return int(torch.argmax(logits[0])), entropy, distance, roll, mask
 
 
-def normalised_entropy(a):
-    """Per head and query -sum a log a, averaged, divided by log N."""
-    n = a.shape[-1]
-    a = a.double()
-    h = -(torch.where(a > 0, a * torch.log(a), torch.zeros_like(a))).sum(-1)
-    return float(h.mean() / np.log(n))
+def normalised_entropy(layers):
+    """Per layer: per head and query -sum a log a, averaged, divided by log N. Products in float32,
+    sums in float64, as the Java code does (float attention, double accumulators)."""
+    n = layers.shape[-1]
+    h = -torch.xlogy(layers, layers).sum(-1, dtype=torch.float64)  # xlogy(0, 0) = 0
+    return (h.mean((1, 2)) / np.log(n)).tolist()
 
 
-def mean_distance(a, gh, gw, cell):
-    """Raghu et al.: patch queries and keys only, weights not renormalised, in pixels."""
-    p = a.shape[-1] - gh * gw
+def distance_matrix(gh, gw, cell):
+    """cell x the Euclidean grid distance between every two patches, float32."""
     rows = torch.arange(gh * gw, dtype=torch.float64) // gw
     cols = torch.arange(gh * gw, dtype=torch.float64) % gw
-    dist = cell * torch.sqrt((rows[:, None] - rows[None]) ** 2 + (cols[:, None] - cols[None]) ** 2)
-    patches = a[:, p:, p:].double()
-    return float((patches * dist).sum(-1).mean())
+    return (cell * torch.sqrt((rows[:, None] - rows[None]) ** 2 + (cols[:, None] - cols[None]) ** 2)).float()
+
+
+def mean_distance(layers, patches, dist):
+    """Per layer, Raghu et al.: patch queries and keys only, weights not renormalised, in pixels."""
+    p = layers.shape[-1] - patches
+    return (layers[:, :, p:, p:] * dist).sum(-1, dtype=torch.float64).mean((1, 2)).tolist()
 
 
 def image_prefix(attn, gh, gw):
@@ -103,15 +114,15 @@ def image_prefix(attn, gh, gw):
 
 
 def rollout(attn, prefix):
-    """Class token's row of prod (0.5 mean_h A + 0.5 I), rows renormalised; patch columns."""
+    """Class token's row of prod (0.5 mean_h A + 0.5 I), rows renormalised; patch columns. Carried as
+    a vector: r (0.5 M + 0.5 I) / s = 0.5 (r / s) M + 0.5 (r / s), s the fused rows' sums."""
     n = attn[0].shape[-1]
-    eye = torch.eye(n, dtype=torch.float64)
     r = torch.zeros(n, dtype=torch.float64)
     r[0] = 1
     for a in reversed(attn):
-        fused = 0.5 * a[0].double().mean(0) + 0.5 * eye
-        fused = fused / fused.sum(-1, keepdim=True)
-        r = r @ fused
+        fused = a[0].double().mean(0)
+        scaled = r / (0.5 * fused.sum(-1) + 0.5)
+        r = 0.5 * (scaled @ fused) + 0.5 * scaled
     return r[prefix:]
 
 
