@@ -13,8 +13,8 @@ grid and normalised by our code, as float32 .npy files into a folder, with an in
 "inputs.txt" of lines "IMAGE PATCH MODEL_PATCH CELL_PIXELS FILE". Then, on stdin:
 
     run THREADS IMAGE   -> runs every patch of IMAGE, answers
-                           "MS elapsed_ms COUNT" then COUNT lines "CELL patch top1 entropy distance"
-                           (entropy and distance: means over layers)
+                           "MS elapsed_ms COUNT" then COUNT lines "CELL patch top1 entropy distance kept"
+                           (entropy and distance: means over layers; kept: cells in the 60 %-mass mask)
     quit
 
 Needs only torch and numpy; the checkpoint is read with vit_tiny_eager's small safetensors reader.
@@ -164,11 +164,11 @@ def serve(cell, images):
         results = []
         t0 = time.perf_counter()
         for patch, model_patch, cell_px, image in images[name]:
-            top1, entropy, distance, _, _ = cell.run(image, model_patch, cell_px)
-            results.append((patch, top1, float(np.mean(entropy)), float(np.mean(distance))))
+            top1, entropy, distance, _, mask = cell.run(image, model_patch, cell_px)
+            results.append((patch, top1, float(np.mean(entropy)), float(np.mean(distance)), int(mask.sum())))
         print("MS %.3f %d" % ((time.perf_counter() - t0) * 1000, len(results)), flush=True)
-        for patch, top1, entropy, distance in results:
-            print("CELL %d %d %.9g %.9g" % (patch, top1, entropy, distance), flush=True)
+        for patch, top1, entropy, distance, kept in results:
+            print("CELL %d %d %.9g %.9g %d" % (patch, top1, entropy, distance, kept), flush=True)
     return 0
 
 
