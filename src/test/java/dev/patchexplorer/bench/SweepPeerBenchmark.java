@@ -75,6 +75,7 @@ public final class SweepPeerBenchmark {
         System.out.println(python.map(p -> "PyTorch peer: " + p + " " + SCRIPT)
                 .orElse("PyTorch peer: no python3 with torch and numpy found (Debian: apt-get install python3-torch python3-numpy);"
                         + " timing Java alone"));
+        System.out.println(OpenMpPolicy.describe());
         Path inputs = Files.createTempDirectory("sweep-peer");
         List<String> rows = new ArrayList<>();
         int imageCount;
@@ -268,7 +269,6 @@ public final class SweepPeerBenchmark {
             if (!Files.isRegularFile(Path.of(SCRIPT))) throw new IOException(SCRIPT + " not found: run from the project folder");
             ProcessBuilder pb = new ProcessBuilder(python, SCRIPT, "--model", model.toString(), "--inputs", inputs.toString())
                     .redirectErrorStream(true);
-            pb.environment().put("OMP_WAIT_POLICY", "PASSIVE"); // idle workers sleep instead of spinning on the Java side's cores
             SweepPeer peer = new SweepPeer(pb.start());
             for (String line; (line = peer.in.readLine()) != null; ) {
                 if (line.equals("READY")) return peer;
