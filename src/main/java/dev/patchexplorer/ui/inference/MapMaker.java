@@ -82,7 +82,7 @@ final class MapMaker {
         KeptKeys keys = s.discount() ? KeptKeys.withoutPatches(artifacts, layout) : KeptKeys.ALL;
         Heatmap map = switch (s.kind()) {
             case ROLLOUT -> Heatmap.of(rollout(out, layout, h, keys), inf.plan(), inf.grid(),
-                    Messages.format("attention.title.rollout", headName), s.scale(), artifacts, s.discount());
+                    Messages.format("attention.title.rollout", headName, out.layers()), s.scale(), artifacts, s.discount());
             case CLASS_TOKEN -> Heatmap.of(layerMap(out, layout, l, h, 0, keys), inf.plan(), inf.grid(),
                     Messages.format("attention.title.classToken", l + 1, headName), s.scale(), artifacts, s.discount());
             case SELECTED_PATCH -> {
