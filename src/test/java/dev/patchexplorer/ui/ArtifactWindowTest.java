@@ -168,6 +168,14 @@ class ArtifactWindowTest {
         Heatmap h = heatmap(x -> x.gridW() == 7 && x.plan().mode() == PatchMode.RESIZE);
         assertEquals(112, h.plan().inputW());
         assertTrue(caption().contains(Messages.format("heatmap.caption.input", 112, 112)), caption());
+        // the readouts say so too
+        onFx(() -> {
+            view.navigator().navigate("explore");
+            return null;
+        });
+        String wanted = Messages.format("readout.modelInput.value", 112, 112, Messages.get("attention.mode.resize"));
+        FxTestSupport.waitUntil(30, () -> onFx(() -> wanted.equals(
+                ((Label) view.getScene().lookup("#readout-modelInput")).getText())));
     }
 
     @SuppressWarnings("unchecked")

@@ -141,6 +141,7 @@ public final class AttentionPane extends VBox {
         staleLabel.setId("attention-stale");
         staleLabel.getStyleClass().add("hint");
         staleLabel.visibleProperty().bind(job.staleProperty());
+        staleLabel.managedProperty().bind(job.staleProperty()); // else its empty room pushes the middle tick off centre
         legendMid.setId("attention-legend-mid");
         BorderPane scale = new BorderPane();
         scale.setLeft(legendMin);
@@ -223,6 +224,9 @@ public final class AttentionPane extends VBox {
         explain.setId("attention-artifacts-explain");
         explain.setWrapText(true);
         explain.getStyleClass().add("hint");
+        explain.setTooltip(new Tooltip(Messages.get("attention.artifacts.tip")));
+        mark.setTooltip(new Tooltip(Messages.get("attention.artifacts.tip")));
+        discount.setTooltip(new Tooltip(Messages.get("attention.artifacts.tip")));
         artifactCount.setId("attention-artifacts-count");
         artifactCount.setWrapText(true);
         artifactCount.getStyleClass().add("hint");
