@@ -17,6 +17,7 @@ import org.testfx.framework.junit5.Start;
 import javax.imageio.ImageIO;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -27,7 +28,7 @@ import static dev.patchexplorer.ui.FxTestSupport.onFx;
  * Not a test (no "Test" in the name, so the suite leaves it out): pictures of every Concepts page in
  * the real window with the real ViT-Ti, for looking at layout and legibility. Run with
  * {@code -Dtest=ConceptsPictures -Dpictures.dir=DIR [-Dpictures.lang=zh]}; patch sizes from
- * {@code -Dpictures.patches=8,32}.
+ * {@code -Dpictures.patches=8,32}; only some pages with {@code -Dpictures.pages=masking,scales}.
  */
 @ExtendWith(ApplicationExtension.class)
 class ConceptsPictures {
@@ -76,7 +77,9 @@ class ConceptsPictures {
         ConceptsWindowSupport.openSample(view, model);
         ConceptsPane pane = ConceptsWindowSupport.openPage(robot, view, "tokenKeeps");
         String[] patches = System.getProperty("pictures.patches", "8,32").split(",");
+        List<String> only = List.of(System.getProperty("pictures.pages", "").split(","));
         for (ConceptPage page : onFx(pane::pages)) {
+            if (!only.equals(List.of("")) && !only.contains(page.id())) continue;
             onFx(() -> {
                 pane.select(page.id());
                 return null;

@@ -13,6 +13,7 @@ final class ConceptPages {
                 new TokenKeepsPage(frame),
                 new LocalityPage(frame),
                 new AugmentationPage(frame),
-                new TilingPage(frame));
+                new TilingPage(frame),
+                new MaskingPage(frame));
     }
 }
