@@ -72,6 +72,9 @@ final class MaskingPage extends ConceptPage {
     private final Spinner<Integer> seed = new Spinner<>(0, 9999, 0);
     private final Canvas picture = new Canvas(PICTURE_W, PICTURE_H);
     private final Label status = new Label();
+    /** Full width, under the readouts: class names are long and a narrow column would break each line. */
+    private final Label top = value("top");
+    private final Label allTop = value("allTop");
     private ConceptReadouts readouts;
 
     record Top(List<Prediction> kept, List<Prediction> all) {}
@@ -82,8 +85,7 @@ final class MaskingPage extends ConceptPage {
         this.models = frame.models();
         this.mode = frame.attention().modeProperty();
         this.job = backgroundJob(frame.inference(), e -> {
-            readouts.set("top", "—");
-            readouts.set("allTop", "—");
+            clearTop();
             status.setText(Messages.format("concept.error", String.valueOf(e.getMessage())));
         });
         ratio.setId("concept-masking-ratio");
@@ -124,11 +126,25 @@ final class MaskingPage extends ConceptPage {
         controls.addRow(0, name("concept.masking.ratio"), ratioRow);
         controls.addRow(1, name("concept.masking.kind"), kind);
         controls.addRow(2, name("concept.masking.seed"), seed);
-        readouts = new ConceptReadouts(ID, "grid", "masked", "visible", "compute", "saved", "top", "allTop");
+        readouts = new ConceptReadouts(ID, "grid", "masked", "visible", "compute", "saved");
         status.setId("concept-masking-status");
         status.setWrapText(true);
         status.getStyleClass().add("hint");
-        return new VBox(8, controls, picture, readouts, status);
+        VBox predictions = new VBox(2, name("concept.masking.top"), top, name("concept.masking.allTop"), allTop);
+        return new VBox(8, controls, picture, readouts, predictions, status);
+    }
+
+    private static Label value(String name) {
+        Label l = new Label("—");
+        l.setId("concept-" + ID + "-" + name);
+        l.getStyleClass().add("readout-value");
+        l.setWrapText(true);
+        return l;
+    }
+
+    private void clearTop() {
+        top.setText("—");
+        allTop.setText("—");
     }
 
     private static Label name(String key) {
@@ -199,15 +215,13 @@ final class MaskingPage extends ConceptPage {
         ViTModel vit = models.getModel();
         if (vit == null || vit.numClasses() == 0) {
             job.cancel();
-            readouts.set("top", "—");
-            readouts.set("allTop", "—");
+            clearTop();
             status.setText(Messages.get("concept.masking.needsClassifier"));
             return;
         }
         if (mask.visibleCount() == 0) {
             job.cancel();
-            readouts.set("top", "—");
-            readouts.set("allTop", "—");
+            clearTop();
             status.setText(Messages.get("concept.masking.nothingVisible"));
             return;
         }
@@ -229,8 +243,8 @@ final class MaskingPage extends ConceptPage {
     }
 
     private void show(Top t) {
-        readouts.set("top", topText(t.kept()));
-        readouts.set("allTop", topText(t.all()));
+        top.setText(topText(t.kept()));
+        allTop.setText(topText(t.all()));
         Prediction kept = t.kept().get(0);
         status.setText(Messages.get(kept.index() == t.all().get(0).index()
                 ? "concept.masking.sameTop" : "concept.masking.otherTop"));
@@ -270,6 +284,7 @@ final class MaskingPage extends ConceptPage {
     private void clear(String message) {
         picture.getGraphicsContext2D().clearRect(0, 0, PICTURE_W, PICTURE_H);
         readouts.clear();
+        clearTop();
         status.setText(message);
     }
 
