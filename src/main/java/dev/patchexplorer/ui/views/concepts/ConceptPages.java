@@ -14,6 +14,7 @@ final class ConceptPages {
                 new LocalityPage(frame),
                 new AugmentationPage(frame),
                 new TilingPage(frame),
-                new MaskingPage(frame));
+                new MaskingPage(frame),
+                new ScalesPage(frame));
     }
 }

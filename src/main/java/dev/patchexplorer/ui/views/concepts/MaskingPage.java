@@ -58,7 +58,7 @@ final class MaskingPage extends ConceptPage {
     /** SimMIM's mask unit in working-image pixels. */
     static final int SIMMIM_UNIT = 32;
     private static final double PICTURE_W = 360;
-    private static final double PICTURE_H = 220;
+    private static final double PICTURE_H = 300;
 
     enum Kind { RANDOM, BLOCK, COARSE }
 
