@@ -15,6 +15,7 @@ final class ConceptPages {
                 new AugmentationPage(frame),
                 new TilingPage(frame),
                 new MaskingPage(frame),
-                new ScalesPage(frame));
+                new ScalesPage(frame),
+                new AdaptivePage(frame));
     }
 }
