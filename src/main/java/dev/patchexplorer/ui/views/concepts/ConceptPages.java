@@ -16,6 +16,7 @@ final class ConceptPages {
                 new TilingPage(frame),
                 new MaskingPage(frame),
                 new ScalesPage(frame),
-                new AdaptivePage(frame));
+                new AdaptivePage(frame),
+                new TextSegmentsPage(frame));
     }
 }
