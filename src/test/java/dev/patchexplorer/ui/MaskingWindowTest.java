@@ -7,6 +7,7 @@ import dev.patchexplorer.core.grid.PatchGrid;
 import dev.patchexplorer.core.grid.WorkingResolution;
 import dev.patchexplorer.core.image.Preprocess;
 import dev.patchexplorer.core.image.RgbImage;
+import dev.patchexplorer.core.masking.BlockMasking;
 import dev.patchexplorer.core.masking.PatchMask;
 import dev.patchexplorer.core.masking.RandomMasking;
 import dev.patchexplorer.core.tradeoff.VitArchitecture;
@@ -37,6 +38,7 @@ import static dev.patchexplorer.ui.ConceptsWindowSupport.slide;
 import static dev.patchexplorer.ui.ConceptsWindowSupport.waitForReadout;
 import static dev.patchexplorer.ui.FxTestSupport.onFx;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * Concepts > "Masked modelling" in the real window, on the 224 px sample: masked counts round(ratio × N)
@@ -94,15 +96,20 @@ class MaskingWindowTest {
                 assertEquals(Units.percent((full - seen) / full), readout(view, PAGE, "saved"));
             }
         }
+        // BEiT's blocks at patch 16: round(0.75 × 196) = 147 aimed at, never more (fewer when no block fits the rest)
+        setRatio(robot, 75);
+        assertEquals(16, slide(view, 16));
+        setKind(robot, 1);
+        String blocks = readout(view, PAGE, "masked");
+        int maskedByBlocks = BlockMasking.generate(14, 14, 0.75, 0).mask().maskedCount(); // the seed the page starts with
+        assertTrue(maskedByBlocks > 0 && maskedByBlocks <= 147, blocks);
+        assertEquals(maskedByBlocks == 147 ? Messages.format("concept.masking.maskedOf", 147, 196)
+                : Messages.format("concept.masking.maskedShort", maskedByBlocks, 196, 147), blocks);
+        assertEquals(Messages.format("concept.masking.visibleOf", 196 - maskedByBlocks + 1, 197), readout(view, PAGE, "visible"));
         // SimMIM at patch 16: 32 px units are 2 × 2 patches, 7 × 7 = 49 units, ceil(0.75 × 49) = 37 masked
         setRatio(robot, 75);
         assertEquals(16, slide(view, 16));
-        onFx(() -> {
-            @SuppressWarnings("unchecked")
-            ComboBox<Object> kind = robot.lookup("#concept-masking-kind").queryAs(ComboBox.class);
-            kind.setValue(kind.getItems().get(2));
-            return null;
-        });
+        setKind(robot, 2);
         assertEquals(Messages.format("concept.masking.maskedUnits", 37 * 4, 196, 37, 49, 32, 2), readout(view, PAGE, "masked"));
         assertEquals(Messages.format("concept.masking.visibleOf", 196 - 148 + 1, 197), readout(view, PAGE, "visible"));
         // at patch 8 the units are 4 × 4 patches: 49 units again, 37 × 16 patches
@@ -169,6 +176,15 @@ class MaskingWindowTest {
     private static double encoderMacs(VitArchitecture a, long n) {
         double d = a.width();
         return a.depth() * (4.0 * n * d * d + 2.0 * n * d * a.width() * a.mlpRatio() + 2.0 * n * n * d);
+    }
+
+    private static void setKind(FxRobot robot, int index) {
+        onFx(() -> {
+            @SuppressWarnings("unchecked")
+            ComboBox<Object> kind = robot.lookup("#concept-masking-kind").queryAs(ComboBox.class);
+            kind.setValue(kind.getItems().get(index));
+            return null;
+        });
     }
 
     private static void setRatio(FxRobot robot, int percent) {

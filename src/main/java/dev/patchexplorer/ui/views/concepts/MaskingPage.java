@@ -109,6 +109,7 @@ final class MaskingPage extends ConceptPage {
         // a drag reports every step: the mask follows at once, the model only once the thumb is let go
         ratio.valueProperty().addListener(x -> {
             if (!ratio.isValueChanging()) changed();
+            else if (shownProperty().get() && readouts != null) update(false);
         });
         ratio.valueChangingProperty().addListener((o, was, now) -> {
             if (!now) changed();
@@ -160,6 +161,11 @@ final class MaskingPage extends ConceptPage {
 
     @Override
     protected void refresh() {
+        update(true);
+    }
+
+    /** The mask, picture and counts; with {@code classify} also the model's passes. */
+    private void update(boolean classify) {
         LoadedImage image = explorer.getImage();
         WorkingResolution w = explorer.getWorking();
         PatchGrid grid = explorer.getGrid();
@@ -180,7 +186,7 @@ final class MaskingPage extends ConceptPage {
         readouts.set("compute", Messages.format("concept.masking.computeOf", Units.giga(c.visibleEncoderMacs()),
                 Units.giga(c.fullEncoderMacs()), a.name()));
         readouts.set("saved", Units.percent(c.savedFraction()));
-        classify(image, w, grid, mask);
+        if (classify) classify(image, w, grid, mask);
     }
 
     static PatchMask mask(Kind kind, int rows, int cols, double ratio, int unitPatches, long seed) {
