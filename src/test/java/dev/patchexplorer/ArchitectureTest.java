@@ -68,6 +68,17 @@ class ArchitectureTest {
                 .check(classes);
     }
 
+    /** The exported view's renderer is shared by the window and the render command, so it knows neither. */
+    @Test
+    void renderIsHeadlessAndKnowsOnlyCore() {
+        noClasses().that().resideInAPackage("dev.patchexplorer.render..")
+                .should().dependOnClassesThat().resideInAnyPackage("javafx..", "ai.djl..", "javax.swing..",
+                        "dev.patchexplorer.model..", "dev.patchexplorer.ui..", "dev.patchexplorer.cli..",
+                        "dev.patchexplorer.app..", "dev.patchexplorer.imagefile..")
+                .allowEmptyShould(true)
+                .check(classes);
+    }
+
     @Test
     void uiDoesNotKnowTheCliOrApp() {
         noClasses().that().resideInAPackage("dev.patchexplorer.ui..")

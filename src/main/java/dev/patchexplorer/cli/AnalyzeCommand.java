@@ -116,8 +116,7 @@ public final class AnalyzeCommand implements Command {
         InputPlan plan = GridInput.plan(mode, grid, vit.spec().nativePatch());
         RgbImage used = Preprocess.crop(square, 0, 0, plan.gridW() * patch, plan.gridH() * patch); // whole patches only
         ModelConfig cfg = vit.config();
-        ChwImage input = Preprocess.normalize(GridInput.pixels(square, grid, plan.modelPatch(), GridInput.meanColour(cfg.mean())),
-                cfg.mean(), cfg.std());
+        ChwImage input = GridInput.modelInput(square, grid, plan, cfg.mean(), cfg.std());
         ViTOutput result = vit.forward(input, plan.modelPatch());
         AttentionLayout layout = result.layout();
         json.put("mode", mode.name().toLowerCase(Locale.ROOT));
@@ -143,7 +142,8 @@ public final class AnalyzeCommand implements Command {
         overlays.put("last_layer_mean_attention.png", HeatmapOverlay.blend(used, lastMean, plan.gridH(), plan.gridW(), ColorMap.VIRIDIS, 0.6));
     }
 
-    private static List<Map<String, Object>> top5(float[] logits) {
+    /** The five most probable classes as the JSON of every command that classifies. */
+    static List<Map<String, Object>> top5(float[] logits) {
         List<Map<String, Object>> list = new ArrayList<>();
         for (Prediction p : TopK.of(logits, 5)) {
             Map<String, Object> m = new LinkedHashMap<>();

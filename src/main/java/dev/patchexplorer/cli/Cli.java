@@ -34,7 +34,8 @@ public final class Cli {
     /** The commands this build ships. */
     public static Cli standard() {
         return new Cli(List.of(new TradeoffsCommand(), new AnalyzeCommand(), new RfCommand(), new ErfCommand(),
-                new SweepCommand(), new QuadtreeCommand(), new SegmentsCommand(), new ReconstructCommand()));
+                new SweepCommand(), new QuadtreeCommand(), new SegmentsCommand(), new ReconstructCommand(),
+                new TokensCommand(), new TomeCommand(), new PermuteCommand(), new RenderCommand()));
     }
 
     /** The same commands, telling the user where the details of a failure went. */

@@ -1,5 +1,6 @@
 package dev.patchexplorer.cli;
 
+import com.google.gson.JsonObject;
 import dev.patchexplorer.core.image.Preprocess;
 import dev.patchexplorer.core.image.RgbImage;
 import dev.patchexplorer.imagefile.DecodedImage;
@@ -44,6 +45,16 @@ final class ImageFiles {
         m.put("original_height", image.originalHeight());
         m.put("subsampling", image.subsampling());
         return m;
+    }
+
+    /** {@link #describe} as a JSON tree, for commands that build one. */
+    static JsonObject describeJson(DecodedImage image) {
+        JsonObject o = new JsonObject();
+        describe(image).forEach((k, v) -> {
+            if (v instanceof Number n) o.addProperty(k, n);
+            else o.addProperty(k, String.valueOf(v));
+        });
+        return o;
     }
 
     static void writePng(RgbImage image, Path file) throws IOException {

@@ -1,16 +1,12 @@
 package dev.patchexplorer.cli;
 
 import dev.patchexplorer.core.sweep.ClassNames;
-import dev.patchexplorer.core.sweep.Estimate;
 import dev.patchexplorer.core.sweep.GroundTruth;
 import dev.patchexplorer.core.sweep.ImageFolder;
-import dev.patchexplorer.core.sweep.PatchAggregate;
 import dev.patchexplorer.core.sweep.PatchList;
-import dev.patchexplorer.core.sweep.Recommendation;
 import dev.patchexplorer.core.sweep.SweepAggregator;
 import dev.patchexplorer.core.sweep.SweepKey;
 import dev.patchexplorer.core.sweep.SweepMode;
-import dev.patchexplorer.core.sweep.SweepQuantity;
 import dev.patchexplorer.core.sweep.SweepRow;
 import dev.patchexplorer.model.EngineThreads;
 import dev.patchexplorer.model.ModelLoadException;
@@ -98,18 +94,10 @@ public final class SweepCommand implements Command {
         Path modelDir = ModelArgument.resolve(o);
         List<Integer> patches = patches(o.require("patch"));
         SweepMode mode = mode(o.get("mode", "flexi"));
-        List<String> classList = o.has("classes") ? classNames(Path.of(o.require("classes"))) : null;
-        ClassNames classes = classList != null ? new ClassNames(classList) : ClassNames.imageNet();
-        ImageArgument imageArgument = images(o.require("images"), classes);
+        ClassArgument classes = ClassArgument.of(o);
+        ImageArgument imageArgument = images(o.require("images"), classes.names());
         List<Path> images = imageArgument.images();
-        GroundTruth truth = imageArgument.folders();
-        if (o.has("labels")) {
-            try {
-                truth = GroundTruth.fromCsv(Path.of(o.require("labels")), classes).or(truth);
-            } catch (GroundTruth.LabelsException e) {
-                throw new UsageException("--labels: " + e.getMessage());
-            }
-        }
+        GroundTruth truth = truth(o, classes.names(), imageArgument.folders());
         Path outFile = Path.of(o.require("out"));
         int jobs = o.integer("jobs", Math.max(1, Runtime.getRuntime().availableProcessors() / 2));
         if (jobs < 1 || jobs > 64) throw new UsageException("--jobs must be between 1 and 64, got " + jobs);
@@ -123,15 +111,8 @@ public final class SweepCommand implements Command {
             int reference = o.integer("reference", vit.spec().nativePatch());
             CommonOptions.checkPatch(reference, size, size);
             for (int p : patches) CommonOptions.checkPatch(p, size, size);
-            if (classList != null && classList.size() != vit.numClasses()) {
-                throw new UsageException("--classes has " + classList.size() + " names but the model has " + vit.numClasses() + " classes");
-            }
-            if (!truth.isEmpty() && classes.classes() != vit.numClasses()) {
-                throw new UsageException("the true classes name ImageNet-1k classes but the model has " + vit.numClasses()
-                        + "; give its class names with --classes");
-            }
-            IntFunction<String> labels = classList != null ? classList::get : null;
-            PatchSweepRunner runner = new PatchSweepRunner(vit, mode, size, reference, labels);
+            classes.check(truth, vit.numClasses());
+            PatchSweepRunner runner = new PatchSweepRunner(vit, mode, size, reference, classes.labels());
             runner.check(reference);
             for (int p : patches) runner.check(p);
             return sweep(runner, modelDir, vit, images, truth, patches, jobs, outFile, minAgreement, maxKl, out, err);
@@ -180,8 +161,10 @@ public final class SweepCommand implements Command {
         } finally {
             EngineThreads.set(before);
         }
-        Map<String, Object> summary = summary(modelDir, vit, runner, outFile, totals.result(), truth.labelled(images), skipped,
-                minAgreement, maxKl);
+        var run = new SweepSummary.Run(modelDir.getFileName().toString(), vit.spec().architecture(), runner.settings().mode(),
+                runner.settings().size(), runner.settings().referencePatch(), "csv", outFile.toString());
+        Map<String, Object> summary = SweepSummary.of(run, totals.result(), truth.labelled(images), minAgreement, maxKl);
+        summary.put("skipped", skipped);
         String text = Json.text(summary);
         Path summaryFile = summaryFile(outFile);
         Files.writeString(summaryFile, text + "\n", StandardCharsets.UTF_8);
@@ -191,71 +174,6 @@ public final class SweepCommand implements Command {
             return 1;
         }
         return 0;
-    }
-
-    private static Map<String, Object> summary(Path modelDir, ViTModel vit, PatchSweepRunner runner, Path outFile,
-                                               List<PatchAggregate> aggregates, int labelled, List<Map<String, Object>> skipped,
-                                               double minAgreement, double maxKl) {
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("model", modelDir.getFileName().toString());
-        m.put("architecture", vit.spec().architecture());
-        m.put("mode", runner.settings().mode().word());
-        m.put("size", runner.settings().size());
-        m.put("reference_patch", runner.settings().referencePatch());
-        m.put("csv", outFile.toString());
-        m.put("labelled_images", labelled);
-        m.put("intervals", "ci95: 95 % intervals over images; Wilson score for agreement and accuracy, "
-                + "Student t (mean +- t(0.975, n-1) s / sqrt n) for the other means; absent for one image");
-        List<Map<String, Object>> per = new ArrayList<>();
-        for (PatchAggregate a : aggregates) per.add(aggregate(a));
-        m.put("patches", per);
-        Recommendation r = Recommendation.of(aggregates, minAgreement, maxKl);
-        Map<String, Object> rec = new LinkedHashMap<>();
-        rec.put("min_agreement_percent", minAgreement * 100);
-        rec.put("max_kl", maxKl);
-        r.choice().ifPresent(c -> rec.put("patch", c.patch()));
-        rec.put("text", recommendationText(r, runner.settings().referencePatch()));
-        r.knee().ifPresent(k -> {
-            Map<String, Object> knee = new LinkedHashMap<>();
-            knee.put("from_patch", k.before().patch());
-            knee.put("to_patch", k.after().patch());
-            knee.put("agree_top1_from", k.before().agreeTop1());
-            knee.put("agree_top1_to", k.after().agreeTop1());
-            rec.put("knee", knee);
-        });
-        m.put("recommendation", rec);
-        m.put("skipped", skipped);
-        return m;
-    }
-
-    static String recommendationText(Recommendation r, int reference) {
-        String rule = String.format(Locale.ROOT, "top-1 agreement with P%d at least %s %% and KL at most %s",
-                reference, SweepCsv.num(r.minAgreement() * 100), SweepCsv.num(r.maxKl()));
-        String choice = r.choice().map(c -> String.format(Locale.ROOT,
-                        "P%d is the cheapest patch size with %s: %.3f GMACs, %.1f %% agreement, KL %.4f over %d images.",
-                        c.patch(), rule, c.gmacs(), 100 * c.agreeTop1(), c.kl(), c.images()))
-                .orElse("No patch size has " + rule + ".");
-        return choice + r.knee().map(k -> String.format(Locale.ROOT, " Agreement falls most from P%d (%.1f %%) to P%d (%.1f %%).",
-                k.before().patch(), 100 * k.before().agreeTop1(), k.after().patch(), 100 * k.after().agreeTop1())).orElse("");
-    }
-
-    private static Map<String, Object> aggregate(PatchAggregate a) {
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("patch", a.patch());
-        m.put("images", a.images());
-        m.put("tokens", a.tokens());
-        m.put("gmacs", a.gmacs());
-        Map<String, Object> ci = new LinkedHashMap<>();
-        for (SweepQuantity q : SweepQuantity.values()) {
-            Estimate e = a.estimate(q);
-            boolean accuracy = q == SweepQuantity.ACCURACY_TOP1 || q == SweepQuantity.ACCURACY_TOP5;
-            if (accuracy && e.n() == 0) continue; // no image of this patch size had a true class
-            if (q == SweepQuantity.ACCURACY_TOP1) m.put("labelled_images", e.n());
-            m.put(q.jsonName(), e.mean());
-            if (e.hasInterval()) ci.put(q.jsonName(), List.of(e.low(), e.high()));
-        }
-        m.put("ci95", ci);
-        return m;
     }
 
     static Path summaryFile(Path csv) {
@@ -326,6 +244,44 @@ public final class SweepCommand implements Command {
         if (out.isEmpty()) throw new UsageException("--images needs a file or folder");
         if (out.stream().map(Path::toString).distinct().count() != out.size()) throw new UsageException("--images names a picture twice");
         return new ImageArgument(out, GroundTruth.fromClassFolders(inClassFolders, classes));
+    }
+
+    /** --classes as given (null without it: the model's own names), and the names true classes are looked up in. */
+    record ClassArgument(List<String> given, ClassNames names) {
+        static ClassArgument of(Options o) throws UsageException {
+            return of(o.has("classes") ? classNames(Path.of(o.require("classes"))) : null);
+        }
+
+        /** @param given --classes' names, or null: ImageNet-1k's names then */
+        static ClassArgument of(List<String> given) {
+            return new ClassArgument(given, given != null ? new ClassNames(given) : ClassNames.imageNet());
+        }
+
+        /** The rows' top1_label names: --classes', else null for the model's own. */
+        IntFunction<String> labels() {
+            return given != null ? given::get : null;
+        }
+
+        /** Refuses --classes, or true classes, that do not fit a model with {@code modelClasses} outputs. */
+        void check(GroundTruth truth, int modelClasses) throws UsageException {
+            if (given != null && given.size() != modelClasses) {
+                throw new UsageException("--classes has " + given.size() + " names but the model has " + modelClasses + " classes");
+            }
+            if (!truth.isEmpty() && names.classes() != modelClasses) {
+                throw new UsageException("the true classes name ImageNet-1k classes but the model has " + modelClasses
+                        + "; give its class names with --classes");
+            }
+        }
+    }
+
+    /** The true classes: --labels' lines, and the class folders' for the pictures those do not name. */
+    static GroundTruth truth(Options o, ClassNames classes, GroundTruth folders) throws UsageException {
+        if (!o.has("labels")) return folders;
+        try {
+            return GroundTruth.fromCsv(Path.of(o.require("labels")), classes).or(folders);
+        } catch (GroundTruth.LabelsException e) {
+            throw new UsageException("--labels: " + e.getMessage());
+        }
     }
 
     /** Class names from a file: one per line, or "index,name" lines (the model's class count is checked once it is loaded). */

@@ -22,7 +22,9 @@ import java.util.stream.Stream;
 
 /**
  * {@code tradeoffs --arch vit_base_patch16_224 --size 224 --patch 16}: the window's readouts as JSON.
- * {@code --patch 8,16,32} or {@code --patch 4:64} sweeps and prints an array.
+ * {@code --patch 8,16,32} or {@code --patch 4:64} sweeps and prints an array. With {@code --image} (and
+ * {@code --mpp}) each result also gives the patch on the slide: µm per pixel, magnification, patch side in
+ * µm, field of view, patches per mm² and the pathology tile presets.
  */
 public final class TradeoffsCommand implements Command {
     private static final List<OptionSpec> OPTIONS = List.of(
@@ -35,7 +37,12 @@ public final class TradeoffsCommand implements Command {
             new OptionSpec(CommonOptions.PATCH.name(), "P|P1,P2,...|A:B",
                     "patch side, a list, or an inclusive range; a list or range prints an array (default: the architecture's)"),
             new OptionSpec("stride", "S", "step between patches (default: the patch side; ViT only)"),
-            new OptionSpec("edge", "crop|pad", "what to do with pixels that do not fill a whole patch (default crop; ViT only)"));
+            new OptionSpec("edge", "crop|pad", "what to do with pixels that do not fill a whole patch (default crop; ViT only)"),
+            new OptionSpec(CommonOptions.IMAGE.name(), "FILE", "a picture whose size and µm per pixel (TIFF resolution tags, "
+                    + "PNG pHYs, OME-TIFF) give the physical figures; its centre square is resized to --size, or the whole "
+                    + "picture to --width x --height"),
+            new OptionSpec(PhysicalGeometry.MPP, "X", "micrometres per original pixel, overriding the file's (e.g. 0.5 for 20x)"),
+            new OptionSpec(PhysicalGeometry.TISSUE, "A", "tissue area in mm²: adds how many patches cover it"));
 
     @Override
     public String name() {
@@ -58,9 +65,10 @@ public final class TradeoffsCommand implements Command {
         Optional<SwinArchitecture> swin = SwinPresets.byName(name);
         if (swin.isPresent()) return runSwin(swin.get(), o, out);
         VitArchitecture arch = architecture(name);
-        int size = CommonOptions.size(o).orElse(arch.nativeSize());
-        int width = CommonOptions.size("width", o.integer("width", size));
-        int height = CommonOptions.size("height", o.integer("height", size));
+        PhysicalGeometry geometry = PhysicalGeometry.resolve(o, arch.nativeSize());
+        Double tissue = o.has(PhysicalGeometry.TISSUE) ? PhysicalGeometry.tissue(o) : null;
+        int width = geometry.width();
+        int height = geometry.height();
         EdgePolicy edge = edge(o.get("edge", "crop"));
         List<Integer> patches = patches(o.get(CommonOptions.PATCH.name(), String.valueOf(arch.nativePatch())));
 
@@ -70,7 +78,9 @@ public final class TradeoffsCommand implements Command {
             int stride = o.has("stride") ? positive("stride", o.integer("stride", p)) : p;
             PatchGrid grid = PatchGrid.of(width, height, new GridSpec(p, stride, 0, 0, edge));
             TradeOffs t = TradeOffs.of(arch, grid, Runtime.getRuntime().maxMemory());
-            results.add(TradeOffsJson.of(arch, width, height, p, stride, edge, t));
+            JsonObject result = TradeOffsJson.of(arch, width, height, p, stride, edge, t);
+            PhysicalJson.add(result, geometry, p, tissue);
+            results.add(result);
         }
         Json.print(out, results.size() == 1 ? results.get(0) : toArray(results));
         return 0;
@@ -79,14 +89,17 @@ public final class TradeoffsCommand implements Command {
     /** A Swin: the same size and patch options, costs per stage; stride and edge have no meaning there. */
     private static int runSwin(SwinArchitecture arch, Options o, PrintStream out) throws UsageException {
         if (o.has("stride") || o.has("edge")) throw new UsageException("--stride and --edge apply to ViT architectures only");
-        int size = CommonOptions.size(o).orElse(arch.nativeSize());
-        int width = CommonOptions.size("width", o.integer("width", size));
-        int height = CommonOptions.size("height", o.integer("height", size));
+        PhysicalGeometry geometry = PhysicalGeometry.resolve(o, arch.nativeSize());
+        Double tissue = o.has(PhysicalGeometry.TISSUE) ? PhysicalGeometry.tissue(o) : null;
+        int width = geometry.width();
+        int height = geometry.height();
         List<JsonObject> results = new ArrayList<>();
         for (int p : patches(o.get(CommonOptions.PATCH.name(), String.valueOf(arch.nativePatch())))) {
             CommonOptions.checkPatch(p, width, height);
             try {
-                results.add(SwinCostsJson.of(SwinCosts.of(arch, width, height, p)));
+                JsonObject result = SwinCostsJson.of(SwinCosts.of(arch, width, height, p));
+                PhysicalJson.add(result, geometry, p, tissue);
+                results.add(result);
             } catch (IllegalArgumentException e) {
                 throw new UsageException(e.getMessage());
             }

@@ -19,7 +19,8 @@ import java.util.Map;
  * decoded), so an empty, damaged, unsupported, tiny or absurdly large file is refused before memory is
  * spent; a file with more pixels than the budget is then decoded with ImageIO source subsampling, so a
  * 30000 x 30000 PNG opens at 10000 x 10000 instead of exhausting the heap. TIFF (tiled, 16-bit,
- * BigTIFF), CMYK JPEG and WebP come from the TwelveMonkeys plugins on the class path.
+ * BigTIFF), CMYK JPEG and WebP come from the TwelveMonkeys plugins on the class path. The physical
+ * pixel size (TIFF resolution tags, OME-TIFF, PNG pHYs) is read from the same stream's metadata.
  */
 public final class ImageFileReader {
     /** Smallest side that still holds a 2-px patch grid worth looking at. */
@@ -95,7 +96,8 @@ public final class ImageFileReader {
         int w, h;
         String format;
         try {
-            reader.setInput(in, false, true); // TIFF seeks back to its directories
+            // not seek-forward-only: TIFF seeks back to its directories; metadata kept for the pixel size
+            reader.setInput(in, false, false);
             format = FORMATS.get(reader.getFormatName().toLowerCase(Locale.ROOT));
             w = reader.getWidth(0);
             h = reader.getHeight(0);
@@ -110,6 +112,7 @@ public final class ImageFileReader {
             // a sliver so long that fitting it in the budget leaves too few rows to cut into patches
             throw ImageFileException.tooLarge(name, w, h, budget.maxPixels() / 1_000_000);
         }
+        PixelSize pixelSize = pixelSize(reader);
         ImageReadParam param = reader.getDefaultReadParam();
         if (s > 1) param.setSourceSubsampling(s, s, 0, 0);
         BufferedImage img;
@@ -123,6 +126,18 @@ public final class ImageFileReader {
             // the allocation that failed is unreachable now; say so instead of dying
             throw ImageFileException.outOfMemory(name, w, h, e);
         }
-        return new DecodedImage(new RgbImage(img.getWidth(), img.getHeight(), argb), w, h, s, format);
+        return new DecodedImage(new RgbImage(img.getWidth(), img.getHeight(), argb), w, h, s, format, pixelSize);
+    }
+
+    /**
+     * µm per pixel from the first image's metadata (read from the same stream, before the pixels), or
+     * null: metadata a plugin cannot parse leaves the scale unknown rather than refusing the picture.
+     */
+    private static PixelSize pixelSize(ImageReader reader) {
+        try {
+            return PixelSizeMetadata.of(reader.getImageMetadata(0)).orElse(null);
+        } catch (IOException | RuntimeException e) {
+            return null;
+        }
     }
 }

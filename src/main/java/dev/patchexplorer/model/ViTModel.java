@@ -195,9 +195,19 @@ public final class ViTModel implements VisionModel {
     }
 
     /** The check every pass makes on its own input, before it allocates anything. */
-    private void checkInput(PassKind kind, int blocks, int[] grid, ChwImage input) throws ModelLoadException {
+    void checkInput(PassKind kind, int blocks, int[] grid, ChwImage input) throws ModelLoadException {
         AttentionBudget.check(shape(), spec.nativePatch(), kind, blocks, grid[0], grid[1], input.height(), input.width(),
                 budget.get(), null, Runtime.getRuntime().maxMemory());
+    }
+
+    /** The loaded tensors and their manager, for {@link ViTPass}, which runs this network a step at a time. */
+    Weights weights() {
+        return weights;
+    }
+
+    /** The ViT's own tensors (blocks, norms, head), for {@link ViTPass}. */
+    ViTWeights vitWeights() {
+        return w;
     }
 
     VitShape shape() {
@@ -273,7 +283,7 @@ public final class ViTModel implements VisionModel {
         return out;
     }
 
-    private int[] grid(ChwImage input, int patch) {
+    int[] grid(ChwImage input, int patch) {
         if (input.channels() != 3) throw new IllegalArgumentException("expected 3 channels, got " + input.channels());
         if (patch <= 0 || input.height() % patch != 0 || input.width() % patch != 0) {
             throw new IllegalArgumentException("input " + input.width() + "x" + input.height()
@@ -299,7 +309,7 @@ public final class ViTModel implements VisionModel {
     }
 
     /** Tokens (1, N, D) entering block 0: patch embedding, prefix tokens, position embedding. */
-    private NDArray embed(NDManager m, NDArray image, int patch, int[] grid) {
+    NDArray embed(NDManager m, NDArray image, int patch, int[] grid) {
         int d = spec.dim();
         int gh = grid[0];
         int gw = grid[1];
@@ -321,7 +331,7 @@ public final class ViTModel implements VisionModel {
     }
 
     /** Transformer block {@code l} (pre-norm attention, then MLP); fills {@code attention[l]} when given. */
-    private NDArray block(NDArray x, int l, float[][] attention) {
+    NDArray block(NDArray x, int l, float[][] attention) {
         int d = spec.dim();
         long n = x.getShape().get(1);
         int heads = spec.heads();
@@ -347,7 +357,7 @@ public final class ViTModel implements VisionModel {
     }
 
     /** Final norm, pooling and classifier: logits (1, classes), or null without a head. */
-    private NDArray head(NDArray x) {
+    NDArray head(NDArray x) {
         if (w.norm() != null) x = Ops.layerNorm(x, w.norm());
         if (spec.numClasses() == 0) return null;
         NDArray pooled = spec.globalPool().equals("avg")

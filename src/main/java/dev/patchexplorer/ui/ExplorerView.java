@@ -84,6 +84,7 @@ public final class ExplorerView extends BorderPane {
     private final ImageViewer viewer = new ImageViewer();
     private final ModelViewModel models;
     private final InferenceThread inference;
+    private dev.patchexplorer.ui.export.ExportActions exports;
     /** The view the window opened on; the download offer does not take the user away from another. */
     private final AppView openedView;
     private final ModelSearch modelSearch;
@@ -462,6 +463,11 @@ public final class ExplorerView extends BorderPane {
     }
 
     public ExplorerViewModel model() { return model; }
+    /** File > Export's actions (created on first use). */
+    public dev.patchexplorer.ui.export.ExportActions exports() {
+        if (exports == null) exports = new dev.patchexplorer.ui.export.ExportActions(this);
+        return exports;
+    }
     public AppInfo appInfo() { return appInfo; }
     public SessionPersistence session() { return session; }
     public ImageViewer viewer() { return viewer; }

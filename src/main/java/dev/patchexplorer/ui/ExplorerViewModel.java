@@ -68,6 +68,8 @@ public final class ExplorerViewModel {
     private final AtomicLong loadGeneration = new AtomicLong();
     private final long heapBytes = Runtime.getRuntime().maxMemory();
     private Consumer<LoadedImage> onImageOpened = i -> { };
+    /** Last field: it listens to the image property above. */
+    private final PhysicalUnits physicalUnits = new PhysicalUnits(this);
 
     public ExplorerViewModel(Executor background) {
         this.background = background;
@@ -258,4 +260,5 @@ public final class ExplorerViewModel {
     public ReadOnlyObjectProperty<Problem> problemProperty() { return problem.getReadOnlyProperty(); }
     public ReadOnlyBooleanProperty loadingProperty() { return loading.getReadOnlyProperty(); }
     public long heapBytes() { return heapBytes; }
+    public PhysicalUnits physicalUnits() { return physicalUnits; }
 }

@@ -57,6 +57,11 @@ final class MainMenu {
                 recent, samples,
                 item("menu.file.paste", "Shortcut+V", view::paste),
                 new SeparatorMenuItem(),
+                item("menu.file.exportView", "Shortcut+E", () -> view.exports().exportView()),
+                item("menu.file.exportGrid", null, () -> view.exports().exportGridSvg()),
+                item("menu.file.exportReadouts", null, () -> view.exports().exportReadouts()),
+                item("menu.file.copyView", "Shortcut+Shift+C", () -> view.exports().copyView()),
+                new SeparatorMenuItem(),
                 item("menu.file.quit", "Shortcut+Q", () -> view.getScene().getWindow().hide()));
         return m;
     }

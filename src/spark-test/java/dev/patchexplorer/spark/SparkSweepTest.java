@@ -39,15 +39,16 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * The Spark sweep in local[2] against the single-machine {@code sweep} on the same pictures: every
  * (image, patch) row the same (integers, labels and top-5 exactly; measured values within {@link #REL}
  * relative, as both go through the CSV's 6 significant digits; the pass time {@code ms} is not compared),
- * the same per-patch summary, a damaged picture as error rows, one model load per JVM, and a re-run that
- * adds nothing.
+ * the same true classes from --labels, --classes and class folders (correct_top1/5 exactly), the same summary
+ * field by field (ci95 intervals and accuracy too), a damaged picture as error rows, one model load per JVM,
+ * and a re-run that adds nothing.
  */
 class SparkSweepTest {
     /** Measured values may differ in the 6th significant digit: two runs may round either side of it. */
     static final double REL = 1e-4;
     static final double ABS = 1e-6;
     private static final Set<String> EXACT = Set.of("image", "patch", "mode", "size", "tokens", "gmacs", "top1_index", "top1_label",
-            "top5_indices", "agree_top1", "agree_top5", "reference_patch", "grid_h", "grid_w");
+            "top5_indices", "agree_top1", "agree_top5", "reference_patch", "grid_h", "grid_w", "correct_top1", "correct_top5");
     private static final Set<String> UNCOMPARED = Set.of("ms");
 
     private static SparkSession spark;
@@ -71,8 +72,17 @@ class SparkSweepTest {
         Random random = new Random(7);
         for (int i = 0; i < 3; i++) png(images.resolve("picture" + i + ".png"), 40 + 8 * i, 48, random);
         Files.writeString(images.resolve("damaged.png"), "not a picture");
-        List<String> common = List.of("--model", model.toString(), "--images", images.toString(), "--patch", "8,16,32",
-                "--mode", "flexi", "--size", "64");
+        // --classes renames the 1000 classes; --labels names two pictures (index, renamed class) and the damaged one
+        Path names = dir.resolve("names.csv");
+        StringBuilder b = new StringBuilder();
+        for (int i = 0; i < 1000; i++) b.append(i).append(",kind ").append(i).append('\n');
+        Files.writeString(names, b.toString(), StandardCharsets.UTF_8);
+        Path labels = dir.resolve("truth.csv");
+        Files.writeString(labels, "file,label\nimages/picture0.png,417\npicture1.png,kind 3\ndamaged.png,5\n", StandardCharsets.UTF_8);
+        List<String> unlabelled = List.of("--model", model.toString(), "--images", images.toString(), "--patch", "8,16,32",
+                "--mode", "flexi", "--size", "64", "--classes", names.toString());
+        List<String> common = new ArrayList<>(unlabelled);
+        common.addAll(List.of("--labels", labels.toString()));
 
         Path csv = dir.resolve("cli.csv");
         runSweepCommand(common, csv);
@@ -81,7 +91,12 @@ class SparkSweepTest {
         JsonObject summary = runSpark(common, out);
         assertEquals(1, ExecutorModels.loads() - loadsBefore, "one model load for the driver and both task threads of local[2]");
 
-        assertRowsEqual(csvRows(csv), parquetRows(out), 9);
+        Map<String, List<String>> rows = parquetRows(out);
+        assertRowsEqual(csvRows(csv), rows, 9);
+        assertJudged(rows, Map.of("picture0.png", 417, "picture1.png", 3), 6);
+        for (List<String> f : rows.values()) {
+            assertEquals("kind " + f.get(column("top1_index")), f.get(column("top1_label")), "--classes names the rows' classes");
+        }
         List<Row> errors = spark.read().parquet(out.toString()).filter(col(SweepColumns.ERROR).isNotNull()).collectAsList();
         assertEquals(3, errors.size(), "one error row per patch size of the damaged picture");
         for (Row r : errors) {
@@ -91,6 +106,10 @@ class SparkSweepTest {
         }
         assertEquals(3, summary.get("error_rows").getAsInt());
         assertEquals(1, summary.get("error_images").getAsInt());
+        assertEquals(3, summary.get("labelled_images").getAsInt(), "the damaged picture is listed with a class, as in sweep");
+        for (JsonElement p : summary.getAsJsonArray("patches")) {
+            assertEquals(2, p.getAsJsonObject().get("labelled_images").getAsInt(), "only measured rows count towards accuracy");
+        }
         assertSummariesAgree(JsonParser.parseString(Files.readString(dir.resolve("cli.summary.json"))).getAsJsonObject(), summary);
         assertEquals(summary, JsonParser.parseString(Files.readString(dir.resolve("spark.summary.json"))).getAsJsonObject(),
                 "the summary printed is the one written beside the Parquet");
@@ -102,6 +121,15 @@ class SparkSweepTest {
         assertEquals(12, before);
         assertEquals(0, again.get("images_run").getAsInt());
         assertEquals(summary.get("patches"), again.get("patches"));
+
+        // without --labels the rows already written are judged again, as sweep judges a resumed CSV: no accuracy
+        JsonObject unjudged = runSpark(unlabelled, out);
+        assertEquals(0, unjudged.get("images_run").getAsInt());
+        assertEquals(0, unjudged.get("labelled_images").getAsInt());
+        for (JsonElement p : unjudged.getAsJsonArray("patches")) {
+            assertFalse(p.getAsJsonObject().has("accuracy_top1"), p.toString());
+            assertFalse(p.getAsJsonObject().getAsJsonObject("ci95").has("accuracy_top1"), p.toString());
+        }
 
         // one more patch size: only its cells run
         List<String> more = new ArrayList<>(common);
@@ -129,18 +157,25 @@ class SparkSweepTest {
     }
 
     @Test
-    void pretrainedVitTiOnTwoSamplesEqualsTheSweepCommand(@TempDir Path dir) throws Exception {
+    void pretrainedVitTiOnTwoSamplesInClassFoldersEqualsTheSweepCommand(@TempDir Path dir) throws Exception {
         Path model = TestAssets.model("vit_tiny_patch16_224.augreg_in21k_ft_in1k");
-        Path images = Files.createDirectories(dir.resolve("images"));
-        for (String name : List.of("chelsea.png", "coffee.png")) Files.copy(TestAssets.sample(name), images.resolve(name));
+        // ImageNet class folders: chelsea under tabby's WordNet id (281), coffee under the class name "espresso" (967)
+        Path images = dir.resolve("images");
+        Files.createDirectories(images.resolve("n02123045"));
+        Files.createDirectories(images.resolve("espresso"));
+        Files.copy(TestAssets.sample("chelsea.png"), images.resolve("n02123045").resolve("chelsea.png"));
+        Files.copy(TestAssets.sample("coffee.png"), images.resolve("espresso").resolve("coffee.png"));
         List<String> common = List.of("--model", model.toString(), "--images", images.toString(), "--patch", "16,32",
                 "--mode", "flexi", "--size", "224");
         Path csv = dir.resolve("vit.csv");
         runSweepCommand(common, csv);
         Path out = dir.resolve("vit.parquet");
         JsonObject summary = runSpark(common, out);
-        assertRowsEqual(csvRows(csv), parquetRows(out), 4);
+        Map<String, List<String>> rows = parquetRows(out);
+        assertRowsEqual(csvRows(csv), rows, 4);
+        assertJudged(rows, Map.of("chelsea.png", 281, "coffee.png", 967), 4);
         assertSummariesAgree(JsonParser.parseString(Files.readString(dir.resolve("vit.summary.json"))).getAsJsonObject(), summary);
+        assertEquals(2, summary.get("labelled_images").getAsInt());
         assertEquals(0, summary.get("error_rows").getAsInt());
     }
 
@@ -203,6 +238,27 @@ class SparkSweepTest {
         }
     }
 
+    private static int column(String name) {
+        return SweepColumns.csvColumns().indexOf(name);
+    }
+
+    /**
+     * The rows of the pictures in {@code truth} (by file name) are judged by hand: correct_top1 is 1 exactly when
+     * top1_index is the true class, correct_top5 when top5_indices holds it; the other pictures' are empty.
+     */
+    private static void assertJudged(Map<String, List<String>> rows, Map<String, Integer> truth, int judged) {
+        int n = 0;
+        for (List<String> f : rows.values()) {
+            Integer c = truth.get(Path.of(f.get(0)).getFileName().toString());
+            String top1 = c == null ? "" : f.get(column("top1_index")).equals(c.toString()) ? "1" : "0";
+            String top5 = c == null ? "" : List.of(f.get(column("top5_indices")).split(" ")).contains(c.toString()) ? "1" : "0";
+            assertEquals(top1, f.get(column("correct_top1")), f.toString());
+            assertEquals(top5, f.get(column("correct_top5")), f.toString());
+            if (c != null) n++;
+        }
+        assertEquals(judged, n, "rows with a true class");
+    }
+
     /** Integers and 6-digit decimals as one spelling ("0.5" and "0.5", "7" and "7.0"). */
     private static String normalise(String s) {
         if (s.isEmpty() || !s.matches("[-0-9.E ]+")) return s;
@@ -223,9 +279,15 @@ class SparkSweepTest {
         }
     }
 
-    /** Per patch: the same counts and tokens, means within tolerance (not ms); the same recommendation. */
+    /**
+     * The same summary: run fields exactly; per patch every field (accuracy and the ci95 intervals too) within
+     * the rows' tolerance, integers exactly, ms not compared; the same recommendation.
+     */
     private static void assertSummariesAgree(JsonObject cli, JsonObject spark) {
-        for (String k : List.of("model", "architecture", "mode", "size", "reference_patch")) assertEquals(cli.get(k), spark.get(k), k);
+        for (String k : List.of("model", "architecture", "mode", "size", "reference_patch", "labelled_images", "intervals")) {
+            assertTrue(cli.has(k), k);
+            assertEquals(cli.get(k), spark.get(k), k);
+        }
         JsonArray a = cli.getAsJsonArray("patches");
         JsonArray b = spark.getAsJsonArray("patches");
         assertEquals(a.size(), b.size());
@@ -233,18 +295,35 @@ class SparkSweepTest {
         for (int i = 0; i < a.size(); i++) {
             JsonObject x = a.get(i).getAsJsonObject();
             JsonObject y = b.get(i).getAsJsonObject();
-            assertEquals(x.keySet(), y.keySet(), "the same summary fields");
+            String where = "summary P" + x.get("patch");
+            assertEquals(x.keySet(), y.keySet(), where + ": the same fields");
+            assertTrue(x.getAsJsonObject("ci95").has("kl"), where + " has intervals");
+            for (String k : List.of("patch", "images", "tokens")) assertEquals(x.get(k), y.get(k), where + " " + k);
+            if (x.has("labelled_images")) assertEquals(x.get("labelled_images"), y.get("labelled_images"), where + " labelled_images");
             for (Map.Entry<String, JsonElement> e : x.entrySet()) {
-                if (e.getKey().equals("ms")) continue;
-                assertClose(e.getValue().getAsString(), y.get(e.getKey()).getAsString(), "summary P" + x.get("patch") + " " + e.getKey());
+                String k = e.getKey();
+                if (k.equals("ms")) continue;
+                if (k.equals("ci95")) {
+                    JsonObject ci = e.getValue().getAsJsonObject();
+                    JsonObject other = y.getAsJsonObject("ci95");
+                    assertEquals(ci.keySet(), other.keySet(), where + " ci95 fields");
+                    for (String q : ci.keySet()) {
+                        if (q.equals("ms")) continue;
+                        JsonArray lowHigh = ci.getAsJsonArray(q);
+                        assertEquals(2, lowHigh.size());
+                        for (int j = 0; j < 2; j++) {
+                            assertClose(lowHigh.get(j).getAsString(), other.getAsJsonArray(q).get(j).getAsString(), where + " ci95 " + q);
+                        }
+                    }
+                } else {
+                    assertClose(e.getValue().getAsString(), y.get(k).getAsString(), where + " " + k);
+                }
             }
         }
         JsonObject r = cli.getAsJsonObject("recommendation");
         JsonObject s = spark.getAsJsonObject("recommendation");
         assertEquals(r.keySet(), s.keySet());
-        assertEquals(r.get("patch"), s.get("patch"));
-        assertEquals(r.get("knee"), s.get("knee"));
-        assertEquals(r.get("text"), s.get("text"));
+        for (String k : List.of("min_agreement_percent", "max_kl", "patch", "knee", "text")) assertEquals(r.get(k), s.get(k), "recommendation " + k);
     }
 
     private static void png(Path file, int w, int h, Random random) throws Exception {

@@ -1,20 +1,23 @@
 package dev.patchexplorer.cli;
 
+import dev.patchexplorer.core.sweep.ClassNames;
+import dev.patchexplorer.core.sweep.GroundTruth;
 import dev.patchexplorer.core.sweep.PatchAggregate;
-import dev.patchexplorer.core.sweep.Recommendation;
+import dev.patchexplorer.core.sweep.SweepMode;
 import dev.patchexplorer.core.sweep.SweepRow;
 
 import java.nio.file.Path;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.IntFunction;
 import java.util.stream.Collectors;
 
 /**
  * The Spark job's window onto the {@code sweep} command's package-private pieces: the CSV's columns and
- * its row-to-fields code, the --images listing and the recommendation sentence. The Parquet columns are
- * derived from these, so they cannot drift from the CSV. It lives in the cli package (but in the
- * Spark source folder) so that the sweep command's files need no change for it.
+ * its row-to-fields code, the --images listing, --classes and --labels, and the JSON summary. The
+ * Parquet columns are derived from these, so they cannot drift from the CSV, and the summary is built by
+ * the same code. It lives in the cli package (but in the Spark source folder) so that the sweep command
+ * need not make these public.
  */
 public final class SparkSweepCsv {
     private SparkSweepCsv() {}
@@ -39,38 +42,46 @@ public final class SparkSweepCsv {
         return SweepCsv.fields(csvLine);
     }
 
-    /** The pictures {@code sweep --images VALUE} would run, in the same order and spelling. */
-    public static List<Path> localImages(String value) throws UsageException {
-        return SweepCommand.images(value);
+    /** Local pictures as {@code sweep --images} lists them, and the true classes of those in class folders. */
+    public record LocalImages(List<Path> images, GroundTruth folders) {}
+
+    /** The pictures {@code sweep --images VALUE} would run, in the same order and spelling, looking class folders up in {@code classes}. */
+    public static LocalImages localImages(String value, ClassNames classes) throws UsageException {
+        SweepCommand.ImageArgument a = SweepCommand.images(value, classes);
+        return new LocalImages(a.images(), a.folders());
     }
 
-    /** The sentence of the summary's {@code recommendation.text}. */
-    public static String recommendationText(Recommendation r, int referencePatch) {
-        return SweepCommand.recommendationText(r, referencePatch);
+    /** {@code --classes} read as {@code sweep} reads it: the names given, or null for the model's own. */
+    public static List<String> givenClasses(Options o) throws UsageException {
+        return SweepCommand.ClassArgument.of(o).given();
     }
 
-    /**
-     * One entry of the summary's {@code patches} list. Mirrors SweepCommand.aggregate (private there);
-     * SparkSweepTest compares the two summaries field by field, so a change on one side shows.
-     */
-    public static Map<String, Object> aggregate(PatchAggregate a) {
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("patch", a.patch());
-        m.put("images", a.images());
-        m.put("tokens", a.tokens());
-        m.put("gmacs", a.gmacs());
-        m.put("agree_top1", a.agreeTop1());
-        m.put("agree_top5", a.agreeTop5());
-        m.put("kl", a.kl());
-        m.put("confidence", a.confidence());
-        m.put("margin", a.margin());
-        m.put("entropy", a.entropy());
-        m.put("attention_entropy", a.attentionEntropy());
-        m.put("mean_attention_distance_px", a.meanAttentionDistancePx());
-        m.put("rollout_area60_px2", a.rolloutArea60Px2());
-        m.put("heatmap_iou60", a.heatmapIou60());
-        m.put("ms", a.meanMs());
-        return m;
+    /** The names labels and class folders are looked up in: {@code given}, else ImageNet-1k's. */
+    public static ClassNames classNames(List<String> given) {
+        return SweepCommand.ClassArgument.of(given).names();
+    }
+
+    /** The rows' top1_label names, as {@code sweep} names them: {@code given}, or null for the model's own. */
+    public static IntFunction<String> labels(List<String> given) {
+        return SweepCommand.ClassArgument.of(given).labels();
+    }
+
+    /** The true classes as {@code sweep} takes them: {@code --labels}' lines, else {@code folders}'. */
+    public static GroundTruth truth(Options o, ClassNames classes, GroundTruth folders) throws UsageException {
+        return SweepCommand.truth(o, classes, folders);
+    }
+
+    /** Refuses {@code --classes} or true classes that do not fit the model, with {@code sweep}'s sentences. */
+    public static void checkClasses(List<String> given, GroundTruth truth, int modelClasses) throws UsageException {
+        SweepCommand.ClassArgument.of(given).check(truth, modelClasses);
+    }
+
+    /** {@code sweep}'s JSON summary (patches with ci95 and accuracy, recommendation), with "parquet" where it has "csv". */
+    public static Map<String, Object> summary(String model, String architecture, SweepMode mode, int size, int referencePatch,
+                                              String parquet, List<PatchAggregate> aggregates, int labelled,
+                                              double minAgreement, double maxKl) {
+        var run = new SweepSummary.Run(model, architecture, mode, size, referencePatch, "parquet", parquet);
+        return SweepSummary.of(run, aggregates, labelled, minAgreement, maxKl);
     }
 
     /** {@code --size} as {@code sweep} reads it: the option, else {@code modelSize}, checked the same way. */

@@ -2,6 +2,9 @@ package dev.patchexplorer.spark;
 
 import dev.patchexplorer.cli.SparkSweepCsv;
 import dev.patchexplorer.cli.UsageException;
+import dev.patchexplorer.core.sweep.ClassNames;
+import dev.patchexplorer.core.sweep.GroundTruth;
+import dev.patchexplorer.core.sweep.SweepRow;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.FileStatus;
 import org.apache.hadoop.fs.FileSystem;
@@ -13,6 +16,7 @@ import org.apache.spark.sql.SparkSession;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
+import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -26,7 +30,8 @@ import java.util.Set;
  * <ul>
  * <li>a {@code .txt} or {@code .lst} file: one path or URI a line (blank lines and {@code #} comments skipped);</li>
  * <li>a {@code .parquet} or {@code .csv} file or a Parquet folder: the {@code --images-column} column;</li>
- * <li>a local folder or picture (or several, joined by the path separator): exactly as {@code sweep} lists them;</li>
+ * <li>a local folder or picture (or several, joined by the path separator): exactly as {@code sweep} lists them,
+ * class folders giving their pictures' true classes;</li>
  * <li>a folder URI ({@code hdfs://...}): its picture files, in name order.</li>
  * </ul>
  * Listed pictures are not opened here: a missing or damaged one becomes an error row, not a failed job.
@@ -34,12 +39,16 @@ import java.util.Set;
 final class ImageList {
     private static final Set<String> PICTURES = Set.of("png", "jpg", "jpeg", "tif", "tiff", "webp", "bmp", "gif");
 
+    /** The pictures' names, and the true classes of those listed from ImageNet class folders. */
+    record Listed(List<String> images, GroundTruth folders) {}
+
     private ImageList() {}
 
-    static List<String> of(SparkSession spark, String value, String column) throws UsageException {
+    static Listed of(SparkSession spark, String value, String column, ClassNames classes) throws UsageException {
         String lower = value.toLowerCase(Locale.ROOT);
         Configuration conf = spark.sparkContext().hadoopConfiguration();
         List<String> names;
+        GroundTruth folders = GroundTruth.none();
         if (lower.endsWith(".txt") || lower.endsWith(".lst")) {
             names = lines(value, conf);
         } else if (lower.endsWith(".parquet") || lower.endsWith(".csv")) {
@@ -47,11 +56,28 @@ final class ImageList {
         } else if (ImageFetch.scheme(value) != null && !value.startsWith("file:")) {
             names = folder(value, conf);
         } else {
-            names = SparkSweepCsv.localImages(value).stream().map(java.nio.file.Path::toString).toList();
+            SparkSweepCsv.LocalImages local = SparkSweepCsv.localImages(value, classes);
+            names = local.images().stream().map(java.nio.file.Path::toString).toList();
+            folders = local.folders();
         }
         List<String> distinct = new ArrayList<>(new LinkedHashSet<>(names));
         if (distinct.isEmpty()) throw new UsageException("--images " + value + " lists no pictures");
-        return distinct;
+        return new Listed(distinct, folders);
+    }
+
+    /**
+     * The true class of a picture named as its rows name it, or {@link SweepRow#UNKNOWN}: looked up as
+     * {@code sweep} looks up a path; a picture not on this machine (a URI) by its file name alone.
+     */
+    static int trueClass(GroundTruth truth, String image) {
+        try {
+            String scheme = ImageFetch.scheme(image);
+            if (scheme == null) return truth.classOf(java.nio.file.Path.of(image));
+            if (scheme.equals("file")) return truth.classOf(java.nio.file.Path.of(URI.create(image)));
+            return truth.classOfFileName(new Path(image).getName());
+        } catch (IllegalArgumentException e) {
+            return SweepRow.UNKNOWN; // not a valid path: it becomes an error row, whose class does not matter
+        }
     }
 
     private static List<String> lines(String value, Configuration conf) throws UsageException {

@@ -5,6 +5,7 @@ import dev.patchexplorer.cli.OptionSpec;
 import dev.patchexplorer.cli.Options;
 import dev.patchexplorer.cli.SparkSweepCsv;
 import dev.patchexplorer.cli.UsageException;
+import dev.patchexplorer.core.sweep.GroundTruth;
 import dev.patchexplorer.core.sweep.PatchList;
 import dev.patchexplorer.core.sweep.SweepMode;
 import dev.patchexplorer.model.ModelLoadException;
@@ -33,10 +34,11 @@ public final class SparkSweep {
         List<OptionSpec> o = new ArrayList<>();
         o.add(new OptionSpec("model", "DIR", "a ViT checkpoint folder (config.json + model.safetensors) every executor can read, "
                 + "or shipped to executors with --files/--archives or --ship-model (required)"));
-        o.add(new OptionSpec("images", "DIR|LIST.txt|TABLE.parquet|TABLE.csv", "a folder of pictures, a text file of paths or URIs "
-                + "(one a line), or a Parquet/CSV table with a column of them (required)"));
+        o.add(new OptionSpec("images", "DIR|LIST.txt|TABLE.parquet|TABLE.csv", "a folder of pictures (ImageNet class folders "
+                + "give each its true class, as in sweep), a text file of paths or URIs (one a line), or a Parquet/CSV table with a "
+                + "column of them (required)"));
         o.add(new OptionSpec("images-column", "NAME", "the column of paths or URIs in a Parquet/CSV --images table (default: image)"));
-        o.addAll(SparkSweepCsv.sharedOptions("patch", "mode", "size", "reference", "min-agreement", "max-kl"));
+        o.addAll(SparkSweepCsv.sharedOptions("patch", "mode", "size", "reference", "labels", "classes", "min-agreement", "max-kl"));
         o.add(new OptionSpec("out", "DIR", "Parquet folder, appended to; run again with the same --out to finish or extend a sweep (required)"));
         o.add(new OptionSpec("batch", "N", "pictures per committed write: an interrupted run loses at most one batch (default 1000)"));
         o.add(new OptionSpec("partitions", "N", "Spark partitions per batch (default: 4 per core, at most one per picture)"));
@@ -80,7 +82,8 @@ public final class SparkSweep {
 
     /** The options, checked before Spark starts; the model-dependent checks come with the model. */
     record SweepSpec(String model, String images, String imagesColumn, List<Integer> patches, SweepMode mode, Options options,
-                     String out, int batch, int partitions, String master, boolean shipModel, double minAgreement, double maxKl) {
+                     String out, int batch, int partitions, String master, boolean shipModel, double minAgreement, double maxKl,
+                     List<String> classes, GroundTruth labels) {
         static SweepSpec of(Options o) throws UsageException {
             String model = o.require("model");
             String images = o.require("images");
@@ -92,6 +95,9 @@ public final class SparkSweep {
             } catch (IllegalArgumentException e) {
                 throw new UsageException(e.getMessage());
             }
+            // --classes and --labels are files on the driver, read (and refused) by sweep's own code before Spark starts
+            List<String> classes = SparkSweepCsv.givenClasses(o);
+            GroundTruth labels = SparkSweepCsv.truth(o, SparkSweepCsv.classNames(classes), GroundTruth.none());
             String out = o.require("out");
             int batch = o.integer("batch", 1000);
             if (batch < 1) throw new UsageException("--batch must be at least 1, got " + batch);
@@ -104,16 +110,20 @@ public final class SparkSweep {
             double maxKl = number(o, "max-kl", 0.1);
             if (!(maxKl >= 0)) throw new UsageException("--max-kl must be at least 0, got " + o.get("max-kl", ""));
             return new SweepSpec(model, images, o.get("images-column", "image"), patches, mode, o, out, batch, partitions,
-                    o.get("master", null), o.has("ship-model"), minAgreement / 100, maxKl);
+                    o.get("master", null), o.has("ship-model"), minAgreement / 100, maxKl, classes, labels);
         }
 
-        /** The runner for the loaded model, with every patch size checked as {@code sweep} checks them. */
-        PatchSweepRunner runner(ViTModel vit) throws UsageException, ModelLoadException {
+        /**
+         * The runner for the loaded model, with every patch size and the class names checked as {@code sweep}
+         * checks them; {@code truth}: the pictures' true classes, whose class count must be the model's.
+         */
+        PatchSweepRunner runner(ViTModel vit, GroundTruth truth) throws UsageException, ModelLoadException {
             int size = SparkSweepCsv.size(options, vit.config().inputHeight());
             int reference = options.integer("reference", vit.spec().nativePatch());
             SparkSweepCsv.checkPatch(reference, size);
             for (int p : patches) SparkSweepCsv.checkPatch(p, size);
-            PatchSweepRunner runner = new PatchSweepRunner(vit, mode, size, reference, null);
+            SparkSweepCsv.checkClasses(classes, truth, vit.numClasses());
+            PatchSweepRunner runner = new PatchSweepRunner(vit, mode, size, reference, SparkSweepCsv.labels(classes));
             runner.check(reference);
             for (int p : patches) runner.check(p);
             return runner;

@@ -2,9 +2,9 @@ package dev.patchexplorer.spark;
 
 import dev.patchexplorer.cli.SparkSweepCsv;
 import dev.patchexplorer.cli.UsageException;
-import dev.patchexplorer.core.sweep.PatchAggregate;
-import dev.patchexplorer.core.sweep.Recommendation;
+import dev.patchexplorer.core.sweep.GroundTruth;
 import dev.patchexplorer.core.sweep.SweepAggregator;
+import dev.patchexplorer.core.sweep.SweepRow;
 import dev.patchexplorer.model.ModelLoadException;
 import dev.patchexplorer.model.ViTModel;
 import dev.patchexplorer.model.sweep.PatchSweepRunner;
@@ -49,16 +49,19 @@ final class SparkSweepJob {
             jsc.sc().addFile(spec.model(), true);
         }
         ViTModel vit = ExecutorModels.get(spec.model());
-        PatchSweepRunner runner = spec.runner(vit);
+        ImageList.Listed listed = ImageList.of(spark, spec.images(), spec.imagesColumn(), SparkSweepCsv.classNames(spec.classes()));
+        List<String> images = listed.images();
+        GroundTruth truth = spec.labels().or(listed.folders()); // --labels first, as in sweep
+        PatchSweepRunner runner = spec.runner(vit, truth);
         String modelName = ExecutorModels.nameOf(spec.model());
-        var settings = new SweepTask.Settings(spec.model(), modelName, spec.mode(), runner.settings().size(), runner.settings().referencePatch());
-        List<String> images = ImageList.of(spark, spec.images(), spec.imagesColumn());
+        var settings = new SweepTask.Settings(spec.model(), modelName, spec.mode(), runner.settings().size(), runner.settings().referencePatch(),
+                spec.classes());
 
         Set<String> done = doneCells(spark, spec.out(), settings);
         List<SweepTask.Pending> pending = new ArrayList<>();
         for (String image : images) {
             int[] todo = spec.patches().stream().filter(p -> !done.contains(cell(image, p))).mapToInt(Integer::intValue).toArray();
-            if (todo.length > 0) pending.add(new SweepTask.Pending(image, todo));
+            if (todo.length > 0) pending.add(new SweepTask.Pending(image, todo, ImageList.trueClass(truth, image)));
         }
         int parallelism = jsc.defaultParallelism();
         for (int from = 0; from < pending.size(); from += spec.batch()) {
@@ -67,7 +70,8 @@ final class SparkSweepJob {
             JavaRDD<Row> rows = jsc.parallelize(new ArrayList<>(batch), partitions).mapPartitions(new SweepTask(settings));
             spark.createDataFrame(rows, SweepColumns.schema()).write().mode(SaveMode.Append).parquet(spec.out());
         }
-        Map<String, Object> summary = summary(spark, spec, vit, settings, pending.size());
+        int labelled = (int) images.stream().filter(i -> ImageList.trueClass(truth, i) != SweepRow.UNKNOWN).count();
+        Map<String, Object> summary = summary(spark, spec, vit, settings, truth, labelled, pending.size());
         writeSummary(spark, spec.out(), dev.patchexplorer.cli.Json.text(summary));
         return summary;
     }
@@ -105,8 +109,12 @@ final class SparkSweepJob {
         return patch + "\u0000" + image;
     }
 
-    private static Map<String, Object> summary(SparkSession spark, SparkSweep.SweepSpec spec, ViTModel vit,
-                                               SweepTask.Settings s, int imagesRun) throws IOException {
+    /**
+     * {@code sweep}'s summary of every row of this model and mode in {@code --out}, each judged against
+     * this run's true classes as a resumed {@code sweep} judges its CSV's rows; then the error rows' counts.
+     */
+    private static Map<String, Object> summary(SparkSession spark, SparkSweep.SweepSpec spec, ViTModel vit, SweepTask.Settings s,
+                                               GroundTruth truth, int labelled, int imagesRun) throws IOException {
         Dataset<Row> rows = existing(spark, spec.out(), s);
         SweepAggregator totals = new SweepAggregator();
         List<Map<String, Object>> errors = new ArrayList<>();
@@ -119,12 +127,13 @@ final class SparkSweepJob {
             while (it.hasNext()) {
                 Row r = it.next();
                 String error = r.getString(r.fieldIndex(SweepColumns.ERROR));
+                String image = r.getString(r.fieldIndex("image"));
                 if (error == null) {
-                    totals.add(SparkSweepCsv.row(SweepColumns.csvFields(r))); // as sweep reads its CSV back
+                    // as sweep reads its CSV back
+                    totals.add(SparkSweepCsv.row(SweepColumns.csvFields(r)).judged(ImageList.trueClass(truth, image)));
                     continue;
                 }
                 errorRows++;
-                String image = r.getString(r.fieldIndex("image"));
                 if (errorImages.add(image) && errors.size() < ERRORS_LISTED) {
                     Map<String, Object> e = new LinkedHashMap<>();
                     e.put("image", image);
@@ -133,32 +142,8 @@ final class SparkSweepJob {
                 }
             }
         }
-        List<PatchAggregate> aggregates = totals.result();
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("model", s.modelName());
-        m.put("architecture", vit.spec().architecture());
-        m.put("mode", s.mode().word());
-        m.put("size", s.size());
-        m.put("reference_patch", s.referencePatch());
-        m.put("parquet", spec.out());
-        List<Map<String, Object>> per = new ArrayList<>();
-        for (PatchAggregate a : aggregates) per.add(SparkSweepCsv.aggregate(a));
-        m.put("patches", per);
-        Recommendation r = Recommendation.of(aggregates, spec.minAgreement(), spec.maxKl());
-        Map<String, Object> rec = new LinkedHashMap<>();
-        rec.put("min_agreement_percent", spec.minAgreement() * 100);
-        rec.put("max_kl", spec.maxKl());
-        r.choice().ifPresent(c -> rec.put("patch", c.patch()));
-        rec.put("text", SparkSweepCsv.recommendationText(r, s.referencePatch()));
-        r.knee().ifPresent(k -> {
-            Map<String, Object> knee = new LinkedHashMap<>();
-            knee.put("from_patch", k.before().patch());
-            knee.put("to_patch", k.after().patch());
-            knee.put("agree_top1_from", k.before().agreeTop1());
-            knee.put("agree_top1_to", k.after().agreeTop1());
-            rec.put("knee", knee);
-        });
-        m.put("recommendation", rec);
+        Map<String, Object> m = SparkSweepCsv.summary(s.modelName(), vit.spec().architecture(), s.mode(), s.size(), s.referencePatch(),
+                spec.out(), totals.result(), labelled, spec.minAgreement(), spec.maxKl());
         m.put("images_run", imagesRun);
         m.put("error_rows", errorRows);
         m.put("error_images", errorImages.size());

@@ -20,6 +20,7 @@ import java.util.stream.Collectors;
  * The Parquet columns of the Spark sweep: the sweep CSV's columns, in its order and with its values
  * (taken from the CSV writer itself, so 6 significant digits as there), typed; then {@code model} and
  * {@code error}. A column the CSV gains later and this table does not know is kept as a string.
+ * An empty CSV field (correct_top1/5 of a picture without a true class) is null.
  * An error row (a picture that could not be read) holds only the image, patch, mode, size, reference,
  * model and error; its other columns are null.
  */
@@ -40,7 +41,9 @@ public final class SweepColumns {
             Map.entry("ms", DataTypes.DoubleType), Map.entry("reference_patch", DataTypes.IntegerType),
             Map.entry("grid_h", DataTypes.IntegerType), Map.entry("grid_w", DataTypes.IntegerType),
             Map.entry("margin", DataTypes.DoubleType), Map.entry("heatmap_iou60", DataTypes.DoubleType),
-            Map.entry("attention_entropy_by_layer", DOUBLES), Map.entry("mean_attention_distance_px_by_layer", DOUBLES));
+            Map.entry("attention_entropy_by_layer", DOUBLES), Map.entry("mean_attention_distance_px_by_layer", DOUBLES),
+            // 0/1 as the CSV writes them (like agree_top1/5, so avg() is the accuracy), null without a true class
+            Map.entry("correct_top1", DataTypes.IntegerType), Map.entry("correct_top5", DataTypes.IntegerType));
 
     private SweepColumns() {}
 
@@ -98,6 +101,7 @@ public final class SweepColumns {
     }
 
     private static Object value(DataType type, String text) {
+        if (text.isEmpty() && (type == DataTypes.IntegerType || type == DataTypes.DoubleType)) return null; // an empty CSV field
         if (type == DataTypes.IntegerType) return Integer.parseInt(text);
         if (type == DataTypes.DoubleType) return Double.parseDouble(text);
         // Spark's external type for an array column is a Scala Seq

@@ -1,5 +1,6 @@
 package dev.patchexplorer.spark;
 
+import dev.patchexplorer.cli.SparkSweepCsv;
 import dev.patchexplorer.core.sweep.SweepImage;
 import dev.patchexplorer.core.sweep.SweepMode;
 import dev.patchexplorer.core.sweep.SweepRow;
@@ -30,13 +31,14 @@ import java.util.TreeSet;
 final class SweepTask implements FlatMapFunction<Iterator<SweepTask.Pending>, Row> {
     private static final long serialVersionUID = 1L;
 
-    /** One picture and the patch sizes still to run on it. */
-    record Pending(String image, int[] patches) implements Serializable {
+    /** One picture, the patch sizes still to run on it, and its true class ({@link SweepRow#UNKNOWN} without one). */
+    record Pending(String image, int[] patches, int trueClass) implements Serializable {
         private static final long serialVersionUID = 1L;
     }
 
-    /** What every task of a sweep holds fixed. */
-    record Settings(String model, String modelName, SweepMode mode, int size, int referencePatch) implements Serializable {
+    /** What every task of a sweep holds fixed; {@code classes}: --classes' names, or null for the model's own. */
+    record Settings(String model, String modelName, SweepMode mode, int size, int referencePatch, List<String> classes)
+            implements Serializable {
         private static final long serialVersionUID = 1L;
     }
 
@@ -53,7 +55,8 @@ final class SweepTask implements FlatMapFunction<Iterator<SweepTask.Pending>, Ro
         TaskContext task = TaskContext.get();
         int threads = task == null ? 1 : Math.max(1, task.cpus());
         if (EngineThreads.get() != threads) EngineThreads.set(threads);
-        PatchSweepRunner runner = new PatchSweepRunner(vit, settings.mode(), settings.size(), settings.referencePatch(), null);
+        PatchSweepRunner runner = new PatchSweepRunner(vit, settings.mode(), settings.size(), settings.referencePatch(),
+                SparkSweepCsv.labels(settings.classes()));
         return new Iterator<>() {
             private Iterator<Row> current = java.util.Collections.emptyIterator();
 
@@ -91,7 +94,7 @@ final class SweepTask implements FlatMapFunction<Iterator<SweepTask.Pending>, Ro
         };
         SweepJob.ImageSource source = (name, ps) -> SweepImage.of(name, ImageFetch.read(name), runner.settings(), ps);
         try {
-            SweepJob.run(runner, List.of(new SweepJob.Pending(p.image(), patches)).iterator(), source, 1, listener, () -> false);
+            SweepJob.run(runner, List.of(new SweepJob.Pending(p.image(), patches, p.trueClass())).iterator(), source, 1, listener, () -> false);
         } catch (Exception | OutOfMemoryError e) {
             // one bad picture (e.g. too large for this executor) must not fail the job: it is recorded instead
             error[0] = "cannot run " + p.image() + ": " + (e.getMessage() != null ? e.getMessage() : e.getClass().getSimpleName());

@@ -161,6 +161,16 @@ class ChooseFolderSweepWindowTest {
         assertEquals(rec, onFx(() -> robot.lookup("#choose-recommendation").queryAs(Label.class).getText()));
         assertEquals(cli.getAsJsonObject("recommendation").has("patch"),
                 onFx(() -> pane.viewModel().recommendationProperty().get().choice().isPresent()));
+        // with the chart and the table filled, nothing in the panel is wider than it at the smallest window
+        onFx(() -> {
+            Stage stage = (Stage) view.getScene().getWindow();
+            stage.setWidth(ExplorerView.MIN_WIDTH);
+            stage.setHeight(ExplorerView.MIN_HEIGHT);
+            return null;
+        });
+        org.testfx.util.WaitForAsyncUtils.waitForFxEvents();
+        List<String> overflow = onFx(() -> ChoosePanelFit.overflowing(robot.lookup("#choose-scroll").queryAs(javafx.scene.control.ScrollPane.class)));
+        assertTrue(overflow.isEmpty(), String.join("\n", overflow));
         // a point still moves the slider
         click(onFx(() -> robot.lookup("#choose-point-24").query()));
         assertEquals(24, onFx(() -> model.getPatch()));

@@ -104,6 +104,19 @@ class ChooseViewWindowTest {
         assertEquals(14 * 14 + 1, p16.row().tokens());
         assertEquals(1.0, onFx(() -> pane.viewModel().progressProperty().get()), 1e-9);
 
+        // the chart's x is log10 of GMACs: the pixel gaps between the points go as the logs of their cost ratios
+        double[] gmacs = onFx(() -> table.getItems().stream().mapToDouble(r -> r.row().gmacs()).toArray());
+        double x12 = pointX(robot, 12);
+        double x16 = pointX(robot, 16);
+        double x20 = pointX(robot, 20);
+        assertTrue(x12 > x16 && x16 > x20, "P12 costs most, so it lies furthest right");
+        assertEquals(Math.log(gmacs[0] / gmacs[1]) / Math.log(gmacs[1] / gmacs[2]), (x12 - x16) / (x16 - x20), 0.02);
+        javafx.scene.chart.XYChart<Number, Number> chart = onFx(() -> robot.lookup("#choose-chart").queryAs(javafx.scene.chart.XYChart.class));
+        for (int i = 0; i < 3; i++) {
+            double g = gmacs[i];
+            assertEquals(onFx(() -> chart.getXAxis().getDisplayPosition(Math.log10(g))), pointX(robot, 12 + 4 * i), 0.5);
+        }
+
         click(onFx(() -> rowOf(table, 20)));
         assertEquals(20, onFx(() -> model.getPatch()));
         waitForHeatmapAt(20);
@@ -198,6 +211,11 @@ class ChooseViewWindowTest {
     }
 
     /** A primary click delivered to the node, as a mouse click on it would be. */
+    /** A point's centre on the chart's plot, pixels from its left. */
+    private static double pointX(FxRobot robot, int patch) {
+        return onFx(() -> robot.lookup("#choose-point-" + patch).query().getBoundsInParent().getCenterX());
+    }
+
     private static void click(Node node) {
         onFx(() -> {
             Event.fireEvent(node, new MouseEvent(MouseEvent.MOUSE_CLICKED, 0, 0, 0, 0, MouseButton.PRIMARY, 1,

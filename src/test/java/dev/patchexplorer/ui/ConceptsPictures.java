@@ -94,6 +94,10 @@ class ConceptsPictures {
                 Path file = dir.resolve("concepts-" + page.id() + "-p" + p.strip() + "-" + lang + ".png");
                 ImageIO.write(SwingFXUtils.fromFXImage(shot, null), "png", file.toFile());
                 System.out.println("wrote " + file.toAbsolutePath());
+                // the whole panel as well, including what lies below the scroll
+                WritableImage whole = onFx(() -> pane.snapshot(null, null));
+                Path paneFile = dir.resolve("concepts-" + page.id() + "-p" + p.strip() + "-" + lang + "-panel.png");
+                ImageIO.write(SwingFXUtils.fromFXImage(whole, null), "png", paneFile.toFile());
             }
         }
     }

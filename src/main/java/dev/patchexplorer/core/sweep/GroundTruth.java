@@ -115,6 +115,15 @@ public final class GroundTruth {
         return c == null ? SweepRow.UNKNOWN : c;
     }
 
+    /**
+     * The true class of a picture known only by its file name (one not on this machine, such as an
+     * {@code hdfs:} URI): what a bare file name in the labels gives it, or {@link SweepRow#UNKNOWN}.
+     */
+    public int classOfFileName(String fileName) {
+        Integer c = byFileName.get(fileName);
+        return c == null ? SweepRow.UNKNOWN : c;
+    }
+
     /** The images of {@code images} that have a true class. */
     public int labelled(List<Path> images) {
         int n = 0;

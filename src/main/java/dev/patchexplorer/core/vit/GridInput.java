@@ -1,6 +1,7 @@
 package dev.patchexplorer.core.vit;
 
 import dev.patchexplorer.core.grid.PatchGrid;
+import dev.patchexplorer.core.image.ChwImage;
 import dev.patchexplorer.core.image.Preprocess;
 import dev.patchexplorer.core.image.RgbImage;
 
@@ -28,6 +29,16 @@ public final class GridInput {
             case RESIZE -> new InputPlan(mode, grid.rows(), grid.cols(), grid.rows() * nativePatch, grid.cols() * nativePatch, nativePatch);
             case FLEXI -> new InputPlan(mode, grid.rows(), grid.cols(), grid.rows() * p, grid.cols() * p, p);
         };
+    }
+
+    /**
+     * The model input for {@code grid} laid over {@code working}: the grid's {@linkplain #pixels pixels} at
+     * the plan's patch size, padding in the mean colour, normalised with the model's mean and std. The one
+     * path from a working image to a ViT's input, shared by the window and the commands, so that both
+     * give the model the same numbers.
+     */
+    public static ChwImage modelInput(RgbImage working, PatchGrid grid, InputPlan plan, float[] mean, float[] std) {
+        return Preprocess.normalize(pixels(working, grid, plan.modelPatch(), meanColour(mean)), mean, std);
     }
 
     /**

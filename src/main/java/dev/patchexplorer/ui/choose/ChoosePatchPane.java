@@ -70,25 +70,35 @@ public final class ChoosePatchPane extends VBox {
         cancel.setId("choose-cancel");
         cancel.setOnAction(e -> sweep.cancel());
         cancel.disableProperty().bind(view.runningProperty().not());
-        FlowPane range = new FlowPane(6, 6, new Label(Messages.get("choose.mode")), mode,
-                new Label(Messages.get("choose.from")), from, new Label(Messages.get("choose.to")), to,
-                new Label(Messages.get("choose.step")), step, run, cancel);
+        // every row fits the panel at its narrowest: long choices shrink (their text ends in "..."),
+        // and a label wraps with the field it names
+        mode.setMinWidth(80);
+        mode.setPrefWidth(120);
+        mode.setMaxWidth(Double.MAX_VALUE);
+        HBox.setHgrow(mode, Priority.ALWAYS);
+        HBox modeRow = row(new Label(Messages.get("choose.mode")), mode);
+        FlowPane range = new FlowPane(10, 6, row(new Label(Messages.get("choose.from")), from),
+                row(new Label(Messages.get("choose.to")), to), row(new Label(Messages.get("choose.step")), step));
         range.setAlignment(Pos.CENTER_LEFT);
 
         ProgressBar progress = new ProgressBar();
         progress.setId("choose-progress");
         progress.progressProperty().bind(view.progressProperty());
+        progress.setMinWidth(40);
         progress.setMaxWidth(Double.MAX_VALUE);
+        HBox.setHgrow(progress, Priority.ALWAYS);
+        HBox runRow = row(run, cancel, progress);
         Label status = new Label();
         status.setId("choose-status");
         status.setWrapText(true);
+        status.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
         status.textProperty().bind(view.statusProperty());
 
         Spinner<Double> x = doubleSpinner("choose-min-agreement", 0, 100, view.minAgreementProperty().get(), 5, "choose.x.tooltip");
         Spinner<Double> y = doubleSpinner("choose-max-kl", 0, 100, view.maxKlProperty().get(), 0.05, "choose.y.tooltip");
         x.valueProperty().addListener((o, was, now) -> view.minAgreementProperty().set(now));
         y.valueProperty().addListener((o, was, now) -> view.maxKlProperty().set(now));
-        FlowPane thresholds = new FlowPane(6, 6, new Label(Messages.get("choose.x")), x, new Label(Messages.get("choose.y")), y);
+        FlowPane thresholds = new FlowPane(10, 6, row(wrapping(Messages.get("choose.x")), x), row(wrapping(Messages.get("choose.y")), y));
         thresholds.setAlignment(Pos.CENTER_LEFT);
         Label recommendation = new Label();
         recommendation.setId("choose-recommendation");
@@ -106,8 +116,9 @@ public final class ChoosePatchPane extends VBox {
         double longest = java.util.Arrays.stream(SweepMetric.values())
                 .mapToDouble(m -> new javafx.scene.text.Text(Messages.get(m.key())).getLayoutBounds().getWidth()).max().orElse(0);
         metric.setPrefWidth(longest * 1.15 + 48);
-        HBox metricRow = new HBox(6, new Label(Messages.get("choose.metric")), metric);
-        metricRow.setAlignment(Pos.CENTER_LEFT);
+        metric.setMinWidth(80);
+        HBox.setHgrow(metric, Priority.SOMETIMES);
+        HBox metricRow = row(new Label(Messages.get("choose.metric")), metric);
 
         ChooseTable table = new ChooseTable(view.results(), explorer::setPatch);
         AggregateTable aggregateTable = new AggregateTable(view.aggregates(), explorer::setPatch);
@@ -121,7 +132,9 @@ public final class ChoosePatchPane extends VBox {
         aggregateTable.visibleProperty().bind(shownOnly.not());
         aggregateTable.managedProperty().bind(shownOnly.not());
         VBox.setVgrow(chart, Priority.SOMETIMES);
-        getChildren().addAll(new ImagesPicker(view, sweep), range, progress, status, thresholds, recommendation, metricRow, chart,
+        // the chart (the evidence) right under the run, so that it and its legend fit the default window;
+        // the thresholds beside the sentence they set
+        getChildren().addAll(new ImagesPicker(view, sweep), modeRow, range, runRow, status, metricRow, chart, thresholds, recommendation,
                 thumbsTitle, thumbnails, table, aggregateTable);
 
         view.imagesProperty().addListener((o, was, now) -> {
@@ -152,6 +165,21 @@ public final class ChoosePatchPane extends VBox {
         view.imagesProperty().addListener(x2 -> redraw.run());
         explorer.patchProperty().addListener(x2 -> redraw.run());
         redraw.run();
+    }
+
+    /** Controls side by side, centred on one line, kept together when their row wraps. */
+    static HBox row(javafx.scene.Node... nodes) {
+        HBox box = new HBox(6, nodes);
+        box.setAlignment(Pos.CENTER_LEFT);
+        return box;
+    }
+
+    /** A field's name that wraps rather than pushing its field past the panel's edge. */
+    private static Label wrapping(String text) {
+        Label l = new Label(text);
+        l.setWrapText(true);
+        l.setMinWidth(60);
+        return l;
     }
 
     /** The metrics the chart offers: scores against true classes only for a sweep over several images. */

@@ -57,6 +57,8 @@ final class ChooseTable extends TableView<PatchResult> {
         header.setTooltip(new Tooltip(Messages.get(tip)));
         c.setGraphic(header);
         c.setId(title.replace('.', '-'));
+        // wide enough for its header whole (and the sort arrow), which otherwise ends in "..."
+        c.setPrefWidth(Math.max(80, 1.25 * new javafx.scene.text.Text(header.getText()).getLayoutBounds().getWidth() + 40));
         c.setCellValueFactory(d -> new ReadOnlyObjectWrapper<>(value.apply(d.getValue().row())));
         c.setCellFactory(col -> new TableCell<>() {
             @Override

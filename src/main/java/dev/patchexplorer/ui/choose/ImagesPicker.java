@@ -8,6 +8,9 @@ import javafx.scene.control.ChoiceBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.Tooltip;
 import javafx.scene.layout.FlowPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.VBox;
 import javafx.stage.DirectoryChooser;
 import javafx.stage.FileChooser;
 import javafx.util.StringConverter;
@@ -17,16 +20,16 @@ import java.nio.file.Path;
 import java.util.List;
 
 /**
- * The row that says what a sweep runs on: the shown image, or several files (a folder's pictures,
+ * The rows that say what a sweep runs on: the shown image, or several files (a folder's pictures,
  * ImageNet class folders included, or files picked), with an optional labels CSV of true classes.
+ * The choice takes its own line and the buttons wrap below it, so that the panel never scrolls sideways.
  */
-final class ImagesPicker extends FlowPane {
+final class ImagesPicker extends VBox {
     private static final List<String> PICTURES = List.of("*.png", "*.jpg", "*.jpeg", "*.tif", "*.tiff", "*.webp", "*.bmp", "*.gif");
 
     ImagesPicker(ChooseViewModel view, ChooseSweep sweep) {
-        super(6, 6);
+        super(6);
         setId("choose-images-row");
-        setAlignment(Pos.CENTER_LEFT);
         ChoiceBox<ChooseImages> which = new ChoiceBox<>(FXCollections.observableArrayList(ChooseImages.values()));
         which.setId("choose-images");
         which.setConverter(new StringConverter<>() {
@@ -88,6 +91,11 @@ final class ImagesPicker extends FlowPane {
         labels.disableProperty().bind(shown);
         summary.visibleProperty().bind(shown.not());
         summary.managedProperty().bind(shown.not());
-        getChildren().addAll(new Label(Messages.get("choose.images")), which, folder, files, labels, noLabels, summary);
+        which.setMinWidth(80);
+        which.setMaxWidth(Double.MAX_VALUE);
+        HBox.setHgrow(which, Priority.ALWAYS);
+        FlowPane buttons = new FlowPane(6, 6, folder, files, labels, noLabels);
+        buttons.setAlignment(Pos.CENTER_LEFT);
+        getChildren().addAll(ChoosePatchPane.row(new Label(Messages.get("choose.images")), which), buttons, summary);
     }
 }

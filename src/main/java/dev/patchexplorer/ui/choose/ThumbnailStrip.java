@@ -44,10 +44,18 @@ final class ThumbnailStrip extends VBox {
         HBox.setHgrow(bar, Priority.SOMETIMES);
         Label caption = new Label(Messages.get("choose.thumbs.scale"));
         caption.setTooltip(new Tooltip(Messages.get("choose.thumbs.scale.tooltip")));
-        legend = new HBox(6, caption, min, bar, max);
+        caption.setWrapText(true);
+        // the scale's ends whole: the bar gives way, not the numbers
+        min.setMinWidth(Region.USE_PREF_SIZE);
+        max.setMinWidth(Region.USE_PREF_SIZE);
+        bar.setMinWidth(40);
+        bar.setMaxWidth(220);
+        legend = new HBox(6, min, bar, max);
         legend.setId("choose-thumbs-legend");
         legend.setAlignment(Pos.CENTER_LEFT);
-        getChildren().addAll(legend, tiles);
+        caption.visibleProperty().bind(legend.visibleProperty());
+        caption.managedProperty().bind(legend.visibleProperty());
+        getChildren().addAll(caption, legend, tiles);
     }
 
     void show(List<PatchResult> results, int currentPatch) {

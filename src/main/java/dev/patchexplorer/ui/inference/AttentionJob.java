@@ -7,7 +7,7 @@ import dev.patchexplorer.core.grid.EdgePolicy;
 import dev.patchexplorer.core.grid.PatchGrid;
 import dev.patchexplorer.core.grid.WorkingResolution;
 import dev.patchexplorer.core.image.ChwImage;
-import dev.patchexplorer.core.image.Preprocess;
+import dev.patchexplorer.core.image.WorkingImage;
 import dev.patchexplorer.core.image.RgbImage;
 import dev.patchexplorer.core.vit.GridInput;
 import dev.patchexplorer.core.vit.InputPlan;
@@ -193,10 +193,7 @@ public final class AttentionJob {
      * sees grid cell (r, c), at the plan's patch size, normalised. Padding takes the mean colour.
      */
     static ChwImage modelInput(RgbImage original, WorkingResolution w, PatchGrid grid, InputPlan plan, ModelConfig config) {
-        RgbImage work = original.width() == w.width() && original.height() == w.height()
-                ? original : Preprocess.resizeBicubic(original, w.width(), w.height());
-        RgbImage cells = GridInput.pixels(work, grid, plan.modelPatch(), GridInput.meanColour(config.mean()));
-        return Preprocess.normalize(cells, config.mean(), config.std());
+        return GridInput.modelInput(WorkingImage.of(original, w), grid, plan, config.mean(), config.std());
     }
 
     private void applyInference(Pass pass) {

@@ -2,8 +2,7 @@ package dev.patchexplorer.ui.inference;
 
 import dev.patchexplorer.core.attention.AttentionLayout;
 import dev.patchexplorer.core.attention.AttentionMaps;
-import dev.patchexplorer.core.attention.AttentionRollout;
-import dev.patchexplorer.core.attention.HeadFusion;
+import dev.patchexplorer.core.attention.ChosenMap;
 import dev.patchexplorer.core.grid.PatchGrid;
 import dev.patchexplorer.core.vit.InputPlan;
 import dev.patchexplorer.model.ViTOutput;
@@ -82,9 +81,7 @@ final class MapMaker {
     }
 
     private static double[] rollout(ViTOutput out, AttentionLayout layout, HeadChoice h) {
-        if (!h.isSingle()) return AttentionRollout.classToken(out.attention(), layout, h.fusion());
-        return AttentionRollout.classToken(singleHead(out.attention(), layout, h.head()),
-                new AttentionLayout(1, layout.prefixTokens(), layout.gridH(), layout.gridW()), HeadFusion.MEAN);
+        return ChosenMap.rollout(out.attention(), layout, h.fusion(), h.isSingle() ? h.head() : -1);
     }
 
     private static HeadMaps headMaps(ViTOutput out, AttentionLayout layout, int l, PatchGrid grid) {
@@ -94,18 +91,6 @@ final class MapMaker {
     }
 
     private static double[] layerMap(ViTOutput out, AttentionLayout layout, int l, HeadChoice h, int query) {
-        float[] a = out.attention()[l];
-        return h.isSingle() ? AttentionMaps.headPatchMap(a, layout, h.head(), query)
-                : AttentionMaps.patchMap(a, layout, h.fusion(), query);
-    }
-
-    private static float[][] singleHead(float[][] attention, AttentionLayout layout, int head) {
-        int nn = layout.tokens() * layout.tokens();
-        float[][] out = new float[attention.length][];
-        for (int l = 0; l < attention.length; l++) {
-            out[l] = new float[nn];
-            System.arraycopy(attention[l], head * nn, out[l], 0, nn);
-        }
-        return out;
+        return ChosenMap.layer(out.attention()[l], layout, h.fusion(), h.isSingle() ? h.head() : -1, query);
     }
 }

@@ -36,7 +36,7 @@ public final class ImageLoader {
         }
         String name = file.getFileName() == null ? file.toString() : file.getFileName().toString();
         return new LoadedImage(toFx(decoded.pixels()), decoded.pixels(), name, file.toAbsolutePath().normalize(),
-                decoded.originalWidth(), decoded.originalHeight(), decoded.subsampling());
+                decoded.originalWidth(), decoded.originalHeight(), decoded.subsampling(), decoded.pixelSize());
     }
 
     /** A WritableImage may be filled on any thread; it is only shown once handed to the FX thread. */

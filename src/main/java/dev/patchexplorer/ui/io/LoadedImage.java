@@ -1,6 +1,7 @@
 package dev.patchexplorer.ui.io;
 
 import dev.patchexplorer.core.image.RgbImage;
+import dev.patchexplorer.imagefile.PixelSize;
 import javafx.scene.image.Image;
 
 import java.nio.file.Path;
@@ -12,14 +13,21 @@ import java.nio.file.Path;
  *
  * <p>{@code pixels} are the same pixels as {@code image}, made once when the image was loaded (off the FX
  * thread): every job that runs a model reads this one copy instead of copying the image again. Read only.
+ * {@code pixelSize} is µm per original pixel when the file states it, else null.
  */
 public record LoadedImage(Image image, RgbImage pixels, String name, Path source, int originalWidth, int originalHeight,
-                          int subsampling) {
+                          int subsampling, PixelSize pixelSize) {
     public LoadedImage {
         if (pixels.width() != (int) image.getWidth() || pixels.height() != (int) image.getHeight()) {
             throw new IllegalArgumentException("pixels " + pixels.width() + "x" + pixels.height() + " are not the image's "
                     + (int) image.getWidth() + "x" + (int) image.getHeight());
         }
+    }
+
+    /** An image whose file states no physical pixel size. */
+    public LoadedImage(Image image, RgbImage pixels, String name, Path source, int originalWidth, int originalHeight,
+                       int subsampling) {
+        this(image, pixels, name, source, originalWidth, originalHeight, subsampling, null);
     }
 
     /**

@@ -47,6 +47,7 @@ public final class ControlsPane extends VBox {
         getChildren().addAll(
                 section("controls.section.model", modelSection()),
                 section("controls.section.resolution", resolutionSection()),
+                section("controls.section.physical", new PhysicalUnitsPane(model)),
                 section("controls.section.grid", gridSection()),
                 appearance);
     }

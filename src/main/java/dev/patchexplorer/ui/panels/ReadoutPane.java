@@ -76,7 +76,7 @@ public final class ReadoutPane extends VBox {
         modelNote.setWrapText(true);
         modelNote.setMinHeight(Region.USE_PREF_SIZE);
         showModelNote(null);
-        getChildren().addAll(modelNote, table, attentionShareBar, warning);
+        getChildren().addAll(modelNote, table, attentionShareBar, new PhysicalReadouts(model), warning);
 
         model.tradeOffsProperty().addListener((o, was, now) -> refresh());
         model.workingProperty().addListener((o, was, now) -> refresh());

@@ -82,6 +82,9 @@ class GroundTruthTest {
         assertEquals(281, t.classOf(dir.resolve("elsewhere").resolve("b.png")));
         assertEquals(1, t.classOf(sub.resolve("c.png")));
         assertEquals(SweepRow.UNKNOWN, t.classOf(sub.resolve("d.png")));
+        // a picture known only by name (a URI elsewhere): only a bare name in the CSV names it
+        assertEquals(281, t.classOfFileName("b.png"));
+        assertEquals(SweepRow.UNKNOWN, t.classOfFileName("a.png"));
         // the CSV wins over a class folder for the images it names
         GroundTruth folders = GroundTruth.fromClassFolders(List.of(sub.resolve("a.png"), sub.resolve("d.png")),
                 new ClassNames(List.of("x", "pics")));

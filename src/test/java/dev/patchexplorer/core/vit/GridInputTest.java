@@ -31,6 +31,28 @@ class GridInputTest {
         assertArrayEquals(Preprocess.crop(img, 0, 0, 224, 224).argb(), GridInput.pixels(img, g, 16, FILL).argb());
     }
 
+    /**
+     * The shared model input: a flat grey picture comes out as (v/255 - mean)/std per channel, worked by
+     * hand; a padded grid's pixels beyond the image are the mean colour, which normalises to about zero.
+     */
+    @Test
+    void theModelInputIsTheCutNormalisedAndPaddingIsNearZero() {
+        float[] mean = {0.485f, 0.456f, 0.406f};
+        float[] std = {0.229f, 0.224f, 0.225f};
+        int[] grey = new int[20 * 20];
+        java.util.Arrays.fill(grey, 0xff808080); // 128 in every channel
+        PatchGrid g = PatchGrid.of(20, 20, new GridSpec(8, 8, 0, 0, EdgePolicy.PAD)); // 3 x 3 patches, 4 px padded
+        InputPlan plan = GridInput.plan(PatchMode.FLEXI, g, 16);
+        dev.patchexplorer.core.image.ChwImage in = GridInput.modelInput(new RgbImage(20, 20, grey), g, plan, mean, std);
+        assertEquals(24, in.width());
+        assertEquals(24, in.height());
+        for (int c = 0; c < 3; c++) {
+            assertEquals((128 / 255.0 - mean[c]) / std[c], in.get(c, 5, 5), 1e-5, "inside, channel " + c);
+            // the mean colour rounds each channel to 8 bits: at most half a level off, 0.5/255/std
+            assertEquals(0, in.get(c, 22, 22), 0.5 / 255 / std[c] + 1e-6, "padding, channel " + c);
+        }
+    }
+
     @Test
     void anOffsetGridStartsAtItsOffset() {
         PatchGrid g = PatchGrid.of(224, 224, new GridSpec(16, 16, 5, 5, EdgePolicy.CROP));

@@ -63,7 +63,7 @@ final class AdaptivePage extends ConceptPage {
     AdaptivePage(ExplorerView frame) {
         super(ID);
         this.explorer = frame.model();
-        this.job = backgroundJob(frame.inference(), e -> clear(Messages.format("concept.error", String.valueOf(e.getMessage()))));
+        this.job = backgroundJob(frame.inference().interactive(), e -> clear(Messages.format("concept.error", String.valueOf(e.getMessage()))));
         levels.setId("concept-adaptive-levels");
         levels.setPrefWidth(80);
         budget.setId("concept-adaptive-budget");

@@ -48,7 +48,7 @@ final class LocalityPage extends ConceptPage {
         this.explorer = frame.model();
         this.models = frame.models();
         this.mode = frame.attention().modeProperty();
-        this.job = backgroundJob(frame.inference(),
+        this.job = backgroundJob(frame.inference().interactive(),
                 e -> clear(Messages.format("concept.error", String.valueOf(e.getMessage()))));
         follow(explorer.gridProperty(), explorer.imageProperty(), models.modelProperty(), mode);
     }

@@ -6,7 +6,6 @@ import dev.patchexplorer.core.format.Units;
 import dev.patchexplorer.core.grid.PatchGrid;
 import dev.patchexplorer.core.grid.WorkingResolution;
 import dev.patchexplorer.core.image.ChwImage;
-import dev.patchexplorer.core.image.Preprocess;
 import dev.patchexplorer.core.image.RgbImage;
 import dev.patchexplorer.core.masking.BlockMasking;
 import dev.patchexplorer.core.masking.CoarseMasking;
@@ -84,7 +83,7 @@ final class MaskingPage extends ConceptPage {
         this.explorer = frame.model();
         this.models = frame.models();
         this.mode = frame.attention().modeProperty();
-        this.job = backgroundJob(frame.inference(), e -> {
+        this.job = backgroundJob(frame.inference().interactive(), e -> {
             clearTop();
             status.setText(Messages.format("concept.error", String.valueOf(e.getMessage())));
         });
@@ -239,9 +238,8 @@ final class MaskingPage extends ConceptPage {
             vit.checkMemory(PassKind.LOGITS, grid.rows(), grid.cols(),
                     new AttentionBudget.Setting(m, grid.patch(), w.width(), w.height()));
             InputPlan plan = GridInput.plan(m, grid, vit.spec().nativePatch());
-            RgbImage cells = GridInput.pixels(FxPictures.working(pixels, w), grid, plan.modelPatch(),
-                    GridInput.meanColour(vit.config().mean()));
-            ChwImage input = Preprocess.normalize(cells, vit.config().mean(), vit.config().std());
+            ChwImage input = GridInput.modelInput(FxPictures.working(pixels, w), grid, plan,
+                    vit.config().mean(), vit.config().std());
             List<Prediction> keptTop = TopK.of(vit.logitsOfKept(input, plan.modelPatch(), kept), 5);
             if (superseded.getAsBoolean()) return null;
             return new Top(keptTop, TopK.of(vit.logits(input, plan.modelPatch()), 1));

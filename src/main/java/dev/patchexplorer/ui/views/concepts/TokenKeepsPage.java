@@ -53,7 +53,7 @@ final class TokenKeepsPage extends ConceptPage {
         super(ID);
         this.explorer = frame.model();
         this.models = frame.models();
-        this.job = backgroundJob(frame.inference(),
+        this.job = backgroundJob(frame.inference().interactive(),
                 e -> clear(Messages.format("concept.error", String.valueOf(e.getMessage()))));
         follow(explorer.gridProperty(), explorer.imageProperty(), models.modelProperty());
     }

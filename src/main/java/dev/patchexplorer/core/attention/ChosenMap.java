@@ -1,0 +1,33 @@
+package dev.patchexplorer.core.attention;
+
+/**
+ * The per-patch maps the attention views offer, for all heads fused or one head: the class token's
+ * rollout through every layer, and one layer's attention from a query token. Shared by the window's map
+ * maker and the {@code render} command, so both draw the same numbers.
+ */
+public final class ChosenMap {
+    private ChosenMap() {}
+
+    /** Rollout of the class token; {@code head >= 0} rolls out that head alone, otherwise the heads are fused. */
+    public static double[] rollout(float[][] attention, AttentionLayout layout, HeadFusion fusion, int head) {
+        if (head < 0) return AttentionRollout.classToken(attention, layout, fusion);
+        return AttentionRollout.classToken(singleHead(attention, layout, head),
+                new AttentionLayout(1, layout.prefixTokens(), layout.gridH(), layout.gridW()), HeadFusion.MEAN);
+    }
+
+    /** What token {@code query} attends to in one layer (0 is the class token); one head when {@code head >= 0}. */
+    public static double[] layer(float[] layerAttention, AttentionLayout layout, HeadFusion fusion, int head, int query) {
+        return head >= 0 ? AttentionMaps.headPatchMap(layerAttention, layout, head, query)
+                : AttentionMaps.patchMap(layerAttention, layout, fusion, query);
+    }
+
+    private static float[][] singleHead(float[][] attention, AttentionLayout layout, int head) {
+        int nn = layout.tokens() * layout.tokens();
+        float[][] out = new float[attention.length][];
+        for (int l = 0; l < attention.length; l++) {
+            out[l] = new float[nn];
+            System.arraycopy(attention[l], head * nn, out[l], 0, nn);
+        }
+        return out;
+    }
+}
