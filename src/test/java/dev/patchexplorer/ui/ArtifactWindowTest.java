@@ -51,6 +51,8 @@ class ArtifactWindowTest {
     private final ExecutorService inference = Executors.newSingleThreadExecutor();
     private ExplorerView view;
 
+    private static final Locale ORIGINAL_LOCALE = Locale.getDefault();
+
     /** The language of the window; the Chinese subclass overrides it. */
     Locale locale() {
         return Locale.ENGLISH;
@@ -73,8 +75,10 @@ class ArtifactWindowTest {
                 return null;
             });
         }
+        // the default first: a bundle asked for in English falls back through the default locale,
+        // so the other order left the next test classes in Chinese
+        Locale.setDefault(ORIGINAL_LOCALE);
         Messages.useLocale(Locale.ENGLISH);
-        Locale.setDefault(Locale.ENGLISH);
         inference.shutdown();
         background.shutdown();
     }
