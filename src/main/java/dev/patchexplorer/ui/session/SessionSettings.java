@@ -30,6 +30,12 @@ import java.util.function.Function;
 public final class SessionSettings {
     private SessionSettings() {}
 
+    /**
+     * Keys applied after every other setting: changing a map's colours or layer shows that map, so
+     * whether it is shown must come after them.
+     */
+    public static final java.util.Set<String> APPLIED_LAST = java.util.Set.of("show");
+
     /** The grid and its look; the {@link Setting#remembered() remembered} ones are also in the settings file. */
     public static final List<Setting<ExplorerViewModel>> GRID = List.of(
             new Setting<ExplorerViewModel>("architecture", false, m -> m.architectureProperty().get().name(),

@@ -8,7 +8,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Function;
 import java.util.logging.Logger;
 
 /**
@@ -46,10 +45,13 @@ public final class SessionState {
      */
     public static List<String> apply(Session s, ExplorerView view) {
         List<String> refused = new ArrayList<>();
-        write(SessionSettings.GRID, view.model(), s.section(GRID), GRID, refused);
-        write(SessionSettings.ATTENTION, view.attention(), s.section(ATTENTION), ATTENTION, refused);
-        write(SessionSettings.GRADIENTS, view.gradients(), s.section(GRADIENTS), GRADIENTS, refused);
-        write(SessionSettings.PHYSICAL, view.model().physicalUnits(), s.section(PHYSICAL), PHYSICAL, refused);
+        // Touching a map's settings shows that map (HeatmapChoice): which one is shown goes last.
+        for (boolean late : new boolean[] {false, true}) {
+            write(SessionSettings.GRID, view.model(), s.section(GRID), GRID, late, refused);
+            write(SessionSettings.ATTENTION, view.attention(), s.section(ATTENTION), ATTENTION, late, refused);
+            write(SessionSettings.GRADIENTS, view.gradients(), s.section(GRADIENTS), GRADIENTS, late, refused);
+            write(SessionSettings.PHYSICAL, view.model().physicalUnits(), s.section(PHYSICAL), PHYSICAL, late, refused);
+        }
         view.boxes().boxes().setAll(s.boxes());
         if (s.viewId() != null && view.navigator().find(s.viewId()).isPresent()) view.navigator().navigate(s.viewId());
         Session.Place p = s.place();
@@ -69,22 +71,11 @@ public final class SessionState {
     }
 
     private static <T> void write(List<Setting<T>> settings, T owner, Map<String, Object> values, String section,
-                                  List<String> refused) {
+                                  boolean late, List<String> refused) {
         for (Setting<T> s : settings) {
+            if (SessionSettings.APPLIED_LAST.contains(s.key()) != late) continue;
             Object v = values.get(s.key());
             if (v != null && !s.apply(owner, String.valueOf(v))) refused.add(section + "." + s.key());
         }
-    }
-
-    /** For tests: the setting values of one section as the window has them now. */
-    static Map<String, Object> current(ExplorerView view, String section) {
-        Function<ExplorerView, Map<String, Object>> f = switch (section) {
-            case GRID -> v -> read(SessionSettings.GRID, v.model());
-            case ATTENTION -> v -> read(SessionSettings.ATTENTION, v.attention());
-            case GRADIENTS -> v -> read(SessionSettings.GRADIENTS, v.gradients());
-            case PHYSICAL -> v -> read(SessionSettings.PHYSICAL, v.model().physicalUnits());
-            default -> throw new IllegalArgumentException(section);
-        };
-        return f.apply(view);
     }
 }
