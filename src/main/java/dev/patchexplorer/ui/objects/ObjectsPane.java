@@ -16,6 +16,9 @@ import javafx.scene.control.Tooltip;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
+import javafx.util.StringConverter;
+
+import java.util.Locale;
 
 /**
  * The Objects section: a toggle to draw boxes (Shift+drag draws too), one row per box (warning mark,
@@ -42,8 +45,21 @@ public final class ObjectsPane extends VBox {
         empty.getStyleClass().add("hint");
         rows.setId("objects-rows");
         NumberAxis x = new NumberAxis(Messages.get("objects.chart.x"), 8, 64, 8);
-        NumberAxis y = new NumberAxis();
+        // log10 of the count: a whole object and a small part of it differ a hundredfold
+        NumberAxis y = new NumberAxis(0, 1, 1);
         y.setLabel(Messages.get("objects.chart.y"));
+        y.setAutoRanging(false);
+        y.setMinorTickCount(0);
+        y.setTickLabelFormatter(new StringConverter<>() {
+            @Override public String toString(Number exponent) {
+                double e = exponent.doubleValue();
+                return Math.abs(e - Math.rint(e)) > 1e-9 ? "" : String.format(Locale.ROOT, "%.0f", Math.pow(10, e));
+            }
+
+            @Override public Number fromString(String text) {
+                return null;
+            }
+        });
         chart = new LineChart<>(x, y);
         chart.setId("objects-chart");
         chart.setAnimated(false);
@@ -65,13 +81,19 @@ public final class ObjectsPane extends VBox {
         chart.setVisible(!boxes.boxes().isEmpty());
         chart.setManaged(!boxes.boxes().isEmpty());
         int i = 0;
+        int most = 1;
         for (Box b : boxes.boxes()) {
             rows.getChildren().add(row(b, i++));
             XYChart.Series<Number, Number> s = new XYChart.Series<>();
             s.setName(b.name());
-            for (BoxMeasure.Point p : boxes.series(b)) s.getData().add(new XYChart.Data<>(p.patch(), p.touched()));
+            for (BoxMeasure.Point p : boxes.series(b)) {
+                if (p.touched() == 0) continue; // no point on a log axis: the object lies where no patch is
+                s.getData().add(new XYChart.Data<>(p.patch(), Math.log10(p.touched())));
+                most = Math.max(most, p.touched());
+            }
             chart.getData().add(s);
         }
+        ((NumberAxis) chart.getYAxis()).setUpperBound(Math.max(1, Math.ceil(Math.log10(most))));
     }
 
     private VBox row(Box b, int index) {
