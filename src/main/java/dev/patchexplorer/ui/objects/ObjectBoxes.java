@@ -39,7 +39,7 @@ public final class ObjectBoxes {
     /** The next free default name: "Object 1", "Object 2", ... */
     public String nextName() {
         for (int n = 1; ; n++) {
-            String name = Messages.format("objects.defaultName", n);
+            String name = Messages.format("objects.defaultName", String.valueOf(n));
             if (boxes.stream().noneMatch(b -> b.name().equals(name))) return name;
         }
     }
