@@ -149,6 +149,7 @@ class SessionWindowTest {
         });
         assertEveryValueDiffers(before, reset, "the reset changed every setting");
         assertNull(reset.model());
+        assertTrue(reset.boxes().isEmpty(), "boxes belong to their image: opening another clears them");
         assertNotEquals(before.image(), reset.image());
 
         CompletableFuture<Void> opened = onFx(() -> view.sessions().open(file));
@@ -167,6 +168,16 @@ class SessionWindowTest {
         assertEquals(80, after.place().centreY(), 1e-6);
         assertNull(onFx(() -> model.problemProperty().get()), "nothing was missing");
         assertEquals(List.of(file.toAbsolutePath().normalize()), onFx(() -> view.sessions().recent().list()));
+        // File > Recent Sessions lists it once the File menu opens
+        List<String> recentItems = onFx(() -> {
+            javafx.scene.control.MenuBar bar = (javafx.scene.control.MenuBar) view.lookup("#menu-bar");
+            javafx.scene.control.Menu fileMenu = bar.getMenus().get(0);
+            fileMenu.getOnShowing().handle(null);
+            return fileMenu.getItems().stream().filter(i -> "menu-recent-sessions".equals(i.getId()))
+                    .flatMap(i -> ((javafx.scene.control.Menu) i).getItems().stream()).map(javafx.scene.control.MenuItem::getText).toList();
+        });
+        assertEquals(1, recentItems.size());
+        assertTrue(recentItems.get(0).startsWith("s.json"), recentItems.toString());
     }
 
     /** Every key of every section of {@code a} has another value in {@code b} (a key {@code b} lacks counts as another). */
