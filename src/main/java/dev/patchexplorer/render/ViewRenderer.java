@@ -26,6 +26,9 @@ public final class ViewRenderer {
     static final Color BAND = new Color(0x1f1f1f);
     static final Color TEXT = new Color(0xf2f2f2);
     static final Color MUTED = new Color(0xc8c8c8);
+    /** The artifact patches' outline: the window's colour and width (working pixels at 1x). */
+    public static final int OUTLINE_RGB = 0xff2d78;
+    public static final int OUTLINE_WIDTH = 2;
 
     private ViewRenderer() {}
 
@@ -62,7 +65,26 @@ public final class ViewRenderer {
         }
         GridLook look = scene.gridLook();
         if (look.visible() && !scene.grid().isEmpty()) paintGrid(px, pw, ph, scene.grid(), look, k);
+        if (heat != null) paintOutlines(px, pw, ph, heat, k);
         return px;
+    }
+
+    /** The outlined (artifact) cells: an opaque frame {@link #OUTLINE_WIDTH} px wide at 1x inside each cell's footprint, over the grid. */
+    private static void paintOutlines(int[] px, int pw, int ph, HeatLayer heat, int k) {
+        int lw = OUTLINE_WIDTH * k;
+        int colour = 0xff000000 | OUTLINE_RGB;
+        for (int i = 0; i < heat.grid().patchCount(); i++) {
+            if (!heat.isOutlined(i)) continue;
+            CellFootprint f = CellFootprint.of(heat.grid(), i);
+            int x0 = f.x() * k, y0 = f.y() * k;
+            int x1 = Math.min(pw, (f.x() + f.width()) * k), y1 = Math.min(ph, (f.y() + f.height()) * k);
+            for (int y = y0; y < y1; y++) {
+                for (int x = x0; x < x1; x++) {
+                    boolean edge = x < x0 + lw || x >= x1 - lw || y < y0 + lw || y >= y1 - lw;
+                    if (edge) px[y * pw + x] = colour;
+                }
+            }
+        }
     }
 
     private static void paintHeat(int[] base, int ww, int wh, HeatLayer heat) {
@@ -167,14 +189,20 @@ public final class ViewRenderer {
                 g.fillRect(x, y, 1, ViewLayout.BAR_HEIGHT * k);
             }
             int baseline = y + (ViewLayout.BAR_HEIGHT + 2) * k + fm.getAscent();
-            String min = number(heat.min()), max = number(heat.max());
+            // ticks at the scale's ends and middle, labelled with the values there (a log scale's middle is the geometric mean)
+            String min = heat.scale().tickLabel(0, ViewRenderer::number), max = heat.scale().tickLabel(1, ViewRenderer::number);
+            String mid = heat.scale().tickLabel(0.5, ViewRenderer::number);
+            int midX = (bx0 + bx1 - fm.stringWidth(mid)) / 2;
             g.setColor(TEXT);
             g.drawString(min, bx0, baseline);
             g.drawString(max, bx1 - fm.stringWidth(max), baseline);
+            boolean midFits = midX > bx0 + fm.stringWidth(min) + 4 * k && midX + fm.stringWidth(mid) < bx1 - fm.stringWidth(max) - 4 * k;
+            if (midFits) g.drawString(mid, midX, baseline);
             if (heat.name() != null && !heat.name().isEmpty()) {
+                // the map's name between the left label and the middle one, where it fits
                 g.setColor(MUTED);
-                int room = bx1 - bx0 - fm.stringWidth(min) - fm.stringWidth(max) - 8 * k;
-                if (fm.stringWidth(heat.name()) <= room) g.drawString(heat.name(), (w - fm.stringWidth(heat.name())) / 2, baseline);
+                int from = bx0 + fm.stringWidth(min) + 8 * k, to = midFits ? midX - 8 * k : bx1 - fm.stringWidth(max) - 8 * k;
+                if (fm.stringWidth(heat.name()) <= to - from) g.drawString(heat.name(), (from + to - fm.stringWidth(heat.name())) / 2, baseline);
             }
             y += ViewLayout.LEGEND_HEIGHT * k;
         }

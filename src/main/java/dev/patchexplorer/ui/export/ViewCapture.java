@@ -68,10 +68,11 @@ record ViewCapture(RgbImage original, WorkingResolution working, PatchGrid grid,
             label = label(view, vit, h);
             boolean[] shown = new boolean[h.values().length];
             for (int i = 0; i < shown.length; i++) shown[i] = h.shown(i);
-            heat = new HeatLayer(h.values(), h.grid(), h.min(), h.max(), shown, job.colorMapProperty().get(),
+            boolean[] outlined = job.markArtifactsProperty().get() && h.artifacts() != null ? h.artifacts().clone() : null;
+            heat = new HeatLayer(h.values(), h.grid(), h.scale(), shown, outlined, job.colorMapProperty().get(),
                     Math.max(0, Math.min(1, job.opacityProperty().get())), label.name(locale));
             caption = new Caption(image.name(), vit.config().architecture(), job.modeProperty().get(), grid.patch(), label,
-                    h.plan().inputW(), h.plan().inputH());
+                    h.plan().inputW(), h.plan().inputH(), h.scale().kind(), h.artifactCount(), h.discounted());
         } else {
             caption = new Caption(image.name(), null, null, grid.patch(), null, 0, 0);
         }
@@ -115,7 +116,7 @@ record ViewCapture(RgbImage original, WorkingResolution working, PatchGrid grid,
         HeadFusion fusion = head.isSingle() ? null : head.fusion();
         int index = head.isSingle() ? head.head() : -1;
         return switch (job.mapKindProperty().get()) {
-            case ROLLOUT -> new MapLabel(MapLabel.ROLLOUT, layer, fusion, index, -1, -1);
+            case ROLLOUT -> new MapLabel(MapLabel.ROLLOUT, vit.spec().depth(), fusion, index, -1, -1);
             case CLASS_TOKEN -> new MapLabel(MapLabel.CLASS_TOKEN, layer, fusion, index, -1, -1);
             case SELECTED_PATCH -> {
                 int selected = view.model().selectedPatchProperty().get();

@@ -68,7 +68,10 @@ public final class ExploreView extends BasicView {
     }
 
     public ReadoutPane readouts() {
-        if (readouts == null) readouts = new ReadoutPane(frame.model());
+        if (readouts == null) {
+            readouts = new ReadoutPane(frame.model());
+            readouts.followModelInput(frame.attention());
+        }
         return readouts;
     }
 
