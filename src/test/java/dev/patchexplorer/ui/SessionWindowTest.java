@@ -1,6 +1,7 @@
 package dev.patchexplorer.ui;
 
 import dev.patchexplorer.core.color.ColorMap;
+import dev.patchexplorer.core.color.HeatScale;
 import dev.patchexplorer.core.grid.AspectMode;
 import dev.patchexplorer.core.grid.EdgePolicy;
 import dev.patchexplorer.core.objects.Box;
@@ -116,6 +117,9 @@ class SessionWindowTest {
             view.attention().opacityProperty().set(0.35);
             view.attention().massThresholdProperty().set(true);
             view.attention().massPercentProperty().set(80);
+            view.attention().markArtifactsProperty().set(false);
+            view.attention().discountArtifactsProperty().set(false);
+            view.attention().colorScaleProperty().set(HeatScale.Kind.PERCENTILE);
             view.gradients().mapKindProperty().set(GradientMapKind.SALIENCY);
             view.gradients().colorMapProperty().set(ColorMap.VIRIDIS);
             view.gradients().opacityProperty().set(0.3);

@@ -2,6 +2,7 @@ package dev.patchexplorer.ui.session;
 
 import dev.patchexplorer.core.attention.HeadFusion;
 import dev.patchexplorer.core.color.ColorMap;
+import dev.patchexplorer.core.color.HeatScale;
 import dev.patchexplorer.core.grid.AspectMode;
 import dev.patchexplorer.core.grid.EdgePolicy;
 import dev.patchexplorer.core.physical.PhysicalScale;
@@ -71,7 +72,10 @@ public final class SessionSettings {
             Setting.<AttentionJob>ofDouble("opacity", AttentionJob::opacityProperty, 0, 1),
             Setting.<AttentionJob>ofBoolean("show", AttentionJob::showHeatmapProperty),
             Setting.<AttentionJob>ofBoolean("massThreshold", AttentionJob::massThresholdProperty),
-            Setting.<AttentionJob>ofInt("massPercent", AttentionJob::massPercentProperty, 1, 100));
+            Setting.<AttentionJob>ofInt("massPercent", AttentionJob::massPercentProperty, 1, 100),
+            Setting.<AttentionJob>ofBoolean("markArtifacts", AttentionJob::markArtifactsProperty),
+            Setting.<AttentionJob>ofBoolean("discountArtifacts", AttentionJob::discountArtifactsProperty),
+            Setting.ofEnum("colorScale", HeatScale.Kind.class, AttentionJob::colorScaleProperty));
 
     public static final List<Setting<ReceptiveFieldJob>> GRADIENTS = List.of(
             Setting.ofEnum("map", GradientMapKind.class, ReceptiveFieldJob::mapKindProperty),
