@@ -2,6 +2,7 @@ package dev.patchexplorer.ui;
 
 import dev.patchexplorer.core.objects.Box;
 import dev.patchexplorer.ui.io.Samples;
+import dev.patchexplorer.ui.viewer.BoxOverlay;
 import dev.patchexplorer.ui.viewer.ImageViewer;
 import javafx.geometry.Bounds;
 import javafx.geometry.Point2D;
@@ -24,6 +25,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
 
 import static dev.patchexplorer.ui.FxTestSupport.onFx;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -65,7 +67,7 @@ class ObjectsWindowTest {
     }
 
     @Test
-    void drawMeasureRenameDelete(FxRobot robot) {
+    void drawMeasureRenameDelete(FxRobot robot, @TempDir Path exportDir) throws Exception {
         onFx(() -> {
             view.openSample(Samples.first());
             return null;
@@ -88,6 +90,15 @@ class ObjectsWindowTest {
         String detail = onFx(() -> robot.lookup("#object-detail-0").queryAs(Label.class).getText());
         assertTrue(detail.startsWith(m.touched() + " patches touched, " + m.inside() + " wholly inside"), detail);
         assertTrue(m.touched() > 0, "a fifth of the image touches patches");
+
+        // File > Export draws it where it is, in its colour, and the grid SVG holds it
+        Path png = exportDir.resolve("view.png");
+        onFx(() -> view.exports().exportView(png, 1)).get(60, TimeUnit.SECONDS);
+        java.awt.image.BufferedImage picture = javax.imageio.ImageIO.read(png.toFile());
+        var working = onFx(model::getWorking);
+        int edgeX = (int) Math.round(box.x() / working.scaleX());
+        int midY = (int) Math.round((box.y() + box.height() / 2) / working.scaleY());
+        assertEquals(BoxOverlay.rgb(m.warning()), picture.getRGB(edgeX, midY) & 0xffffff, "the box's left edge in the PNG");
 
         // a click still selects a patch and draws nothing
         Point2D c = screen(v, w * 0.1, h * 0.1);
