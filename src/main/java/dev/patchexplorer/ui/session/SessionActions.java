@@ -74,7 +74,7 @@ public final class SessionActions {
             return CompletableFuture.failedFuture(e);
         }
         remember(file);
-        return SessionOpener.open(view, s);
+        return SessionOpener.open(view, s, file.toAbsolutePath().getParent());
     }
 
     private void remember(Path file) {

@@ -22,17 +22,20 @@ import java.util.concurrent.CompletableFuture;
 final class SessionOpener {
     private SessionOpener() {}
 
-    /** Completes, on the FX thread, once the session's settings are applied. */
-    static CompletableFuture<Void> open(ExplorerView view, Session s) {
+    /**
+     * Completes, on the FX thread, once the session's settings are applied. {@code folder} is the session
+     * file's: an image or model moved along with the session into it is found there.
+     */
+    static CompletableFuture<Void> open(ExplorerView view, Session s, Path folder) {
         List<String> missing = new ArrayList<>();
-        Path image = path(s.image());
+        Path image = locate(s.image(), folder, false);
         if (s.image() != null) {
-            if (image != null && Files.isRegularFile(image)) view.open(image);
+            if (image != null) view.open(image);
             else missing.add(Messages.format("session.missing.image", s.image()));
         }
-        Path model = path(s.model());
+        Path model = locate(s.model(), folder, true);
         if (s.model() != null) {
-            if (model != null && Files.isDirectory(model)) {
+            if (model != null) {
                 if (!model.equals(view.models().loadedFolderProperty().get())) view.models().loadModel(model);
             } else {
                 missing.add(Messages.format("session.missing.model", s.model()));
@@ -68,10 +71,19 @@ final class SessionOpener {
         model.addListener(check[0]);
     }
 
-    private static Path path(String text) {
-        if (text == null || text.isBlank()) return null;
+    /**
+     * The saved path if it is there, else the same name in {@code folder} (a session sent with its image),
+     * else null. A folder when {@code directory}, a file otherwise.
+     */
+    static Path locate(String saved, Path folder, boolean directory) {
+        if (saved == null || saved.isBlank()) return null;
         try {
-            return Path.of(text);
+            Path p = Path.of(saved);
+            if (directory ? Files.isDirectory(p) : Files.isRegularFile(p)) return p;
+            Path name = p.getFileName();
+            if (folder == null || name == null) return null;
+            Path beside = folder.resolve(name.toString());
+            return (directory ? Files.isDirectory(beside) : Files.isRegularFile(beside)) ? beside : null;
         } catch (InvalidPathException e) {
             return null;
         }

@@ -72,6 +72,19 @@ class SessionFileTest {
     }
 
     @Test
+    void aMovedImageIsFoundBesideTheSession(@TempDir Path dir) throws Exception {
+        Path image = Files.writeString(dir.resolve("cat.png"), "x");
+        Path model = Files.createDirectories(dir.resolve("vit"));
+        String elsewhere = dir.resolve("old").resolve("place").toString();
+        assertEquals(image, SessionOpener.locate(image.toString(), null, false), "where it was saved");
+        assertEquals(image, SessionOpener.locate(elsewhere + "/cat.png", dir, false), "beside the session file");
+        assertEquals(model, SessionOpener.locate(elsewhere + "/vit", dir, true));
+        assertNull(SessionOpener.locate(elsewhere + "/vit", dir, false), "a folder is not an image");
+        assertNull(SessionOpener.locate(elsewhere + "/dog.png", dir, false));
+        assertNull(SessionOpener.locate(null, dir, false));
+    }
+
+    @Test
     void headChoicesAsText() {
         assertEquals("mean", SessionSettings.head(dev.patchexplorer.ui.inference.HeadChoice.MEAN));
         assertEquals("2", SessionSettings.head(dev.patchexplorer.ui.inference.HeadChoice.single(2)));
