@@ -128,6 +128,8 @@ class SessionWindowTest {
             model.physicalUnits().showMicronsProperty().set(true);
             model.physicalUnits().tissueMm2Property().set(12.5);
             view.boxes().boxes().setAll(new Box("Cat", 40, 30, 120, 90), new Box("Ear", 60, 10, 12, 9));
+            view.fields().vitBlockProperty().set(view.fields().vitBlockProperty().get() == 3 ? 4 : 3);
+            view.fields().click(123.5, 67.25);
             view.navigator().navigate("rf");
             view.viewer().showAt(2.0, 100, 80);
             return SessionState.capture(view);

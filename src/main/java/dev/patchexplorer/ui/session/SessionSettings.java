@@ -16,6 +16,7 @@ import dev.patchexplorer.ui.inference.GradientMapKind;
 import dev.patchexplorer.ui.inference.HeadChoice;
 import dev.patchexplorer.ui.inference.MapKind;
 import dev.patchexplorer.ui.inference.ReceptiveFieldJob;
+import dev.patchexplorer.ui.inference.ReceptiveFieldViewModel;
 import javafx.scene.paint.Color;
 
 import java.util.List;
@@ -82,6 +83,23 @@ public final class SessionSettings {
             Setting.ofEnum("colorMap", ColorMap.class, ReceptiveFieldJob::colorMapProperty),
             Setting.<ReceptiveFieldJob>ofDouble("opacity", ReceptiveFieldJob::opacityProperty, 0, 1),
             Setting.<ReceptiveFieldJob>ofBoolean("show", ReceptiveFieldJob::showMapProperty));
+
+    /** The Receptive field view: the CNN block or ViT block looked at, and the probed point (original pixels). */
+    public static final List<Setting<ReceptiveFieldViewModel>> RECEPTIVE_FIELD = List.of(
+            new Setting<ReceptiveFieldViewModel>("block", false, f -> f.selectedBlockProperty().get(), (f, s) -> {
+                f.selectedBlockProperty().set(s);
+                return true;
+            }),
+            Setting.<ReceptiveFieldViewModel>ofInt("vitBlock", ReceptiveFieldViewModel::vitBlockProperty, 0, 1000),
+            new Setting<ReceptiveFieldViewModel>("probe", false, f -> f.probeProperty().get() == null ? null
+                    : String.format(Locale.ROOT, "%s,%s", f.probeProperty().get().x(), f.probeProperty().get().y()), (f, s) -> {
+                String[] xy = s.split(",");
+                if (xy.length != 2) return false;
+                double x = Double.parseDouble(xy[0]), y = Double.parseDouble(xy[1]);
+                if (!Double.isFinite(x) || !Double.isFinite(y)) return false;
+                f.probeProperty().set(new ReceptiveFieldViewModel.ImagePoint(x, y));
+                return true;
+            }));
 
     /** The µm per pixel only when typed by hand: a file's own scale comes back with the file. */
     public static final List<Setting<PhysicalUnits>> PHYSICAL = List.of(

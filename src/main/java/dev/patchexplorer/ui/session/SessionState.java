@@ -20,6 +20,7 @@ public final class SessionState {
     static final String ATTENTION = "attention";
     static final String GRADIENTS = "gradients";
     static final String PHYSICAL = "physical";
+    static final String RECEPTIVE_FIELD = "receptiveField";
 
     private SessionState() {}
 
@@ -31,6 +32,7 @@ public final class SessionState {
         sections.put(ATTENTION, read(SessionSettings.ATTENTION, view.attention()));
         sections.put(GRADIENTS, read(SessionSettings.GRADIENTS, view.gradients()));
         sections.put(PHYSICAL, read(SessionSettings.PHYSICAL, view.model().physicalUnits()));
+        sections.put(RECEPTIVE_FIELD, read(SessionSettings.RECEPTIVE_FIELD, view.fields()));
         ImageViewer v = view.viewer();
         Session.Place place = v.isFitted() || image == null ? Session.Place.FITTED
                 : new Session.Place(false, v.scaleProperty().get(), v.toImageX(v.getWidth() / 2), v.toImageY(v.getHeight() / 2));
@@ -51,6 +53,7 @@ public final class SessionState {
             write(SessionSettings.ATTENTION, view.attention(), s.section(ATTENTION), ATTENTION, late, refused);
             write(SessionSettings.GRADIENTS, view.gradients(), s.section(GRADIENTS), GRADIENTS, late, refused);
             write(SessionSettings.PHYSICAL, view.model().physicalUnits(), s.section(PHYSICAL), PHYSICAL, late, refused);
+            write(SessionSettings.RECEPTIVE_FIELD, view.fields(), s.section(RECEPTIVE_FIELD), RECEPTIVE_FIELD, late, refused);
         }
         view.boxes().boxes().setAll(s.boxes());
         if (s.viewId() != null && view.navigator().find(s.viewId()).isPresent()) view.navigator().navigate(s.viewId());
