@@ -42,6 +42,7 @@ public final class ViewRenderer {
         out.setRGB(0, 0, w, scene.working().height() * scale, picture, 0, w);
         Graphics2D g = out.createGraphics();
         try {
+            boxes(g, scene, scale);
             band(g, scene, layout, scale);
         } finally {
             g.dispose();
@@ -138,6 +139,35 @@ public final class ViewRenderer {
     public static int lineStart(int at, int width, int size) {
         if (at > size) return -1;
         return Math.max(0, Math.min(size - width, at - width / 2));
+    }
+
+    /** The objects' boxes over the grid: a dark halo under the outline, the label on a dark tab above it. */
+    private static void boxes(Graphics2D g, ViewScene scene, int k) {
+        if (scene.boxes().isEmpty()) return;
+        g.setClip(0, 0, scene.working().width() * k, scene.working().height() * k);
+        g.setRenderingHint(RenderingHints.KEY_ANTIALIASING, RenderingHints.VALUE_ANTIALIAS_ON);
+        g.setRenderingHint(RenderingHints.KEY_TEXT_ANTIALIASING, RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
+        for (SceneBox b : scene.boxes()) {
+            int x = (int) Math.round(b.x() * k), y = (int) Math.round(b.y() * k);
+            int w = (int) Math.round(b.width() * k), h = (int) Math.round(b.height() * k);
+            g.setColor(new Color(0, 0, 0, 166));
+            g.setStroke(new java.awt.BasicStroke(4f * k));
+            g.drawRect(x, y, w, h);
+            g.setColor(new Color(b.rgb()));
+            g.setStroke(new java.awt.BasicStroke(2f * k));
+            g.drawRect(x, y, w, h);
+            if (b.label().isEmpty()) continue;
+            g.setFont(ViewFonts.forText(b.label(), ViewLayout.FONT_SIZE).deriveFont(ViewLayout.FONT_SIZE * k));
+            var fm = g.getFontMetrics();
+            int tw = fm.stringWidth(b.label()) + 6 * k, th = fm.getHeight() + 2 * k;
+            int ty = y - th - k < 0 ? y + k : y - th - k;
+            g.setColor(new Color(0, 0, 0, 178));
+            g.fillRect(x, ty, tw, th);
+            g.setColor(new Color(b.rgb()));
+            g.drawString(b.label(), x + 3 * k, ty + k + fm.getAscent());
+        }
+        g.setClip(null);
+        g.setStroke(new java.awt.BasicStroke(1f));
     }
 
     private static void band(Graphics2D g, ViewScene scene, ViewLayout layout, int k) {

@@ -21,13 +21,24 @@ import dev.patchexplorer.ui.inference.Heatmap;
 import dev.patchexplorer.ui.io.LoadedImage;
 import javafx.scene.paint.Color;
 
+import dev.patchexplorer.core.objects.Box;
+import dev.patchexplorer.core.objects.BoxMeasure;
+import dev.patchexplorer.core.objects.BoxWarning;
+import dev.patchexplorer.render.SceneBox;
+import dev.patchexplorer.ui.objects.ObjectBoxes;
+import dev.patchexplorer.ui.objects.ObjectText;
+import dev.patchexplorer.ui.viewer.BoxOverlay;
+
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 
 /**
  * What the window shows, taken on the FX thread (references and small values only), turned into a
  * {@link ViewScene} off it: the working image is resized there, since at 4000 px that takes a while.
  */
-record ViewCapture(RgbImage original, WorkingResolution working, PatchGrid grid, GridLook look, HeatLayer heat, String caption) {
+record ViewCapture(RgbImage original, WorkingResolution working, PatchGrid grid, GridLook look, HeatLayer heat, String caption,
+                   List<SceneBox> boxes) {
 
     /** Why there is nothing to export yet: a message for the problem banner. */
     static final class NotReady extends Exception {
@@ -65,12 +76,24 @@ record ViewCapture(RgbImage original, WorkingResolution working, PatchGrid grid,
         } else {
             caption = new Caption(image.name(), null, null, grid.patch(), null, 0, 0);
         }
-        return new ViewCapture(image.pixels(), w, grid, look(model.gridStyleProperty().get()), heat, caption.text(locale));
+        return new ViewCapture(image.pixels(), w, grid, look(model.gridStyleProperty().get()), heat, caption.text(locale),
+                boxes(view.boxes(), w));
     }
 
     /** Any thread: the scene to draw. */
     ViewScene scene() {
-        return new ViewScene(WorkingImage.of(original, working), grid, look, heat, caption);
+        return new ViewScene(WorkingImage.of(original, working), grid, look, heat, caption, boxes);
+    }
+
+    /** The objects' boxes in working pixels, labelled and coloured as on screen. FX thread. */
+    static List<SceneBox> boxes(ObjectBoxes boxes, WorkingResolution w) {
+        List<SceneBox> out = new ArrayList<>();
+        for (Box b : boxes.boxes()) {
+            BoxMeasure m = boxes.measure(b);
+            out.add(new SceneBox(ObjectText.label(b, m), b.x() / w.scaleX(), b.y() / w.scaleY(), b.width() / w.scaleX(),
+                    b.height() / w.scaleY(), BoxOverlay.rgb(m == null ? BoxWarning.NONE : m.warning())));
+        }
+        return out;
     }
 
     /** The window's grid style as the renderer's: the same colour, width and opacity. */
