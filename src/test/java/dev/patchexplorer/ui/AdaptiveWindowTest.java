@@ -134,7 +134,9 @@ class AdaptiveWindowTest {
             for (int x = 0; x < side; x++) {
                 int r = (y + offset) / map.patch();
                 int c = (x + offset) / map.patch();
-                perPixel[y * side + x] = map.values()[r * map.gridW() + c] / (map.patch() * map.patch());
+                int i = r * map.gridW() + c;
+                // a cell the map hides (a discounted artifact patch) holds nothing
+                perPixel[y * side + x] = map.shown(i) ? map.values()[i] / (map.patch() * map.patch()) : 0;
             }
         }
         java.util.List<int[]> cells = new java.util.ArrayList<>(); // x, y, size

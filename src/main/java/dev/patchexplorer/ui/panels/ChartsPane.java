@@ -24,6 +24,7 @@ public final class ChartsPane extends TabPane {
         swinNote.setId("chart-swin-note");
         swinNote.getStyleClass().add("hint");
         swinNote.setWrapText(true);
+        swinNote.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
         swinNote.textProperty().bind(javafx.beans.binding.Bindings.createStringBinding(() -> model.swinProperty().get() == null ? ""
                 : Messages.format("chart.swinNote", model.swinProperty().get().name(), model.architectureProperty().get().name()),
                 model.swinProperty(), model.architectureProperty()));

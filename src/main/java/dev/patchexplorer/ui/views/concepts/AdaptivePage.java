@@ -151,7 +151,7 @@ final class AdaptivePage extends ConceptPage {
                     return;
                 }
                 try {
-                    scorer = new MapMassScorer(MassMap.fromPatches(map.values(), map.grid(), left, top, side));
+                    scorer = new MapMassScorer(MassMap.fromPatches(shownValues(map), map.grid(), left, top, side));
                 } catch (IllegalArgumentException e) { // a negative value (a signed saliency map) has no mass
                     job.cancel();
                     clear(Messages.get("concept.adaptive.mapNegative"));
@@ -189,6 +189,13 @@ final class AdaptivePage extends ConceptPage {
         readouts.set("attention", Messages.format("concept.adaptive.attentionOf", attentionShare(tree.tokens(), spec.uniformTokens())));
         draw(r);
         status.setText(Messages.get("concept.adaptive.note"));
+    }
+
+    /** The map as drawn: cells it hides (discounted artifact patches, below the mass threshold) carry no mass. */
+    static double[] shownValues(Heatmap map) {
+        double[] v = map.values().clone();
+        for (int i = 0; i < v.length; i++) if (!map.shown(i)) v[i] = 0;
+        return v;
     }
 
     /** Why the current heatmap cannot score this image, or null when it can. */
