@@ -1,6 +1,7 @@
 package dev.patchexplorer.ui;
 
 import dev.patchexplorer.core.tradeoff.VitPresets;
+import dev.patchexplorer.testing.TinyCheckpoints;
 import javafx.scene.Node;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
@@ -38,6 +39,7 @@ class SwinReadoutsWindowTest {
     private final ExecutorService background = Executors.newSingleThreadExecutor();
     private final ExecutorService inference = Executors.newSingleThreadExecutor();
     private Stage stage;
+    private ExplorerView view;
 
     @Start
     void start(Stage stage) {
@@ -109,6 +111,31 @@ class SwinReadoutsWindowTest {
         assertTrue(onFx(() -> lookup("readout-compute").getParent().isVisible()));
         assertNull(onFx(() -> stage.getScene().getRoot().lookup("#readout-swin-compute")), "the Swin table is gone");
         assertFalse(onFx(() -> lookup("chart-swin-note").isVisible()));
+    }
+
+    @Test
+    void loadingAViTReplacesAChosenSwin(FxRobot robot, @TempDir Path models) throws Exception {
+        ExplorerViewModel model = onFx(() -> {
+            Theme.LIGHT.apply();
+            ExplorerViewModel m = new ExplorerViewModel(background);
+            view = FxTestSupport.showMainWindow(stage, m, settingsDir, inference);
+            return m;
+        });
+        choose(robot, "swin_small_patch4_window7_224");
+        assertEquals("swin_small_patch4_window7_224", onFx(() -> model.swinProperty().get().name()));
+        Path vit = TinyCheckpoints.vit(models.resolve("vit"));
+        onFx(() -> {
+            view.models().loadModel(vit);
+            return null;
+        });
+        FxTestSupport.waitUntil(90, () -> onFx(() -> view.models().getModel() != null));
+        assertNull(onFx(() -> model.swinProperty().get()));
+        assertEquals(onFx(() -> model.architectureProperty().get()), onFx(() -> ((ComboBox<?>) lookup("architecture")).getValue()));
+        assertTrue(onFx(() -> lookup("readout-compute").getParent().isVisible()));
+        onFx(() -> {
+            view.models().closeModel();
+            return null;
+        });
     }
 
     private void choose(FxRobot robot, String name) {

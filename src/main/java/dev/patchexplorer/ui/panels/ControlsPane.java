@@ -122,6 +122,9 @@ public final class ControlsPane extends VBox {
         model.architectureProperty().addListener((o, was, now) -> {
             if (now != null) arch.setValue(now);
         });
+        model.swinProperty().addListener((o, was, now) -> {
+            if (now == null && arch.getValue() instanceof SwinArchitecture) arch.setValue(model.architectureProperty().get());
+        });
         arch.setTooltip(tip("controls.architecture.tip"));
         Label details = new Label();
         details.setId("architecture-details");
