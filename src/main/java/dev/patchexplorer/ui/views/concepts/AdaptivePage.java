@@ -81,6 +81,10 @@ final class AdaptivePage extends ConceptPage {
         score.setCellFactory(l -> new ScoreCell());
         score.setButtonCell(new ScoreCell());
         score.setValue(Score.BLUR);
+        // the list's cells are reused: new ones, so that the map scorer is enabled as soon as a heatmap exists
+        attention.heatmapProperty().addListener((o, was, now) -> {
+            if ((was == null) != (now == null)) score.setCellFactory(l -> new ScoreCell());
+        });
         follow(explorer.workingProperty(), explorer.patchProperty(), explorer.imageProperty(), levels.valueProperty(),
                 budget.valueProperty(), score.valueProperty(), attention.heatmapProperty());
     }
