@@ -3,6 +3,8 @@ package dev.patchexplorer.cli;
 import dev.patchexplorer.core.adaptive.BlurScorer;
 import dev.patchexplorer.core.adaptive.CellOutlines;
 import dev.patchexplorer.core.adaptive.GreyEntropy;
+import dev.patchexplorer.core.adaptive.MapMassScorer;
+import dev.patchexplorer.core.adaptive.MassMap;
 import dev.patchexplorer.core.adaptive.PatchScorer;
 import dev.patchexplorer.core.adaptive.QuadCell;
 import dev.patchexplorer.core.adaptive.Quadtree;
@@ -21,8 +23,10 @@ import java.util.Locale;
 import java.util.Map;
 
 /**
- * {@code quadtree --image FILE [--size S] [--min A] [--max B] [--budget N] [--score blur|entropy] --out DIR}:
- * Quadformer's mixed-size tokenization of the working image (its centre square resized to S),
+ * {@code quadtree --image FILE [--size S] [--min A] [--max B] [--budget N] [--score blur|entropy|attention
+ * --model M] --out DIR}: Quadformer's mixed-size tokenization of the working image (its centre square
+ * resized to S), splitting first by blur error, grey entropy, or the mass of a ViT's class-token rollout
+ * (computed at the model's own patch size, the same map {@code render} draws),
  * written as {@code quadtree.json} (tokens and cells in working pixels) and {@code quadtree.png}
  * (the grid over the image). Defaults are those of Quadformer's notebook: 256 px, 16 to 64, 64 tokens.
  */
@@ -34,7 +38,9 @@ public final class QuadtreeCommand implements Command {
             new OptionSpec("min", "A", "smallest patch side; such patches never split (default 16)"),
             new OptionSpec("max", "B", "largest patch side, A times a power of two; the grid starts there (default 64)"),
             new OptionSpec("budget", "N", "most tokens; each split adds 3 (default 64)"),
-            new OptionSpec("score", "blur|entropy", "what splits first: pixel-blur error (Quadformer) or grey entropy (APT) (default blur)"),
+            new OptionSpec("score", "blur|entropy|attention", "what splits first: pixel-blur error (Quadformer), grey entropy (APT) "
+                    + "or the mass of --model's attention rollout (default blur)"),
+            CommonOptions.MODEL, CommonOptions.MODELS, CommonOptions.MODE,
             new OptionSpec("out", "DIR", "folder for quadtree.json and quadtree.png (required)"));
 
     @Override
@@ -57,11 +63,14 @@ public final class QuadtreeCommand implements Command {
         DecodedImage decoded = ImageFiles.read(CommonOptions.image(o));
         int size = CommonOptions.size(CommonOptions.SIZE.name(), o.integer(CommonOptions.SIZE.name(), 256));
         String scoreName = o.get("score", "blur").strip().toLowerCase(Locale.ROOT);
-        PatchScorer scorer = switch (scoreName) {
-            case "blur" -> new BlurScorer();
-            case "entropy" -> GreyEntropy.scorer();
-            default -> throw new UsageException("--score must be blur or entropy, got '" + o.get("score", "") + "'");
-        };
+        if (!List.of("blur", "entropy", "attention").contains(scoreName)) {
+            throw new UsageException("--score must be blur, entropy or attention, got '" + o.get("score", "") + "'");
+        }
+        boolean attention = scoreName.equals("attention");
+        if (attention && !o.has(CommonOptions.MODEL.name())) throw new UsageException("--score attention needs a ViT --model");
+        if (!attention && (o.has(CommonOptions.MODEL.name()) || o.has(CommonOptions.MODE.name()))) {
+            throw new UsageException("--model and --mode apply to --score attention only");
+        }
         QuadtreeSpec spec;
         try {
             spec = new QuadtreeSpec(size, o.integer("min", 16), o.integer("max", 64), o.integer("budget", 64));
@@ -71,8 +80,24 @@ public final class QuadtreeCommand implements Command {
         Path outDir = CommonOptions.outFolder(o.require("out"));
 
         RgbImage working = ImageFiles.workingSquare(decoded.pixels(), size);
+        RolloutMap map = null;
+        PatchScorer scorer;
+        if (attention) {
+            map = RolloutMap.of(ModelArgument.resolve(o), working, CommonOptions.mode(o));
+            scorer = new MapMassScorer(MassMap.fromPatches(map.values(), map.grid(), 0, 0, size));
+        } else {
+            scorer = scoreName.equals("blur") ? new BlurScorer() : GreyEntropy.scorer();
+        }
         Quadtree.Result result = Quadtree.tokenize(working, spec, scorer);
-        String text = Json.text(json(decoded, spec, scoreName, result));
+        Map<String, Object> json = json(decoded, spec, scoreName, result);
+        if (map != null) {
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("model", map.architecture());
+            m.put("map", "rollout");
+            m.put("patch", map.grid().patch());
+            json.put("attention_map", m);
+        }
+        String text = Json.text(json);
         Files.createDirectories(outDir);
         Path file = outDir.resolve("quadtree.json");
         Files.writeString(file, text + "\n", StandardCharsets.UTF_8);

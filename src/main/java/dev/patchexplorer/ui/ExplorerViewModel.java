@@ -6,6 +6,7 @@ import dev.patchexplorer.core.grid.GridSpec;
 import dev.patchexplorer.core.grid.PatchGrid;
 import dev.patchexplorer.core.grid.PatchSizes;
 import dev.patchexplorer.core.grid.WorkingResolution;
+import dev.patchexplorer.core.tradeoff.SwinArchitecture;
 import dev.patchexplorer.core.tradeoff.TradeOffs;
 import dev.patchexplorer.core.tradeoff.VitArchitecture;
 import dev.patchexplorer.core.tradeoff.VitPresets;
@@ -56,6 +57,8 @@ public final class ExplorerViewModel {
     private final BooleanProperty snapToDivisors = new SimpleBooleanProperty(this, "snapToDivisors", false);
     private final ObjectProperty<VitArchitecture> architecture =
             new SimpleObjectProperty<>(this, "architecture", VitPresets.defaultArchitecture());
+    /** A Swin chosen for the readouts instead of {@link #architecture} (null: the ViT); the grid and sweep stay the ViT's. */
+    private final ObjectProperty<SwinArchitecture> swin = new SimpleObjectProperty<>(this, "swin", null);
     private final ObjectProperty<GridStyle> gridStyle = new SimpleObjectProperty<>(this, "gridStyle", GridStyle.DEFAULT);
     private final IntegerProperty hoverPatch = new SimpleIntegerProperty(this, "hoverPatch", -1);
     private final IntegerProperty selectedPatch = new SimpleIntegerProperty(this, "selectedPatch", -1);
@@ -248,6 +251,7 @@ public final class ExplorerViewModel {
     public ObjectProperty<EdgePolicy> edgePolicyProperty() { return edgePolicy; }
     public BooleanProperty snapToDivisorsProperty() { return snapToDivisors; }
     public ObjectProperty<VitArchitecture> architectureProperty() { return architecture; }
+    public ObjectProperty<SwinArchitecture> swinProperty() { return swin; }
     public ObjectProperty<GridStyle> gridStyleProperty() { return gridStyle; }
     public IntegerProperty hoverPatchProperty() { return hoverPatch; }
     public IntegerProperty selectedPatchProperty() { return selectedPatch; }

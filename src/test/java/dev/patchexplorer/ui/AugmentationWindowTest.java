@@ -1,7 +1,9 @@
 package dev.patchexplorer.ui;
 
+import dev.patchexplorer.core.augment.RandomCrop;
 import dev.patchexplorer.core.augment.RandomResizedCrop;
 import dev.patchexplorer.core.grid.WorkingResolution;
+import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.Spinner;
 import javafx.stage.Stage;
@@ -83,6 +85,58 @@ class AugmentationWindowTest {
         });
         assertEquals(Messages.get("concept.augment.badRange"), label(robot, "concept-augment-status"));
         assertEquals("—", readout(view, PAGE, "mean"));
+    }
+
+    @Test
+    void fixedCropsCountTheirPatchesAndThoseWithoutPadding(FxRobot robot) {
+        ConceptsWindowSupport.openSample(view, model);
+        ConceptsWindowSupport.openPage(robot, view, PAGE);
+        WorkingResolution w = onFx(() -> model.getWorking());
+        assertEquals(224, w.width());
+        onFx(() -> {
+            @SuppressWarnings("unchecked")
+            ComboBox<Object> mode = robot.lookup("#concept-augment-mode").queryAs(ComboBox.class);
+            mode.setValue(mode.getItems().get(1));
+            spinner(robot, "size").getValueFactory().setValue(100);
+            spinner(robot, "padding").getValueFactory().setValue(20);
+            spinner(robot, "seed").getValueFactory().setValue(3);
+            return null;
+        });
+        assertEquals(16, slide(view, 16));
+        assertFixed(robot, new RandomCrop(100, 20).samples(224, 224, 6, 3), 16, w);
+        assertEquals("36.0", readout(view, PAGE, "mean")); // floor(100 / 16)² = 36 in every crop
+        assertEquals("—", readout(view, PAGE, "fallbacks"));
+        assertEquals(32, slide(view, 32));
+        assertFixed(robot, new RandomCrop(100, 20).samples(224, 224, 6, 3), 32, w);
+        assertEquals("9.0", readout(view, PAGE, "mean"));
+
+        onFx(() -> {
+            spinner(robot, "size").getValueFactory().setValue(265); // 224 + 2 x 20 = 264 is the largest that fits
+            return null;
+        });
+        assertEquals(Messages.format("concept.augment.tooLarge", 265, 224, 224, 20), label(robot, "concept-augment-status"));
+        assertEquals("—", readout(view, PAGE, "mean"));
+    }
+
+    /** The captions against the boxes, the clean patches counted here cell by cell from the box's corner. */
+    private void assertFixed(FxRobot robot, List<RandomCrop.Box> boxes, int patch, WorkingResolution w) {
+        double clean = 0;
+        for (int i = 0; i < boxes.size(); i++) {
+            RandomCrop.Box b = boxes.get(i);
+            int n = b.size() / patch;
+            int inside = 0;
+            for (int r = 0; r < n; r++) {
+                for (int c = 0; c < n; c++) {
+                    int x = b.x() + c * patch;
+                    int y = b.y() + r * patch;
+                    if (x >= 0 && y >= 0 && x + patch <= w.width() && y + patch <= w.height()) inside++;
+                }
+            }
+            clean += inside;
+            assertEquals(Messages.format("concept.augment.cropFixedOf", n * n, inside, b.x(), b.y()),
+                    label(robot, "concept-augment-crop-" + i), "crop " + i);
+        }
+        assertEquals(String.format(java.util.Locale.ROOT, "%.1f", clean / boxes.size()), readout(view, PAGE, "meanImage"));
     }
 
     private void assertCaptions(FxRobot robot, List<RandomResizedCrop.Crop> crops, int patch) {

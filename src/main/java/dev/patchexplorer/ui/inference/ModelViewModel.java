@@ -76,6 +76,7 @@ public final class ModelViewModel {
         if (now instanceof ViTModel vit) {
             if (!(old instanceof ViTModel)) architectureBefore = explorer.architectureProperty().get();
             explorer.architectureProperty().set(vit.spec().readoutArchitecture());
+            explorer.swinProperty().set(null); // the readouts describe the loaded ViT, not a Swin chosen before
         } else {
             restoreArchitecture(old);
         }

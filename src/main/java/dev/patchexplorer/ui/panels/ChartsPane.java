@@ -11,7 +11,7 @@ import javafx.scene.layout.VBox;
 import java.util.LinkedHashSet;
 import java.util.Set;
 
-/** The cost sweep and the published accuracy points, as two tabs. */
+/** The cost sweep and the published accuracy points, as two tabs; the sweep says when the readouts show a Swin. */
 public final class ChartsPane extends TabPane {
     private final SweepChart sweep;
 
@@ -19,7 +19,20 @@ public final class ChartsPane extends TabPane {
         setId("charts");
         setTabClosingPolicy(TabClosingPolicy.UNAVAILABLE);
         sweep = new SweepChart(model);
-        Tab cost = new Tab(Messages.get("chart.tab.cost"), sweep);
+        // a chosen Swin has no patch-size sweep (its patch is its own 4 px): the chart stays the ViT's, and says so
+        Label swinNote = new Label();
+        swinNote.setId("chart-swin-note");
+        swinNote.getStyleClass().add("hint");
+        swinNote.setWrapText(true);
+        swinNote.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
+        swinNote.textProperty().bind(javafx.beans.binding.Bindings.createStringBinding(() -> model.swinProperty().get() == null ? ""
+                : Messages.format("chart.swinNote", model.swinProperty().get().name(), model.architectureProperty().get().name()),
+                model.swinProperty(), model.architectureProperty()));
+        swinNote.visibleProperty().bind(model.swinProperty().isNotNull());
+        swinNote.managedProperty().bind(swinNote.visibleProperty());
+        VBox costBox = new VBox(4, swinNote, sweep);
+        VBox.setVgrow(sweep, javafx.scene.layout.Priority.ALWAYS);
+        Tab cost = new Tab(Messages.get("chart.tab.cost"), costBox);
         cost.setId("tab-cost");
         Set<String> sources = new LinkedHashSet<>();
         PublishedAccuracy.all().forEach(p -> sources.add(p.source()));

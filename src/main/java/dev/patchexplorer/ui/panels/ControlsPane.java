@@ -3,6 +3,8 @@ package dev.patchexplorer.ui.panels;
 import dev.patchexplorer.core.grid.AspectMode;
 import dev.patchexplorer.core.grid.EdgePolicy;
 import dev.patchexplorer.core.grid.PatchSizes;
+import dev.patchexplorer.core.tradeoff.SwinArchitecture;
+import dev.patchexplorer.core.tradeoff.SwinPresets;
 import dev.patchexplorer.core.tradeoff.VitArchitecture;
 import dev.patchexplorer.core.tradeoff.VitPresets;
 import dev.patchexplorer.ui.ExplorerViewModel;
@@ -28,6 +30,7 @@ import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
 import javafx.util.StringConverter;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
@@ -87,29 +90,55 @@ public final class ControlsPane extends VBox {
     }
 
     private Node modelSection() {
-        ComboBox<VitArchitecture> arch = new ComboBox<>(FXCollections.observableArrayList(VitPresets.all()));
+        // the ViTs, then the Swins: a Swin changes only the readouts (its patch is its own), see SwinReadouts
+        List<Object> choices = new ArrayList<>(VitPresets.all());
+        choices.addAll(SwinPresets.all());
+        ComboBox<Object> arch = new ComboBox<>(FXCollections.observableArrayList(choices));
         arch.setId("architecture");
         arch.setMaxWidth(Double.MAX_VALUE);
         arch.setConverter(new StringConverter<>() {
             @Override
-            public String toString(VitArchitecture a) {
-                return a == null ? "" : a.name();
+            public String toString(Object a) {
+                if (a instanceof VitArchitecture v) return v.name();
+                if (a instanceof SwinArchitecture w) return w.name();
+                return "";
             }
 
             @Override
-            public VitArchitecture fromString(String s) {
-                return VitPresets.byName(s).orElse(null);
+            public Object fromString(String s) {
+                return VitPresets.byName(s).<Object>map(v -> v).or(() -> SwinPresets.byName(s)).orElse(null);
             }
         });
-        arch.valueProperty().bindBidirectional(model.architectureProperty());
+        arch.setValue(model.swinProperty().get() != null ? model.swinProperty().get() : model.architectureProperty().get());
+        arch.valueProperty().addListener((o, was, now) -> {
+            if (now instanceof VitArchitecture v) {
+                model.swinProperty().set(null);
+                model.architectureProperty().set(v);
+            } else if (now instanceof SwinArchitecture w) {
+                model.swinProperty().set(w);
+            }
+        });
+        // a ViT set elsewhere (a loaded model, the saved session) replaces a chosen Swin
+        model.architectureProperty().addListener((o, was, now) -> {
+            if (now != null) arch.setValue(now);
+        });
+        model.swinProperty().addListener((o, was, now) -> {
+            if (now == null && arch.getValue() instanceof SwinArchitecture) arch.setValue(model.architectureProperty().get());
+        });
         arch.setTooltip(tip("controls.architecture.tip"));
         Label details = new Label();
+        details.setId("architecture-details");
         details.getStyleClass().add("hint");
         details.setWrapText(true);
         details.textProperty().bind(Bindings.createStringBinding(() -> {
+            SwinArchitecture w = model.swinProperty().get();
+            if (w != null) {
+                return Messages.format("controls.architecture.swinDetails", w.embedDim(), w.totalDepth(), w.window(), w.nativePatch(),
+                        w.finalStride(w.nativePatch()));
+            }
             VitArchitecture a = model.architectureProperty().get();
             return a == null ? "" : Messages.format("controls.architecture.details", a.width(), a.depth(), a.heads(), a.nativePatch());
-        }, model.architectureProperty()));
+        }, model.architectureProperty(), model.swinProperty()));
         GridPane g = form();
         g.addRow(0, label("controls.architecture", "controls.architecture.tip"), arch);
         g.add(details, 1, 1);

@@ -13,6 +13,7 @@ import dev.patchexplorer.model.ViTModel;
 import dev.patchexplorer.ui.Messages;
 import dev.patchexplorer.ui.inference.AttentionJob;
 import javafx.geometry.Insets;
+import javafx.scene.Node;
 import javafx.scene.control.Label;
 import javafx.scene.control.ProgressBar;
 import javafx.scene.layout.ColumnConstraints;
@@ -38,6 +39,9 @@ public final class ReadoutPane extends VBox {
     private final ProgressBar attentionShareBar = new ProgressBar(0);
     private final Label warning = new Label();
     private final Label modelNote = new Label();
+    private final SwinReadouts swin = new SwinReadouts();
+    private Region vitTable;
+    private PhysicalReadouts physical;
     private AttentionJob attention; // the mode and model that decide the model input; null until followed
 
     public ReadoutPane(ExplorerViewModel model) {
@@ -82,10 +86,13 @@ public final class ReadoutPane extends VBox {
         modelNote.setWrapText(true);
         modelNote.setMinHeight(Region.USE_PREF_SIZE);
         showModelNote(null);
-        getChildren().addAll(modelNote, table, attentionShareBar, new PhysicalReadouts(model), warning);
+        vitTable = table;
+        physical = new PhysicalReadouts(model);
+        getChildren().addAll(modelNote, table, attentionShareBar, physical, warning);
 
         model.tradeOffsProperty().addListener((o, was, now) -> refresh());
         model.workingProperty().addListener((o, was, now) -> refresh());
+        model.swinProperty().addListener((o, was, now) -> refresh());
         refresh();
     }
 
@@ -113,11 +120,29 @@ public final class ReadoutPane extends VBox {
         return values.get(name).getText();
     }
 
+    /** A Swin readout's text ({@link SwinReadouts#ROWS}). */
+    public String swinValue(String name) {
+        return swin.value(name);
+    }
+
     private void set(String name, String text) {
         values.get(name).setText(text);
     }
 
     private void refresh() {
+        boolean isSwin = model.swinProperty().get() != null;
+        for (Node n : new Node[] {vitTable, attentionShareBar, physical}) {
+            n.setVisible(!isSwin);
+            n.setManaged(!isSwin);
+        }
+        // in the pane only while shown, so that nothing looks for its labels in a hidden box
+        if (isSwin && !getChildren().contains(swin)) getChildren().add(2, swin);
+        if (!isSwin) getChildren().remove(swin);
+        if (isSwin) {
+            showWarning(null);
+            swin.show(model.swinProperty().get(), model.getWorking());
+            return;
+        }
         WorkingResolution w = model.getWorking();
         PatchGrid g = model.getGrid();
         TradeOffs t = model.getTradeOffs();

@@ -2,6 +2,8 @@ package dev.patchexplorer.ui.views.concepts;
 
 import dev.patchexplorer.core.adaptive.BlurScorer;
 import dev.patchexplorer.core.adaptive.GreyEntropy;
+import dev.patchexplorer.core.adaptive.MapMassScorer;
+import dev.patchexplorer.core.adaptive.MassMap;
 import dev.patchexplorer.core.adaptive.PatchScorer;
 import dev.patchexplorer.core.adaptive.QuadCell;
 import dev.patchexplorer.core.adaptive.Quadtree;
@@ -13,6 +15,8 @@ import dev.patchexplorer.core.image.RgbImage;
 import dev.patchexplorer.ui.ExplorerView;
 import dev.patchexplorer.ui.ExplorerViewModel;
 import dev.patchexplorer.ui.Messages;
+import dev.patchexplorer.ui.inference.AttentionJob;
+import dev.patchexplorer.ui.inference.Heatmap;
 import dev.patchexplorer.ui.io.LoadedImage;
 import dev.patchexplorer.ui.jobs.LatestJob;
 import javafx.scene.canvas.Canvas;
@@ -36,7 +40,8 @@ import java.util.TreeMap;
  * "Adaptive patch sizes": Quadformer's quadtree tokenization of the centre square of the working
  * image, from patches of the slider's size (the finest) up to that size times 2^k, under a token
  * budget, splitting first where the pixel-blur error (Quadformer) or the grey entropy (APT) is
- * highest; the mixed-size grid drawn, one colour per patch size, and the tokens and attention cost
+ * highest, or where the app's current heatmap (the loaded model's attention or saliency) holds the most
+ * mass; the mixed-size grid drawn, one colour per patch size, and the tokens and attention cost
  * against a uniform grid of the finest patches. Runs on the inference thread (the scorers read
  * every pixel at every level).
  */
@@ -47,11 +52,12 @@ final class AdaptivePage extends ConceptPage {
     private static final Color[] SIZE_COLOURS = {Color.rgb(255, 215, 0), Color.rgb(0, 210, 255), Color.rgb(255, 60, 200),
             Color.rgb(120, 255, 120), Color.rgb(255, 140, 0)};
 
-    enum Score { BLUR, ENTROPY }
+    enum Score { BLUR, ENTROPY, ATTENTION }
 
     record Result(RgbImage square, QuadtreeSpec spec, Quadtree.Result tree) {}
 
     private final ExplorerViewModel explorer;
+    private final AttentionJob attention;
     private final LatestJob job;
     private final Spinner<Integer> levels = new Spinner<>(1, 4, 2);
     private final Spinner<Integer> budget = new Spinner<>(1, 100_000, 64, 3);
@@ -63,6 +69,7 @@ final class AdaptivePage extends ConceptPage {
     AdaptivePage(ExplorerView frame) {
         super(ID);
         this.explorer = frame.model();
+        this.attention = frame.attention();
         this.job = backgroundJob(frame.inference().interactive(), e -> clear(Messages.format("concept.error", String.valueOf(e.getMessage()))));
         levels.setId("concept-adaptive-levels");
         levels.setPrefWidth(80);
@@ -74,8 +81,12 @@ final class AdaptivePage extends ConceptPage {
         score.setCellFactory(l -> new ScoreCell());
         score.setButtonCell(new ScoreCell());
         score.setValue(Score.BLUR);
+        // the list's cells are reused: new ones, so that the map scorer is enabled as soon as a heatmap exists
+        attention.heatmapProperty().addListener((o, was, now) -> {
+            if ((was == null) != (now == null)) score.setCellFactory(l -> new ScoreCell());
+        });
         follow(explorer.workingProperty(), explorer.patchProperty(), explorer.imageProperty(), levels.valueProperty(),
-                budget.valueProperty(), score.valueProperty());
+                budget.valueProperty(), score.valueProperty(), attention.heatmapProperty());
     }
 
     @Override
@@ -89,7 +100,7 @@ final class AdaptivePage extends ConceptPage {
         controls.addRow(2, name("concept.adaptive.score"), score);
         score.setMaxWidth(Double.MAX_VALUE); // the scorer's name and its paper, not cut
         GridPane.setHgrow(score, Priority.ALWAYS);
-        readouts = new ConceptReadouts(ID, "square", "sizes", "tokens", "bySize", "uniform", "attention");
+        readouts = new ConceptReadouts(ID, "square", "sizes", "tokens", "bySize", "uniform", "attention", "map");
         status.setId("concept-adaptive-status");
         status.setWrapText(true);
         status.getStyleClass().add("hint");
@@ -128,14 +139,42 @@ final class AdaptivePage extends ConceptPage {
             return;
         }
         QuadtreeSpec spec = new QuadtreeSpec(side, min, max, budget.getValue());
-        PatchScorer scorer = score.getValue() == Score.BLUR ? new BlurScorer() : GreyEntropy.scorer();
+        int left = (w.width() - side) / 2;
+        int top = (w.height() - side) / 2;
+        Heatmap map = attention.getHeatmap();
+        String mapName = "—";
+        PatchScorer scorer;
+        switch (score.getValue()) {
+            case BLUR -> scorer = new BlurScorer();
+            case ENTROPY -> scorer = GreyEntropy.scorer();
+            default -> {
+                String refused = mapRefusal(map, w);
+                if (refused != null) {
+                    job.cancel();
+                    clear(refused);
+                    return;
+                }
+                try {
+                    scorer = new MapMassScorer(MassMap.fromPatches(shownValues(map), map.grid(), left, top, side));
+                } catch (IllegalArgumentException e) { // a negative value (a signed saliency map) has no mass
+                    job.cancel();
+                    clear(Messages.get("concept.adaptive.mapNegative"));
+                    return;
+                }
+                mapName = Messages.format("concept.adaptive.mapOf", map.title(), map.patch());
+            }
+        }
+        String usedMap = mapName;
         RgbImage pixels = image.pixels();
         status.setText(Messages.get("concept.working"));
         job.runNow(false, superseded -> {
             RgbImage working = FxPictures.working(pixels, w);
-            RgbImage square = Preprocess.crop(working, (w.width() - side) / 2, (w.height() - side) / 2, side, side);
+            RgbImage square = Preprocess.crop(working, left, top, side, side);
             return new Result(square, spec, Quadtree.tokenize(square, spec, scorer));
-        }, this::show);
+        }, r -> {
+            show(r);
+            readouts.set("map", usedMap);
+        });
     }
 
     private void show(Result r) {
@@ -154,6 +193,22 @@ final class AdaptivePage extends ConceptPage {
         readouts.set("attention", Messages.format("concept.adaptive.attentionOf", attentionShare(tree.tokens(), spec.uniformTokens())));
         draw(r);
         status.setText(Messages.get("concept.adaptive.note"));
+    }
+
+    /** The map as drawn: cells it hides (discounted artifact patches, below the mass threshold) carry no mass. */
+    static double[] shownValues(Heatmap map) {
+        double[] v = map.values().clone();
+        for (int i = 0; i < v.length; i++) if (!map.shown(i)) v[i] = 0;
+        return v;
+    }
+
+    /** Why the current heatmap cannot score this image, or null when it can. */
+    private static String mapRefusal(Heatmap map, WorkingResolution w) {
+        if (map == null) return Messages.get("concept.adaptive.noMap");
+        if (map.grid().width() != w.width() || map.grid().height() != w.height()) {
+            return Messages.get("concept.adaptive.mapOtherImage"); // a map left from another working size
+        }
+        return null;
     }
 
     /** Attention's N² terms: mixed grid against the uniform grid of its finest patches, as a share. */
@@ -181,11 +236,13 @@ final class AdaptivePage extends ConceptPage {
         status.setText(message);
     }
 
-    private static final class ScoreCell extends ListCell<Score> {
+    /** A scorer's name; the map scorer is offered (enabled) only while there is a heatmap to read. */
+    private final class ScoreCell extends ListCell<Score> {
         @Override
         protected void updateItem(Score s, boolean empty) {
             super.updateItem(s, empty);
             setText(empty || s == null ? null : Messages.get("concept.adaptive.score." + s.name().toLowerCase(Locale.ROOT)));
+            setDisable(!empty && s == Score.ATTENTION && attention.getHeatmap() == null);
         }
     }
 }
