@@ -453,7 +453,9 @@ public final class ExplorerView extends BorderPane {
                     FirstRunTour.step(readouts(), "tour.readouts", () -> navigator.navigate(ExploreView.ID)),
                     modelMenu != null ? modelMenu : menuBar,
                     FirstRunTour.step(heatmapPicker != null ? heatmapPicker : attentionPane, "tour.heatmap",
-                            () -> navigator.navigate(AttentionView.ID)));
+                            () -> navigator.navigate(AttentionView.ID)),
+                    FirstRunTour.step(viewer, "tour.clickPatch"),
+                    FirstRunTour.step(rfPane(), "tour.receptiveField", () -> navigator.navigate(ReceptiveFieldView.ID)));
         }
         return tour;
     }

@@ -1,5 +1,6 @@
 package dev.patchexplorer.ui.present;
 
+import dev.patchexplorer.core.format.Units;
 import dev.patchexplorer.core.tradeoff.TradeOffs;
 import dev.patchexplorer.ui.ExplorerViewModel;
 import dev.patchexplorer.ui.Messages;
@@ -27,6 +28,6 @@ public final class PresentationCaption extends Label {
                 : model.architectureProperty().get() == null ? "" : model.architectureProperty().get().name();
         TradeOffs t = model.getTradeOffs();
         if (t == null) return Messages.format("presentation.caption.noGrid", image, name, model.getPatch());
-        return Messages.format("presentation.caption", image, name, model.getPatch(), t.patchTokens(), t.gmacs());
+        return Messages.format("presentation.caption", image, name, model.getPatch(), t.patchTokens(), Units.giga(t.totalMacs()));
     }
 }
