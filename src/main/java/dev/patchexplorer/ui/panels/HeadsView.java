@@ -74,6 +74,7 @@ public final class HeadsView extends VBox {
 
         gradient.setId("heads-gradient");
         gradient.setPrefHeight(12);
+        gradient.setMinHeight(12); // the tiles take the room; the scale must not be squeezed to a line
         gradient.setMaxWidth(Double.MAX_VALUE);
         min.setText(Messages.get("heads.low"));
         max.setText(Messages.get("heads.high"));
@@ -100,15 +101,17 @@ public final class HeadsView extends VBox {
     }
 
     /**
-     * The side of one tile for {@code width} x {@code height} of room, {@code layers} rows and {@code heads}
-     * columns, after the row labels, the header row, the gaps and (vertically) {@code reserved} for
-     * the controls and legend: the smaller of the two shares, at least {@link #MIN_TILE}.
+     * The longer side of one tile for {@code width} x {@code height} of room, {@code layers} rows and
+     * {@code heads} columns, after the row labels, the header row, the gaps and (vertically) {@code reserved}
+     * for the controls and legend. A tile is the photo's shape: its width is {@code shareW} of the longer
+     * side and its height {@code shareH} (1 for the longer one). The smaller of the two fits wins, at least
+     * {@link #MIN_TILE}.
      */
     static double tileSize(double width, double height, double reserved, double labelWidth, double headerHeight,
-                           int layers, int heads) {
+                           int layers, int heads, double shareW, double shareH) {
         if (layers <= 0 || heads <= 0) return MIN_TILE;
-        double across = (width - labelWidth - GAP * heads) / heads;
-        double down = (height - reserved - headerHeight - GAP * layers) / layers;
+        double across = (width - labelWidth - GAP * heads) / heads / shareW;
+        double down = (height - reserved - headerHeight - GAP * layers) / layers / shareH;
         return Math.max(MIN_TILE, Math.floor(Math.min(across, down)));
     }
 
@@ -117,16 +120,22 @@ public final class HeadsView extends VBox {
         double w = getWidth() - pad.getLeft() - pad.getRight();
         double h = getHeight() - pad.getTop() - pad.getBottom();
         double reserved = top.prefHeight(w) + legend.prefHeight(w) + 2 * getSpacing();
-        Label probe = new Label(Messages.format("heads.layer", heads.layers()));
-        double labelWidth = probe.prefWidth(-1) + 12;
-        double headerHeight = probe.prefHeight(-1) + GAP;
-        return tileSize(w, h, reserved, labelWidth, headerHeight, heads.layers(), heads.heads());
+        // measured in the font the window's labels have (a Label outside the scene has no skin, so no size)
+        javafx.scene.text.Text probe = new javafx.scene.text.Text(Messages.format("heads.layer", heads.layers()));
+        probe.setFont(title.getFont());
+        double labelWidth = Math.ceil(probe.getLayoutBounds().getWidth()) + 2 * GAP;
+        double headerHeight = Math.ceil(probe.getLayoutBounds().getHeight()) + GAP;
+        var working = job.models().explorer().getWorking();
+        double longer = working == null ? 1 : Math.max(working.originalWidth(), working.originalHeight());
+        double shareW = working == null ? 1 : working.originalWidth() / longer;
+        double shareH = working == null ? 1 : working.originalHeight() / longer;
+        return tileSize(w, h, reserved, labelWidth, headerHeight, heads.layers(), heads.heads(), shareW, shareH);
     }
 
     private void resized() {
         AllHeads heads = job.getHeads();
         if (heads == null || getWidth() <= 0) return;
-        if (Math.abs(wantedTileSize(heads) - tileSize) >= 1) refresh();
+        if (Math.abs(wantedTileSize(heads) - tileSize) >= 2) refresh();
     }
 
     private void refresh() {

@@ -17,6 +17,7 @@ public final class PresentationCaption extends Label {
         setId("presentation-caption");
         getStyleClass().add("presentation-caption");
         setWrapText(true);
+        setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE); // two lines rather than "..." on a narrow screen
         textProperty().bind(Bindings.createStringBinding(() -> text(model, models),
                 model.imageProperty(), model.patchProperty(), model.tradeOffsProperty(), model.architectureProperty(),
                 models.loadedProperty()));
