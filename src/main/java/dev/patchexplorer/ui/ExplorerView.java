@@ -34,6 +34,10 @@ import dev.patchexplorer.ui.viewer.HeatmapCaption;
 import dev.patchexplorer.ui.viewer.HeatmapOverlay;
 import dev.patchexplorer.ui.viewer.ImageViewer;
 import dev.patchexplorer.ui.viewer.ReceptiveFieldOverlay;
+import dev.patchexplorer.ui.viewer.PointerHighlightOverlay;
+import dev.patchexplorer.ui.present.PresentationBar;
+import dev.patchexplorer.ui.present.PresentationCaption;
+import dev.patchexplorer.ui.present.PresentationMode;
 import javafx.animation.PauseTransition;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.SimpleObjectProperty;
@@ -98,6 +102,11 @@ public final class ExplorerView extends BorderPane {
     private final GradientMapOverlay gradientOverlay;
     private final ReceptiveFieldOverlay rfOverlay;
     private final PatchSizeBar patchBar;
+    private final PresentationMode presentation;
+    private final javafx.beans.property.BooleanProperty presentationActive;
+    private final PointerHighlightOverlay pointerHighlight;
+    /** Holds the presentation bar: under the image, over the slider, taking no room unless presenting. */
+    private final VBox presentationBarSlot = new VBox();
     private final StackPane sideHost = new StackPane();
     private final Navigator navigator;
     /** In the app, false until the window has drawn once: work that can wait runs after that. */
@@ -185,6 +194,9 @@ public final class ExplorerView extends BorderPane {
         viewer.setDragTool(new dev.patchexplorer.ui.objects.BoxDrawing(boxes));
         boxes.boxes().addListener((javafx.beans.InvalidationListener) x -> viewer.requestRepaint());
         boxes.draftProperty().addListener(x -> viewer.requestRepaint());
+        presentationActive = new javafx.beans.property.SimpleBooleanProperty(this, "presenting");
+        pointerHighlight = new PointerHighlightOverlay(model, presentationActive);
+        viewer.addOverlay(pointerHighlight);
         viewer.imageProperty().bind(javafx.beans.binding.Bindings.createObjectBinding(
                 () -> model.getImage() == null ? null : model.getImage().image(), model.imageProperty()));
         viewer.setOnImageHover((x, y) -> {
@@ -213,7 +225,7 @@ public final class ExplorerView extends BorderPane {
         viewerBox.getStyleClass().add("viewer-box");
         VBox.setVgrow(viewerBox, Priority.ALWAYS);
         // the slider stays under the image whatever view is chosen: every view reacts to it
-        VBox centre = new VBox(viewerBox, patchBar);
+        VBox centre = new VBox(viewerBox, presentationBarSlot, patchBar);
         centre.setMinWidth(240);
         sideHost.setId("side-host");
         sideHost.setMinWidth(SIDE_MIN_WIDTH);
@@ -231,7 +243,12 @@ public final class ExplorerView extends BorderPane {
         SplitPane.setResizableWithParent(sideHost, false);
         main.setDividerPositions(0.3);
         main.setId("main-split");
-        HBox body = new HBox(new NavRail(navigator), main);
+        NavRail rail = new NavRail(navigator);
+        HBox body = new HBox(rail, main);
+        presentation = new PresentationMode(this, model, rail, main, sideHost);
+        presentationActive.bind(presentation.activeProperty());
+        presentationActive.addListener(x -> viewer.requestRepaint());
+        presentationBarSlot.getChildren().add(new PresentationBar(presentation, new PresentationCaption(model, models)));
         HBox.setHgrow(main, Priority.ALWAYS);
         models.cnnProperty().addListener((o, was, now) -> {
             if (now != null) navigator.navigate("rf"); // a CNN has no attention and no ViT costs of its own
@@ -249,6 +266,7 @@ public final class ExplorerView extends BorderPane {
         setCenter(body);
         setBottom(status);
         installDragAndDrop();
+        addEventFilter(KeyEvent.KEY_PRESSED, presentation::handle); // before the plain keys: Esc leaves presenting
         addEventFilter(KeyEvent.KEY_PRESSED, new PlainKeyShortcuts(this)::handle);
         theme.addListener((o, was, now) -> now.apply());
         // the search walks folders and a find starts DJL: both wait for the window's first frame
@@ -442,7 +460,9 @@ public final class ExplorerView extends BorderPane {
                     FirstRunTour.step(readouts(), "tour.readouts", () -> navigator.navigate(ExploreView.ID)),
                     modelMenu != null ? modelMenu : menuBar,
                     FirstRunTour.step(heatmapPicker != null ? heatmapPicker : attentionPane, "tour.heatmap",
-                            () -> navigator.navigate(AttentionView.ID)));
+                            () -> navigator.navigate(AttentionView.ID)),
+                    FirstRunTour.step(viewer, "tour.clickPatch"),
+                    FirstRunTour.step(rfPane(), "tour.receptiveField", () -> navigator.navigate(ReceptiveFieldView.ID)));
         }
         return tour;
     }
@@ -497,6 +517,9 @@ public final class ExplorerView extends BorderPane {
     public ReceptiveFieldOverlay rfOverlay() { return rfOverlay; }
     public Navigator navigator() { return navigator; }
     public PatchSizeBar patchBar() { return patchBar; }
+    /** View > Presentation mode: full screen, large type, presets on the arrow keys. */
+    public PresentationMode presentation() { return presentation; }
+    public PointerHighlightOverlay pointerHighlight() { return pointerHighlight; }
 
     /** The view with this id, typed; tests and the tour reach a view's panes through it. */
     public <T extends AppView> T view(String id, Class<T> type) {

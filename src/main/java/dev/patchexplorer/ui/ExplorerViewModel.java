@@ -3,6 +3,7 @@ package dev.patchexplorer.ui;
 import dev.patchexplorer.core.grid.AspectMode;
 import dev.patchexplorer.core.grid.EdgePolicy;
 import dev.patchexplorer.core.grid.GridSpec;
+import dev.patchexplorer.core.grid.NativeWorkingSize;
 import dev.patchexplorer.core.grid.PatchGrid;
 import dev.patchexplorer.core.grid.PatchSizes;
 import dev.patchexplorer.core.grid.WorkingResolution;
@@ -91,11 +92,13 @@ public final class ExplorerViewModel {
         recompute();
     }
 
-    /** Clamps to the slider's range and the working image, and snaps to a divisor when asked. */
+    /**
+     * Clamps to the working image (a patch may be as large as its shorter side, past 128 when the
+     * working size allows) and snaps to a divisor when asked.
+     */
     int normalisedPatch(int p) {
         WorkingResolution w = working.get();
-        int max = PatchSizes.MAX;
-        if (w != null) max = Math.max(PatchSizes.MIN, Math.min(max, Math.min(w.width(), w.height())));
+        int max = w == null ? PatchSizes.MAX : Math.max(PatchSizes.MIN, Math.min(w.width(), w.height()));
         int clamped = Math.max(PatchSizes.MIN, Math.min(max, p));
         return snapToDivisors.get() && w != null ? PatchSizes.snap(clamped, w.width(), w.height()) : clamped;
     }
@@ -218,6 +221,33 @@ public final class ExplorerViewModel {
         PatchGrid g = grid.get();
         if (w == null || g == null || g.isEmpty()) return -1;
         return g.indexAt(x / w.scaleX(), y / w.scaleY());
+    }
+
+    /**
+     * The working size at which the working image keeps the loaded image's own pixels
+     * ({@link NativeWorkingSize#natural}), lowered until all layers' attention fits the heap's share at
+     * the current patch and architecture: the readouts' line, where a pass would be refused. Without an
+     * image, the current working size.
+     */
+    public int nativeWorkingSize() {
+        LoadedImage img = image.get();
+        if (img == null) return workingSize.get();
+        int natural = NativeWorkingSize.natural(img.width(), img.height(), aspectMode.get());
+        return NativeWorkingSize.bounded(natural, size -> attentionFitsAt(img, size));
+    }
+
+    /** Sets the working size to {@link #nativeWorkingSize()}. */
+    public void useNativeWorkingSize() {
+        workingSize.set(nativeWorkingSize());
+    }
+
+    private boolean attentionFitsAt(LoadedImage img, int size) {
+        WorkingResolution w = WorkingResolution.of(img.width(), img.height(), size, aspectMode.get());
+        int p = Math.min(patch.get(), Math.min(w.width(), w.height()));
+        int s = strideFollowsPatch.get() ? p : Math.max(1, stride.get());
+        PatchGrid g = PatchGrid.of(w.width(), w.height(),
+                new GridSpec(p, s, Math.max(0, offsetX.get()), Math.max(0, offsetY.get()), edgePolicy.get()));
+        return g.isEmpty() || !TradeOffs.of(architecture.get(), g, heapBytes).attentionExceedsHeap();
     }
 
     public void stepPatch(int delta) {

@@ -126,8 +126,23 @@ final class MainMenu {
                 new SeparatorMenuItem(),
                 item("menu.view.grid", "Shortcut+G", view::toggleGrid),
                 item("menu.view.labels", "Shortcut+L", view::toggleLabels),
-                dark);
+                dark,
+                presentationItem());
         return m;
+    }
+
+    /** View > Presentation mode on F5; Esc leaves it (a menu bar hidden by full screen still fires F5). */
+    private CheckMenuItem presentationItem() {
+        CheckMenuItem present = new CheckMenuItem(Messages.get("menu.view.presentation"));
+        present.setId("menu-view-presentation");
+        present.setAccelerator(KeyCombination.keyCombination("F5"));
+        present.setSelected(view.presentation().isActive());
+        view.presentation().activeProperty().addListener((o, was, now) -> present.setSelected(now));
+        present.setOnAction(e -> {
+            if (present.isSelected()) view.presentation().enter();
+            else view.presentation().leave();
+        });
+        return present;
     }
 
     private Menu grid() {

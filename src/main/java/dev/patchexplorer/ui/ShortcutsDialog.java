@@ -9,7 +9,7 @@ import javafx.stage.Window;
 /** Lists the keyboard shortcuts, so a classroom demo never needs the mouse. */
 final class ShortcutsDialog {
     private static final String[] KEYS = {"open", "paste", "session", "export", "zoom", "fit", "actual", "patch", "grid", "labels", "select",
-            "theme", "pan", "box"};
+            "theme", "pan", "box", "present"};
 
     private ShortcutsDialog() {}
 

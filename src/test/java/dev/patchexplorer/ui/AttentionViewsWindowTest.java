@@ -3,6 +3,8 @@ package dev.patchexplorer.ui;
 import dev.patchexplorer.core.color.ColorMap;
 import dev.patchexplorer.core.grid.PatchGrid;
 import dev.patchexplorer.testing.TinyCheckpoints;
+import dev.patchexplorer.ui.inference.AllHeads;
+import dev.patchexplorer.ui.inference.HeadMaps;
 import dev.patchexplorer.ui.inference.Heatmap;
 import dev.patchexplorer.ui.io.Samples;
 import dev.patchexplorer.ui.panels.HeadsView;
@@ -34,7 +36,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * A ViT in the real window (the tests' tiny one: ViT-Ti's 12 blocks and 3 heads, random weights): heatmap cells sit on the grid's cells whatever the offset and
- * stride, the mass threshold hides what it should, and the all-heads view shows one tile per head.
+ * stride, the mass threshold hides what it should, and the all-heads window shows a layers x heads grid that grows
+ * with the window, for the class token and the clicked patch.
  */
 @ExtendWith(ApplicationExtension.class)
 class AttentionViewsWindowTest {
@@ -202,34 +205,68 @@ class AttentionViewsWindowTest {
         assertEquals("Top 60 % of attention mass: " + expected + " of 196 patches shown",
                 robot.lookup("#attention-legend-mass").queryAs(Label.class).getText());
 
-        // small multiples of the last layer's heads, from the window the pane opens
+        // the layers x heads grid, from the window the pane opens: 12 layers x 3 heads of the class token
         robot.interact(() -> robot.lookup("#attention-all-heads").queryButton().fire()); // may be scrolled out of view
-        FxTestSupport.waitUntil(() -> onFx(() -> heads() != null && heads().tiles().getChildren().size() == 3));
+        FxTestSupport.waitUntil(90, () -> onFx(() -> heads() != null && heads().tileCount() == 12 * 3));
         HeadsView heads = onFx(this::heads);
-        for (int h = 1; h <= 3; h++) {
+        assertEquals("head 3", onFx(() -> ((Label) heads.lookup("#heads-column-3")).getText()));
+        assertEquals("layer 12", onFx(() -> ((Label) heads.lookup("#heads-row-12")).getText()));
+        // its own pass copies every layer; layer 12's maps are those of the heatmap's pass (another pass,
+        // another path through MapMaker), value for value
+        AllHeads all = onFx(() -> heads.job().getHeads());
+        HeadMaps last = onFx(() -> view.attention().getHeadMaps());
+        assertEquals(12, last.layer());
+        for (int h = 0; h < 3; h++) {
+            assertEquals(196, all.maps()[11][h].length);
+            for (int i = 0; i < 196; i++) assertEquals(last.maps().get(h)[i], all.maps()[11][h][i], 1e-6, "head " + h + " cell " + i);
+            // the tile's colours are the head's values on its layer's scale
             int head = h;
-            VBox tile = onFx(() -> (VBox) heads.tiles().getChildren().get(head - 1));
-            assertEquals("head " + h, onFx(() -> ((Label) tile.lookup("#head-title-" + head)).getText()));
-            WritableImage map = onFx(() -> heads.tileMap(head));
-            assertEquals(14, (int) map.getWidth());
-            assertEquals(14, (int) map.getHeight());
-            // the colours are the head's own values on the scale shared by all heads
-            Color corner = map.getPixelReader().getColor(0, 0);
-            Color wanted = color(ColorMap.VIRIDIS.argb(onFx(() -> view.attention().getHeadMaps().normalised(head - 1, 0))));
-            assertTrue(FxTestSupport.near(corner, wanted, 0.005), "head " + h + " cell 0");
+            Color corner = onFx(() -> heads.tileMap(12, head + 1)).getPixelReader().getColor(0, 0);
+            assertTrue(FxTestSupport.near(corner, color(ColorMap.VIRIDIS.argb(all.normalised(11, h, 0))), 0.005), "head " + h);
         }
-        assertEquals(12, onFx(() -> view.attention().getHeadMaps().layer()));
+
+        // the tiles grow with the window
+        double small = onFx(heads::tileSize);
+        Window headsWindow = onFx(() -> heads.getScene().getWindow());
+        onFx(() -> {
+            headsWindow.setWidth(1500);
+            headsWindow.setHeight(1300);
+            return null;
+        });
+        FxTestSupport.waitUntil(() -> onFx(() -> heads.tileSize() > small + 10));
+        double large = onFx(heads::tileSize);
+        double drawn = onFx(() -> Math.max(heads.lookup("#head-map-1-1").getLayoutBounds().getWidth(),
+                heads.lookup("#head-map-1-1").getLayoutBounds().getHeight()));
+        assertEquals(large, drawn, 1.0, "a tile's longer side is the computed size");
+        assertEquals(36, onFx(heads::tileCount));
+
+        // the clicked patch: patch (3, 5) = index 47; its row of layer 7 head 2 is the selected-patch map with that head
+        onFx(() -> {
+            model.selectedPatchProperty().set(47);
+            heads.job().queryProperty().set(dev.patchexplorer.ui.inference.AllHeadsJob.Query.CLICKED_PATCH);
+            view.attention().mapKindProperty().set(dev.patchexplorer.ui.inference.MapKind.SELECTED_PATCH);
+            view.attention().layerProperty().set(7);
+            view.attention().headProperty().set(dev.patchexplorer.ui.inference.HeadChoice.single(1));
+            return null;
+        });
+        FxTestSupport.waitUntil(90, () -> onFx(() -> heads.job().getHeads() != null && !heads.job().getHeads().classToken()
+                && view.attention().getHeatmap() != null && !view.attention().busyProperty().get()
+                && !view.attention().staleProperty().get()));
+        AllHeads clicked = onFx(() -> heads.job().getHeads());
+        assertEquals(3, clicked.queryRow());
+        assertEquals(5, clicked.queryCol());
+        double[] selected = onFx(() -> view.attention().getHeatmap().values());
+        for (int i = 0; i < 196; i++) assertEquals(selected[i], clicked.maps()[6][1][i], 1e-6, "cell " + i);
 
         // the tiles follow the slider: patch 32 gives a 7 x 7 grid
         onFx(() -> {
             model.setPatch(32);
             return null;
         });
-        FxTestSupport.waitUntil(90, () -> onFx(() -> view.attention().getHeadMaps() != null
-                && view.attention().getHeadMaps().grid().cols() == 7 && !view.attention().busyProperty().get()));
-        assertEquals(7, (int) onFx(() -> heads.tileMap(1)).getWidth());
-        assertEquals(7, (int) onFx(() -> heads.tileMap(3)).getHeight());
-        assertEquals(3, onFx(() -> heads.tiles().getChildren().size()));
+        FxTestSupport.waitUntil(90, () -> onFx(() -> heads.job().getHeads() != null
+                && heads.job().getHeads().grid().cols() == 7 && heads.tileCount() == 36));
+        assertEquals(7, (int) onFx(() -> heads.tileMap(1, 1)).getWidth());
+        assertEquals(7, (int) onFx(() -> heads.tileMap(12, 3)).getHeight());
     }
 
     private HeadsView heads() {

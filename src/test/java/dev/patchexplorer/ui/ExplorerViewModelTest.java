@@ -20,7 +20,10 @@ class ExplorerViewModelTest {
         model.setPatch(1);
         assertEquals(2, model.getPatch());
         model.setPatch(500);
-        assertEquals(128, model.getPatch());
+        assertEquals(224, model.getPatch());   // past 128: up to the 224 px working image's side
+        model.workingSizeProperty().set(512);
+        model.setPatch(512);
+        assertEquals(512, model.getPatch());   // one 512 px pathology tile covers a 512 px working image
         model.workingSizeProperty().set(64);
         assertEquals(64, model.getPatch());
     }

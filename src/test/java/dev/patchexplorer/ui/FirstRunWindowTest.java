@@ -90,6 +90,14 @@ class FirstRunWindowTest {
         assertEquals(HelpText.text("tour.heatmap.text"), text(robot));
         assertInstanceOf(ComboBox.class, highlighted(robot), "step 4 points at the heatmap picker");
         assertEquals("attention-kind", highlighted(robot).getId());
+        CalloutRobot.click(robot, "#tour-next");
+        assertEquals(HelpText.text("tour.clickPatch.text"), text(robot));
+        assertEquals(view.viewer(), highlighted(robot), "step 5 points at the image");
+        CalloutRobot.click(robot, "#tour-next");
+        // the Receptive field view: the tour opens it and points at its panel
+        assertEquals("rf", onFx(() -> view.navigator().getActive().id()));
+        assertEquals(HelpText.text("tour.receptiveField.text"), text(robot));
+        assertEquals(view.rfPane(), highlighted(robot), "step 6 points at the Receptive field panel");
         assertEquals(HelpText.text("tour.done"), robot.lookup("#tour-next").queryAs(Button.class).getText());
 
         CalloutRobot.click(robot, "#tour-next");

@@ -43,15 +43,19 @@ public final class FirstRunTour {
     }
 
     /**
-     * The tour the main window shows: patch size, readouts, model catalog, heatmap picker. The
-     * readouts and the picker sit in different views: their steps bring their view up first.
+     * The tour the main window shows: patch size, readouts, model catalog, heatmap picker, then
+     * clicking a patch on the image and the Receptive field view. Steps in other views than the one
+     * open bring their view up first.
      */
-    public static FirstRunTour standard(Node patchSizeSlider, TourStep readouts, Node modelCatalog, TourStep heatmapPicker) {
+    public static FirstRunTour standard(Node patchSizeSlider, TourStep readouts, Node modelCatalog, TourStep heatmapPicker,
+                                        TourStep clickPatch, TourStep receptiveField) {
         return new FirstRunTour(List.of(
                 step(patchSizeSlider, "tour.patchSize"),
                 readouts,
                 step(modelCatalog, "tour.catalog"),
-                heatmapPicker));
+                heatmapPicker,
+                clickPatch,
+                receptiveField));
     }
 
     public static TourStep step(Node target, String key) {

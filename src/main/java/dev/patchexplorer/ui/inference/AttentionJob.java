@@ -91,6 +91,7 @@ public final class AttentionJob {
     private final ReadOnlyStringWrapper gridNote = new ReadOnlyStringWrapper(this, "gridNote", "");
 
     private final LatestJob job;
+    private final Executor executor;
     private final AtomicInteger forwardPasses = new AtomicInteger();
     private long changedAt;       // FX thread: System.nanoTime() of the last input change, for PassTiming
     private PassTiming lastTiming; // FX thread: the applied pass's marks
@@ -104,6 +105,7 @@ public final class AttentionJob {
     public AttentionJob(ExplorerViewModel explorer, ModelViewModel models, Executor executor) {
         this.explorer = explorer;
         this.models = models;
+        this.executor = executor;
         this.job = new LatestJob("attention", executor, DEBOUNCE, this::runInference);
         job.onFailure(this::fail);
         job.onSeenAgain(this::schedule);
@@ -311,6 +313,8 @@ public final class AttentionJob {
     public ReadOnlyObjectProperty<List<Prediction>> predictionsProperty() { return predictions.getReadOnlyProperty(); }
     public ReadOnlyStringProperty noteProperty() { return note.getReadOnlyProperty(); }
     public ModelViewModel models() { return models; }
+    /** The lane this job's passes run on; the All heads window queues its pass there too. */
+    public Executor executor() { return executor; }
     /** How many forward passes this job has started on the model (superseded ones skipped before they start do not count). */
     public int forwardPassesStarted() { return forwardPasses.get(); }
     /** The marks of the pass on screen (null before the first); FX thread. Set before the heatmap property changes. */

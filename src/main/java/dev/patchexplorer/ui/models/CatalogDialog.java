@@ -93,7 +93,7 @@ public final class CatalogDialog {
         String id = nodeId(e);
         Label name = new Label(e.id());
         name.getStyleClass().add("catalog-name");
-        Label description = new Label(e.description());
+        Label description = new Label(CatalogTexts.description(e));
         description.setWrapText(true);
         description.getStyleClass().add("hint");
         // why the last download failed, on the row itself, so it stays beside the model it is about

@@ -14,6 +14,7 @@ import javafx.beans.binding.Bindings;
 import javafx.collections.FXCollections;
 import javafx.geometry.Insets;
 import javafx.scene.Node;
+import javafx.scene.control.Button;
 import javafx.scene.control.CheckBox;
 import javafx.scene.control.ColorPicker;
 import javafx.scene.control.ComboBox;
@@ -27,6 +28,7 @@ import javafx.scene.layout.ColumnConstraints;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import javafx.util.StringConverter;
 
@@ -189,8 +191,17 @@ public final class ControlsPane extends VBox {
             return w == null ? "" : Messages.format("controls.size.result", w.width(), w.height());
         }, model.workingProperty()));
 
+        Button nativeSize = new Button(Messages.get("controls.size.native"));
+        nativeSize.setId("working-native");
+        nativeSize.setTooltip(tip("controls.size.native.tip"));
+        nativeSize.setMinWidth(Region.USE_PREF_SIZE);
+        nativeSize.disableProperty().bind(model.imageProperty().isNull());
+        nativeSize.setOnAction(e -> model.useNativeWorkingSize());
+        HBox sizeRow = new HBox(6, size, nativeSize);
+        HBox.setHgrow(size, Priority.ALWAYS);
+
         GridPane g = form();
-        g.addRow(0, label("controls.size", "controls.size.tip"), size);
+        g.addRow(0, label("controls.size", "controls.size.tip"), sizeRow);
         g.addRow(1, label("controls.aspect", "controls.aspect.tip"), aspect);
         g.add(result, 1, 2);
         return g;

@@ -77,5 +77,18 @@ public final class PatchSizeBar extends HBox {
         model.patchProperty().addListener((o, was, now) -> {
             if (Math.round(patchSlider.getValue()) != now.intValue()) patchSlider.setValue(now.intValue());
         });
+        // The slider's end follows the working image: past 128 px when its shorter side allows.
+        model.workingProperty().addListener((o, was, now) -> followWorkingSize());
+        followWorkingSize();
+    }
+
+    private void followWorkingSize() {
+        var w = model.getWorking();
+        int max = w == null ? PatchSizes.MAX : PatchSizes.largest(w.width(), w.height());
+        if (patchSlider.getMax() == max) return;
+        patchSlider.setMax(max);
+        // about eight major ticks whatever the range: 16 px up to 128, coarser beyond
+        patchSlider.setMajorTickUnit(max <= PatchSizes.MAX ? 16 : Math.max(16, Math.round(max / 8.0 / 16) * 16));
+        patchSlider.setValue(model.getPatch());
     }
 }

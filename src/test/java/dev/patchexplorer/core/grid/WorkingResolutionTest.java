@@ -33,9 +33,12 @@ class WorkingResolutionTest {
 
     @Test
     void snapFindsTheNearestDivisor() {
-        assertEquals(List.of(2, 4, 7, 8, 14, 16, 28, 32, 56, 112), PatchSizes.divisors(224, 224));
+        // 224 = 2^5 x 7: its divisors from 2, the whole side included (one patch covers the image)
+        assertEquals(List.of(2, 4, 7, 8, 14, 16, 28, 32, 56, 112, 224), PatchSizes.divisors(224, 224));
         assertEquals(16, PatchSizes.snap(17, 224, 224));
         assertEquals(14, PatchSizes.snap(12, 224, 224));   // 12 is 2 from 14 and 4 from 8
         assertEquals(13, PatchSizes.snap(13, 337, 337));   // 337 is prime: nothing to snap to
+        assertEquals(337, PatchSizes.snap(300, 337, 337)); // past 128 the whole side is a divisor to snap to
+        assertEquals(256, PatchSizes.snap(250, 512, 512)); // 512 = 2^9: 256 is the nearest past 128
     }
 }

@@ -33,6 +33,8 @@ class FirstRunTourTest {
     private Button readouts;
     private Button catalog;
     private Button heatmap;
+    private Button image;
+    private Button fields;
 
     @Start
     void start(Stage stage) {
@@ -41,19 +43,22 @@ class FirstRunTourTest {
         readouts = new Button("readouts");
         catalog = new Button("catalog");
         heatmap = new Button("heatmap");
+        image = new Button("image");
+        fields = new Button("receptive field");
         Application.setUserAgentStylesheet(new PrimerLight().getUserAgentStylesheet());
         BorderPane root = new BorderPane();
         root.setTop(slider);
         root.setLeft(readouts);
         root.setRight(catalog);
-        root.setBottom(heatmap);
+        root.setBottom(new javafx.scene.layout.HBox(heatmap, image, fields));
         stage.setScene(new Scene(root, 800, 600));
         stage.show();
     }
 
     @Test
     void advancesThroughEveryStepAndCloses(FxRobot robot) {
-        FirstRunTour tour = onFx(() -> FirstRunTour.standard(slider, FirstRunTour.step(readouts, "tour.readouts"), catalog, FirstRunTour.step(heatmap, "tour.heatmap")));
+        FirstRunTour tour = onFx(() -> FirstRunTour.standard(slider, FirstRunTour.step(readouts, "tour.readouts"), catalog, FirstRunTour.step(heatmap, "tour.heatmap"),
+                FirstRunTour.step(image, "tour.clickPatch"), FirstRunTour.step(fields, "tour.receptiveField")));
         AtomicInteger finished = new AtomicInteger();
         tour.setOnFinished(finished::incrementAndGet);
         robot.interact(tour::start);
@@ -70,6 +75,16 @@ class FirstRunTourTest {
         CalloutRobot.click(robot, "#tour-next");
         CalloutRobot.click(robot, "#tour-next");
         assertEquals(3, tour.getStepIndex());
+        assertEquals(HelpText.text("tour.next"), robot.lookup("#tour-next").queryAs(Button.class).getText());
+
+        // the steps added for issue 13: clicking a patch on the image, then the Receptive field view
+        CalloutRobot.click(robot, "#tour-next");
+        assertEquals(4, tour.getStepIndex());
+        assertEquals(HelpText.text("tour.clickPatch.text"), robot.lookup("#tour-text").queryAs(Label.class).getText());
+        assertTrue(image.getStyleClass().contains("tour-target"));
+        CalloutRobot.click(robot, "#tour-next");
+        assertEquals(5, tour.getStepIndex());
+        assertEquals(HelpText.text("tour.receptiveField.text"), robot.lookup("#tour-text").queryAs(Label.class).getText());
         assertEquals(HelpText.text("tour.done"), robot.lookup("#tour-next").queryAs(Button.class).getText());
 
         CalloutRobot.click(robot, "#tour-next");
@@ -77,13 +92,14 @@ class FirstRunTourTest {
         assertEquals(-1, tour.getStepIndex());
         assertEquals(1, finished.get());
         assertEquals(0, openPopups(robot), "the callout is gone");
-        assertFalse(heatmap.getStyleClass().contains("tour-target"));
+        assertFalse(fields.getStyleClass().contains("tour-target"));
     }
 
     @Test
     void skipEndsTheTourAndFirstRunIsRemembered(FxRobot robot) {
         RememberedInMemory memory = new RememberedInMemory();
-        FirstRunTour tour = onFx(() -> FirstRunTour.standard(slider, FirstRunTour.step(readouts, "tour.readouts"), catalog, FirstRunTour.step(heatmap, "tour.heatmap")));
+        FirstRunTour tour = onFx(() -> FirstRunTour.standard(slider, FirstRunTour.step(readouts, "tour.readouts"), catalog, FirstRunTour.step(heatmap, "tour.heatmap"),
+                FirstRunTour.step(image, "tour.clickPatch"), FirstRunTour.step(fields, "tour.receptiveField")));
         assertTrue(onFx(() -> tour.startIfFirstRun(memory)));
 
         CalloutRobot.click(robot, "#tour-skip");
@@ -95,7 +111,8 @@ class FirstRunTourTest {
 
     @Test
     void escapeEndsTheTour(FxRobot robot) {
-        FirstRunTour tour = onFx(() -> FirstRunTour.standard(slider, FirstRunTour.step(readouts, "tour.readouts"), catalog, FirstRunTour.step(heatmap, "tour.heatmap")));
+        FirstRunTour tour = onFx(() -> FirstRunTour.standard(slider, FirstRunTour.step(readouts, "tour.readouts"), catalog, FirstRunTour.step(heatmap, "tour.heatmap"),
+                FirstRunTour.step(image, "tour.clickPatch"), FirstRunTour.step(fields, "tour.receptiveField")));
         robot.interact(tour::start);
         robot.press(KeyCode.ESCAPE).release(KeyCode.ESCAPE);
         WaitForAsyncUtils.waitForFxEvents();
@@ -105,7 +122,8 @@ class FirstRunTourTest {
 
     @Test
     void theCalloutStaysWhileTheUserTriesTheControl(FxRobot robot) {
-        FirstRunTour tour = onFx(() -> FirstRunTour.standard(slider, FirstRunTour.step(readouts, "tour.readouts"), catalog, FirstRunTour.step(heatmap, "tour.heatmap")));
+        FirstRunTour tour = onFx(() -> FirstRunTour.standard(slider, FirstRunTour.step(readouts, "tour.readouts"), catalog, FirstRunTour.step(heatmap, "tour.heatmap"),
+                FirstRunTour.step(image, "tour.clickPatch"), FirstRunTour.step(fields, "tour.receptiveField")));
         robot.interact(tour::start);
         // An auto-hiding popup closes on any click or focus change elsewhere; on a real desktop that
         // ended the tour before anyone saw it.
