@@ -218,6 +218,9 @@ public final class ExplorerView extends BorderPane {
             due.forEach(Runnable::run);
         });
         navigator = new Navigator(Views.standard(this), sideHost, session.settings());
+        // a view with its own image area (Compare) swaps it in while active; the others share the viewer
+        navigator.activeProperty().addListener((o, was, now) ->
+                viewerBox.getChildren().setAll(now.centre().orElse(viewer)));
         navigator.restore();
         openedView = navigator.getActive();
         SplitPane main = new SplitPane(sideHost, centre);
