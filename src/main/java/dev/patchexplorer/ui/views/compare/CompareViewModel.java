@@ -49,9 +49,10 @@ public final class CompareViewModel {
         b.edgePolicyProperty().bind(a.edgePolicyProperty());
         b.gridStyleProperty().bind(a.gridStyleProperty());
         b.architectureProperty().bind(a.architectureProperty());
-        // a new architecture resets an explorer's patch to the native one; B keeps the size chosen for it
-        b.architectureProperty().addListener(x -> b.setPatch(patchB.get()));
-        b.workingSizeProperty().addListener(x -> b.setPatch(patchB.get()));
+        // a new architecture resets an explorer's patch to the native one; B keeps the size chosen for it.
+        // Change listeners, so they run after the explorer's own (invalidation listeners run before any).
+        b.architectureProperty().addListener((o, was, now) -> b.setPatch(patchB.get()));
+        b.workingSizeProperty().addListener((o, was, now) -> b.setPatch(patchB.get()));
         patchB.addListener((o, was, now) -> b.setPatch(now.intValue()));
         b.setPatch(patchB.get());
 

@@ -25,7 +25,8 @@ final class DividerSide implements Overlay {
 
     @Override
     public void paint(GraphicsContext g, ViewTransform view) {
-        double x = Math.max(0, Math.min(1, fraction.get())) * view.viewWidth();
+        // a whole pixel: a clip edge inside a pixel made Prism fade the whole clipped area
+        double x = Math.round(Math.max(0, Math.min(1, fraction.get())) * view.viewWidth());
         g.beginPath();
         if (left) g.rect(0, 0, x, view.viewHeight());
         else g.rect(x, 0, view.viewWidth() - x, view.viewHeight());
