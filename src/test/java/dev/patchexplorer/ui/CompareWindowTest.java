@@ -143,6 +143,12 @@ class CompareWindowTest {
         assertTrue(onFx(() -> a.getWidth() > 200 && b.getWidth() > 200), "both panes are on screen");
         assertEquals(onFx(a::getWidth), onFx(b::getWidth), 1.0, "the panes share the width equally");
 
+        // both start fitted to their pane: chelsea is 451 x 300
+        for (ImageViewer v : List.of(a, b)) {
+            double fit = onFx(() -> Math.min(v.getWidth() / 451.0, v.getHeight() / 300.0));
+            assertEquals(fit, onFx(() -> v.scaleProperty().get()), 1e-9, "fitted: " + onFx(v::transform));
+        }
+
         // zoom A about a point off centre, the way a scroll does
         onFx(() -> {
             a.zoomAbout(a.scaleProperty().get() * 3, a.getWidth() * 0.3, a.getHeight() * 0.6);
@@ -165,6 +171,13 @@ class CompareWindowTest {
         assertEquals(centreX(ta), centreX(tb), 1e-9);
         assertEquals(centreY(ta), centreY(tb), 1e-9);
         assertEquals(before + 120 / ta.scale(), centreX(ta), 2 / ta.scale(), "A moved by B's drag");
+
+        // Fit: both panes back to the whole image
+        robot.clickOn("#compare-fit");
+        for (ImageViewer v : List.of(a, b)) {
+            double fit = onFx(() -> Math.min(v.getWidth() / 451.0, v.getHeight() / 300.0));
+            assertEquals(fit, onFx(() -> v.scaleProperty().get()), 1e-9);
+        }
     }
 
     @Test

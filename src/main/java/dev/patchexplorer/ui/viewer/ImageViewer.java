@@ -278,6 +278,11 @@ public final class ImageViewer extends Region {
         return image;
     }
 
+    /** Whether the image is fitted to the window (and refits when the viewer is resized). */
+    public boolean isFitted() {
+        return fitted;
+    }
+
     public ReadOnlyObjectProperty<ViewTransform> viewportProperty() {
         return viewport.getReadOnlyProperty();
     }

@@ -85,6 +85,8 @@ public final class CompareCentre extends StackPane {
         Label title = new Label();
         title.setId(titleId);
         title.getStyleClass().add("compare-title");
+        // over the viewer box's dark ground in both themes
+        title.setStyle("-fx-text-fill: #f0f0f0; -fx-font-weight: bold; -fx-padding: 2 6 2 6;");
         title.textProperty().bind(Bindings.createStringBinding(() -> title(titleId.endsWith("a") ? "A" : "B",
                 explorer.getPatch(), job.modeProperty().get()), explorer.patchProperty(), job.modeProperty()));
         VBox box = new VBox(2, title, viewer);

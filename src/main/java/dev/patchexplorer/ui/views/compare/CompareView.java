@@ -24,7 +24,7 @@ public final class CompareView extends BasicView {
     private ComparePane pane;
 
     public CompareView(ExplorerView frame) {
-        super(ID, "view.compare", "\u29C9");
+        super(ID, "view.compare", "\u25E7");
         this.frame = frame;
         frame.attention().seenWhile(activeProperty());
     }

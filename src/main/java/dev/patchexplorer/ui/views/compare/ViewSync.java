@@ -8,7 +8,9 @@ import java.util.List;
 /**
  * Keeps several viewers of the same image on the same view: a zoom or pan in one is shown by the
  * others at the same scale, with the same image point at their centre (equal-sized panes get equal
- * transforms). A viewer not laid out yet (no size) is left alone and fits itself when shown.
+ * transforms). While the moved viewer is fitted to its window the others fit to theirs, so a resize
+ * or a Fit keeps every pane fitted (and refitting) instead of copying one pane's fit to another size.
+ * A viewer not laid out yet (no size) is left alone and fits itself when shown.
  */
 public final class ViewSync {
     private final List<ImageViewer> viewers;
@@ -29,6 +31,10 @@ public final class ViewSync {
             double cy = t.toImageY(t.viewHeight() / 2);
             for (ImageViewer other : viewers) {
                 if (other == source || other.getWidth() <= 0 || other.getHeight() <= 0) continue;
+                if (source.isFitted()) {
+                    if (!other.isFitted()) other.fitToWindow();
+                    continue;
+                }
                 other.showView(t.scale(), other.getWidth() / 2 - cx * t.scale(), other.getHeight() / 2 - cy * t.scale());
             }
         } finally {
