@@ -302,6 +302,14 @@ class CompareWindowTest {
         assertEquals(List.of(), wrong, "split at " + split);
         assertTrue(differLeft > 10 && differRight > 10, "A and B paint differently on both sides, so the probe can tell them apart: "
                 + differLeft + ", " + differRight);
+
+        // dragging the handle moves the divider, not the image
+        ViewTransform before = onFx(swipe::transform);
+        double width = onFx(swipe::getWidth);
+        robot.drag("#compare-divider").moveBy(0.3 * width, 0).release(javafx.scene.input.MouseButton.PRIMARY);
+        FxTestSupport.waitUntil(() -> onFx(() -> centre.dividerProperty().get() > 0.5));
+        assertEquals(0.6, onFx(() -> centre.dividerProperty().get()), 0.02);
+        assertEquals(before, onFx(swipe::transform));
     }
 
     /** Whether every ARGB channel of {@code a} and {@code b} is within {@code tolerance} of 255. */
