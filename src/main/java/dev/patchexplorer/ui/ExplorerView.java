@@ -474,6 +474,8 @@ public final class ExplorerView extends BorderPane {
     public AppInfo appInfo() { return appInfo; }
     public SessionPersistence session() { return session; }
     public ImageViewer viewer() { return viewer; }
+    /** The viewer the View menu's zoom acts on: the active view's own when it shows one (Compare), else the shared one. */
+    public ImageViewer zoomTarget() { return navigator.getActive().zoomTarget().orElse(viewer); }
     public ModelViewModel models() { return models; }
     /** The one thread that loads models and runs passes; views queue their jobs on its lanes. */
     public InferenceThread inference() { return inference; }

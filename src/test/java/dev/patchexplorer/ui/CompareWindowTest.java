@@ -20,6 +20,7 @@ import dev.patchexplorer.ui.views.compare.CompareViewModel;
 import javafx.scene.SnapshotParameters;
 import javafx.scene.canvas.Canvas;
 import javafx.scene.image.WritableImage;
+import javafx.scene.input.KeyCode;
 import javafx.scene.paint.Color;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterEach;
@@ -171,6 +172,15 @@ class CompareWindowTest {
         assertEquals(centreX(ta), centreX(tb), 1e-9);
         assertEquals(centreY(ta), centreY(tb), 1e-9);
         assertEquals(before + 120 / ta.scale(), centreX(ta), 2 / ta.scale(), "A moved by B's drag");
+
+        // the View menu's zoom (Shortcut+=) acts on the panes, not on the hidden shared viewer
+        double zoomed = onFx(() -> a.scaleProperty().get());
+        double shared = onFx(() -> view.viewer().scaleProperty().get());
+        robot.press(KeyCode.CONTROL, KeyCode.EQUALS).release(KeyCode.EQUALS, KeyCode.CONTROL);
+        FxTestSupport.waitUntil(() -> onFx(() -> a.scaleProperty().get() > zoomed * 1.2));
+        assertEquals(zoomed * 1.25, onFx(() -> a.scaleProperty().get()), 1e-9);
+        assertEquals(zoomed * 1.25, onFx(() -> b.scaleProperty().get()), 1e-9);
+        assertEquals(shared, onFx(() -> view.viewer().scaleProperty().get()));
 
         // Fit: both panes back to the whole image
         robot.clickOn("#compare-fit");

@@ -1,5 +1,6 @@
 package dev.patchexplorer.ui.shell;
 
+import dev.patchexplorer.ui.viewer.ImageViewer;
 import javafx.beans.property.BooleanProperty;
 import javafx.scene.Node;
 import javafx.scene.layout.Region;
@@ -32,6 +33,11 @@ public interface AppView {
      * shows two linked viewers); empty for the shared viewer. Built once and kept, like the panel.
      */
     default Optional<Node> centre() {
+        return Optional.empty();
+    }
+
+    /** The viewer in {@link #centre()} that the View menu's zoom and the zoom keys act on; empty for the shared one. */
+    default Optional<ImageViewer> zoomTarget() {
         return Optional.empty();
     }
 }

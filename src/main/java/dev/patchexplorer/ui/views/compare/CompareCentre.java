@@ -147,6 +147,8 @@ public final class CompareCentre extends StackPane {
     }
 
     public ImageViewer viewerA() { return viewerA; }
+    /** The viewer the user sees first: A side by side, the swipe viewer in swipe mode. */
+    public ImageViewer shownViewer() { return layout.get() == Layout.SWIPE ? swipe : viewerA; }
     public ImageViewer viewerB() { return viewerB; }
     public ImageViewer swipeViewer() { return swipe; }
     /** What pane A (B) paints, in order; the swipe view paints the same overlays, clipped. */

@@ -88,8 +88,7 @@ public final class ComparePane extends VBox {
         javafx.scene.control.Button fit = new javafx.scene.control.Button(Messages.get("compare.fit"));
         fit.setId("compare-fit");
         // the shown viewer fits; the others follow it through the sync
-        fit.setOnAction(e -> (centre.layoutProperty().get() == CompareCentre.Layout.SWIPE
-                ? centre.swipeViewer() : centre.viewerA()).fitToWindow());
+        fit.setOnAction(e -> centre.shownViewer().fitToWindow());
         getChildren().addAll(intro, new HBox(6, side, swipe, fit), followA, form, model, table);
         compare.comparisonProperty().addListener((o, was, now) -> table.show(now));
         if (compare.getComparison() != null) table.show(compare.getComparison());

@@ -2,6 +2,7 @@ package dev.patchexplorer.ui.views.compare;
 
 import dev.patchexplorer.ui.ExplorerView;
 import dev.patchexplorer.ui.shell.BasicView;
+import dev.patchexplorer.ui.viewer.ImageViewer;
 import javafx.scene.Node;
 import javafx.scene.control.ScrollPane;
 import javafx.scene.layout.Region;
@@ -54,6 +55,12 @@ public final class CompareView extends BasicView {
     @Override
     public Optional<Node> centre() {
         return Optional.of(compareCentre());
+    }
+
+    /** The shown pane (A, or the swipe viewer); the other panes follow it through the sync. */
+    @Override
+    public Optional<ImageViewer> zoomTarget() {
+        return Optional.of(compareCentre().shownViewer());
     }
 
     /** Pane B's state and the comparison (built on first use). */
