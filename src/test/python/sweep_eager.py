@@ -13,8 +13,8 @@ grid and normalised by our code, as float32 .npy files into a folder, with an in
 "inputs.txt" of lines "IMAGE PATCH MODEL_PATCH CELL_PIXELS FILE". Then, on stdin:
 
     run THREADS IMAGE   -> runs every patch of IMAGE, answers
-                           "MS elapsed_ms COUNT" then COUNT lines "CELL patch top1 entropy distance"
-                           (entropy and distance: means over layers)
+                           "MS elapsed_ms COUNT" then COUNT lines "CELL patch top1 entropy distance kept"
+                           (entropy and distance: means over layers; kept: cells in the 60 %-mass mask)
     quit
 
 Needs only torch and numpy; the checkpoint is read with vit_tiny_eager's small safetensors reader.
@@ -56,11 +56,18 @@ class SweepCell:
         self.model = model
         self.native = model.w["patch_embed.proj.weight"]
         self.kernels = {}
+        self.distances = {}
 
     def kernel(self, patch):
         if patch not in self.kernels:
             self.kernels[patch] = pi_resize(self.native, patch)
         return self.kernels[patch]
+
+    def distance(self, gh, gw, cell):
+        """The patch-to-patch distance matrix in pixels, float32, once per grid (as a sweep reuses it)."""
+        if (gh, gw, cell) not in self.distances:
+            self.distances[(gh, gw, cell)] = distance_matrix(gh, gw, cell)
+        return self.distances[(gh, gw, cell)]
 
     def run(self, image, model_patch, cell_pixels):
         m = self.model
@@ -72,29 +79,33 @@ class SweepCell:
             m.w["patch_embed.proj.weight"] = self.native
             m.patch = self.native.shape[-1]
         gh, gw = image.shape[-2] // model_patch, image.shape[-1] // model_patch
-        entropy = [normalised_entropy(a[0]) for a in attn]
-        distance = [mean_distance(a[0], gh, gw, cell_pixels) for a in attn]
+        layers = torch.cat(attn)  # (L, H, N, N): every layer's metric in one op
+        entropy = normalised_entropy(layers)
+        distance = mean_distance(layers, gh * gw, self.distance(gh, gw, cell_pixels))
         roll = rollout(attn, image_prefix(attn, gh, gw))
         mask = top_mass(roll, MASS)
         return int(torch.argmax(logits[0])), entropy, distance, roll, mask
 
 
-def normalised_entropy(a):
-    """Per head and query -sum a log a, averaged, divided by log N."""
-    n = a.shape[-1]
-    a = a.double()
-    h = -(torch.where(a > 0, a * torch.log(a), torch.zeros_like(a))).sum(-1)
-    return float(h.mean() / np.log(n))
+def normalised_entropy(layers):
+    """Per layer: per head and query -sum a log a, averaged, divided by log N. Products in float32,
+    sums in float64, as the Java code does (float attention, double accumulators)."""
+    n = layers.shape[-1]
+    h = -torch.xlogy(layers, layers).sum(-1, dtype=torch.float64)  # xlogy(0, 0) = 0
+    return (h.mean((1, 2)) / np.log(n)).tolist()
 
 
-def mean_distance(a, gh, gw, cell):
-    """Raghu et al.: patch queries and keys only, weights not renormalised, in pixels."""
-    p = a.shape[-1] - gh * gw
+def distance_matrix(gh, gw, cell):
+    """cell x the Euclidean grid distance between every two patches, float32."""
     rows = torch.arange(gh * gw, dtype=torch.float64) // gw
     cols = torch.arange(gh * gw, dtype=torch.float64) % gw
-    dist = cell * torch.sqrt((rows[:, None] - rows[None]) ** 2 + (cols[:, None] - cols[None]) ** 2)
-    patches = a[:, p:, p:].double()
-    return float((patches * dist).sum(-1).mean())
+    return (cell * torch.sqrt((rows[:, None] - rows[None]) ** 2 + (cols[:, None] - cols[None]) ** 2)).float()
+
+
+def mean_distance(layers, patches, dist):
+    """Per layer, Raghu et al.: patch queries and keys only, weights not renormalised, in pixels."""
+    p = layers.shape[-1] - patches
+    return (layers[:, :, p:, p:] * dist).sum(-1, dtype=torch.float64).mean((1, 2)).tolist()
 
 
 def image_prefix(attn, gh, gw):
@@ -103,15 +114,15 @@ def image_prefix(attn, gh, gw):
 
 
 def rollout(attn, prefix):
-    """Class token's row of prod (0.5 mean_h A + 0.5 I), rows renormalised; patch columns."""
+    """Class token's row of prod (0.5 mean_h A + 0.5 I), rows renormalised; patch columns. Carried as
+    a vector: r (0.5 M + 0.5 I) / s = 0.5 (r / s) M + 0.5 (r / s), s the fused rows' sums."""
     n = attn[0].shape[-1]
-    eye = torch.eye(n, dtype=torch.float64)
     r = torch.zeros(n, dtype=torch.float64)
     r[0] = 1
     for a in reversed(attn):
-        fused = 0.5 * a[0].double().mean(0) + 0.5 * eye
-        fused = fused / fused.sum(-1, keepdim=True)
-        r = r @ fused
+        fused = a[0].double().mean(0)
+        scaled = r / (0.5 * fused.sum(-1) + 0.5)
+        r = 0.5 * (scaled @ fused) + 0.5 * scaled
     return r[prefix:]
 
 
@@ -153,11 +164,11 @@ def serve(cell, images):
         results = []
         t0 = time.perf_counter()
         for patch, model_patch, cell_px, image in images[name]:
-            top1, entropy, distance, _, _ = cell.run(image, model_patch, cell_px)
-            results.append((patch, top1, float(np.mean(entropy)), float(np.mean(distance))))
+            top1, entropy, distance, _, mask = cell.run(image, model_patch, cell_px)
+            results.append((patch, top1, float(np.mean(entropy)), float(np.mean(distance)), int(mask.sum())))
         print("MS %.3f %d" % ((time.perf_counter() - t0) * 1000, len(results)), flush=True)
-        for patch, top1, entropy, distance in results:
-            print("CELL %d %d %.9g %.9g" % (patch, top1, entropy, distance), flush=True)
+        for patch, top1, entropy, distance, kept in results:
+            print("CELL %d %d %.9g %.9g %d" % (patch, top1, entropy, distance, kept), flush=True)
     return 0
 
 

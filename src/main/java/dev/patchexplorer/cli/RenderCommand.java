@@ -1,9 +1,12 @@
 package dev.patchexplorer.cli;
 
+import dev.patchexplorer.core.attention.ArtifactTokens;
 import dev.patchexplorer.core.attention.AttentionLayout;
 import dev.patchexplorer.core.attention.ChosenMap;
+import dev.patchexplorer.core.attention.KeptKeys;
 import dev.patchexplorer.core.attention.HeadFusion;
 import dev.patchexplorer.core.color.ColorMap;
+import dev.patchexplorer.core.color.HeatScale;
 import dev.patchexplorer.core.grid.AspectMode;
 import dev.patchexplorer.core.grid.GridSpec;
 import dev.patchexplorer.core.grid.PatchGrid;
@@ -60,7 +63,11 @@ public final class RenderCommand implements Command {
                     + " aspect with the short side S"),
             new OptionSpec("patch", "P", "patch side in working pixels (default: the model's own, else " + DEFAULT_PATCH + ")"),
             CommonOptions.MODE,
+            new OptionSpec("artifacts", "discount|mark|off", "artifact patches (Darcet et al. 2024): discount them as keys and"
+                    + " outline them, as the window does by default; only outline them; or neither"),
             new OptionSpec("colors", "viridis|magma|inferno|diverging", "colour map of the heatmap (default viridis)"),
+            new OptionSpec("color-scale", "linear|log|percentile", "values to colours: min to max, logarithmic, or the 2nd to"
+                    + " 98th percentile (default linear)"),
             new OptionSpec("opacity", "A", "heatmap opacity 0..1 (default 0.6, as the window)"),
             new OptionSpec("scale", "1|2|4", "picture pixels per working pixel; lines and text grow too (default 1)"),
             new OptionSpec("lang", "en|zh", "language of the caption and legend (default en)"),
@@ -88,13 +95,15 @@ public final class RenderCommand implements Command {
         int scale = scale(o);
         Locale locale = language(o.get("lang", "en"));
         ColorMap colors = colors(o.get("colors", "viridis"));
+        HeatScale.Kind scaleKind = colorScale(o.get("color-scale", "linear"));
+        String artifacts = artifacts(o.get("artifacts", "discount"));
         double opacity = opacity(o.get("opacity", "0.6"));
         AspectMode aspect = aspect(o.get("aspect", "squash"));
         Path imagePath = CommonOptions.image(o);
         DecodedImage decoded = ImageFiles.read(imagePath);
         String imageName = imagePath.getFileName().toString();
         if (!o.has(CommonOptions.MODEL.name())) {
-            for (String vitOnly : List.of("map", "layer", "head", "query", "mode")) {
+            for (String vitOnly : List.of("map", "layer", "head", "query", "mode", "artifacts", "color-scale")) {
                 if (o.has(vitOnly)) throw new UsageException("--" + vitOnly + " needs a ViT --model");
             }
             Setting s = setting(o, decoded.pixels(), aspect, DEFAULT_SIZE, DEFAULT_PATCH);
@@ -117,10 +126,21 @@ public final class RenderCommand implements Command {
             ChwImage input = Preprocess.normalize(GridInput.pixels(s.working, s.grid, plan.modelPatch(),
                     GridInput.meanColour(cfg.mean())), cfg.mean(), cfg.std());
             ViTOutput result = vit.forward(input, plan.modelPatch());
-            double[] values = map(result, label);
-            HeatLayer heat = HeatLayer.of(values, s.grid, colors, opacity, label.name(locale));
-            String caption = new Caption(imageName, cfg.architecture(), mode, s.grid.patch(), label, plan.inputW(), plan.inputH())
-                    .text(locale);
+            boolean look = !artifacts.equals("off");
+            boolean discount = artifacts.equals("discount");
+            ArtifactTokens tokens = look ? ArtifactTokens.detect(result.attention()[result.layers() - 1], result.layout()) : null;
+            boolean[] found = tokens == null ? null : tokens.flags();
+            double[] values = map(result, label, discount ? KeptKeys.withoutPatches(found, result.layout()) : KeptKeys.ALL);
+            boolean[] shown = null;
+            if (discount) {
+                shown = new boolean[found.length];
+                for (int i = 0; i < shown.length; i++) shown[i] = !found[i];
+            }
+            HeatLayer heat = new HeatLayer(values, s.grid, HeatScale.fit(scaleKind, values, shown), shown, found, colors, opacity,
+                    label.name(locale));
+            int count = tokens == null ? 0 : tokens.count();
+            String caption = new Caption(imageName, cfg.architecture(), mode, s.grid.patch(), label, plan.inputW(), plan.inputH(),
+                    scaleKind, count, discount).text(locale);
             return write(new ViewScene(s.working, s.grid, GridLook.DEFAULT, heat, caption), scale, outFile, label, heat, out);
         }
     }
@@ -137,14 +157,14 @@ public final class RenderCommand implements Command {
     }
 
     /** The map the window's map maker makes for these settings, through the same core functions. */
-    private static double[] map(ViTOutput result, MapLabel label) {
+    private static double[] map(ViTOutput result, MapLabel label, KeptKeys keys) {
         AttentionLayout layout = result.layout();
         int head = label.head();
         return switch (label.kind()) {
-            case MapLabel.ROLLOUT -> ChosenMap.rollout(result.attention(), layout, label.fusion(), head);
-            case MapLabel.CLASS_TOKEN -> ChosenMap.layer(result.attention()[label.layer() - 1], layout, label.fusion(), head, 0);
+            case MapLabel.ROLLOUT -> ChosenMap.rollout(result.attention(), layout, label.fusion(), head, keys);
+            case MapLabel.CLASS_TOKEN -> ChosenMap.layer(result.attention()[label.layer() - 1], layout, label.fusion(), head, 0, keys);
             default -> ChosenMap.layer(result.attention()[label.layer() - 1], layout, label.fusion(), head,
-                    layout.patchToken(label.row(), label.col()));
+                    layout.patchToken(label.row(), label.col()), keys);
         };
     }
 
@@ -244,6 +264,23 @@ public final class RenderCommand implements Command {
             case "diverging" -> ColorMap.RED_BLUE_DIVERGING;
             default -> throw new UsageException("--colors must be viridis, magma, inferno or diverging, got '" + v + "'");
         };
+    }
+
+    private static HeatScale.Kind colorScale(String v) throws UsageException {
+        return switch (v.strip().toLowerCase(Locale.ROOT)) {
+            case "linear" -> HeatScale.Kind.LINEAR;
+            case "log" -> HeatScale.Kind.LOG;
+            case "percentile" -> HeatScale.Kind.PERCENTILE;
+            default -> throw new UsageException("--color-scale must be linear, log or percentile, got '" + v + "'");
+        };
+    }
+
+    private static String artifacts(String v) throws UsageException {
+        String a = v.strip().toLowerCase(Locale.ROOT);
+        if (!List.of("discount", "mark", "off").contains(a)) {
+            throw new UsageException("--artifacts must be discount, mark or off, got '" + v + "'");
+        }
+        return a;
     }
 
     private static double opacity(String v) throws UsageException {

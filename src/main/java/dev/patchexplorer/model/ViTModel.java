@@ -99,6 +99,37 @@ public final class ViTModel implements VisionModel {
         }
     }
 
+    /**
+     * Logits from the prefix tokens and the patch tokens {@code kept} only, as MAE's encoder sees an image:
+     * every patch is embedded and given its own position embedding, then the others are dropped before
+     * block 0. {@code kept}: row-major indices into the grid, ascending, no repeats; keeping all of them
+     * is the plain pass ({@link #logits}).
+     *
+     * @throws IllegalArgumentException for an empty, unsorted or out-of-grid {@code kept}
+     */
+    public float[] logitsOfKept(ChwImage input, int patch, int[] kept) throws ModelLoadException {
+        if (spec.numClasses() == 0) throw new IllegalStateException(spec.architecture() + " has no classifier head");
+        int[] grid = grid(input, patch);
+        int patches = grid[0] * grid[1];
+        if (kept.length == 0) throw new IllegalArgumentException("no patch token kept");
+        for (int i = 0; i < kept.length; i++) {
+            if (kept[i] < 0 || kept[i] >= patches || (i > 0 && kept[i] <= kept[i - 1])) {
+                throw new IllegalArgumentException("kept patch tokens must be ascending indices below " + patches);
+            }
+        }
+        checkInput(PassKind.LOGITS, spec.depth(), grid, input);
+        try (NDManager m = weights.manager().newSubManager()) {
+            NDArray image = m.create(input.data(), new Shape(1, 3, input.height(), input.width()));
+            int prefix = spec.prefixTokens();
+            long[] rows = new long[prefix + kept.length];
+            for (int i = 0; i < prefix; i++) rows[i] = i;
+            for (int i = 0; i < kept.length; i++) rows[prefix + i] = prefix + kept[i];
+            NDArray x = embed(m, image, patch, grid).get(new NDIndex(":, {}", m.create(rows)));
+            for (int l = 0; l < spec.depth(); l++) x = block(x, l, null);
+            return NonFiniteOutputException.requireFinite(head(x).toFloatArray(), weights);
+        }
+    }
+
     /** d logit[top-1] / d input. */
     public InputGradient inputGradTop1(ChwImage input, int patch) throws ModelLoadException {
         return inputGradient(input, patch, -1);

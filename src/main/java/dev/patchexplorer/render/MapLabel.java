@@ -6,7 +6,8 @@ import java.util.Locale;
 
 /**
  * Which attention map a view shows, in the words of its caption and legend: {@code kind} is the
- * {@code render --map} name (rollout, cls, patch); layer 1-based; {@code head >= 0} one head, else
+ * {@code render --map} name (rollout, cls, patch); layer 1-based (for rollout the last layer, the depth it runs
+ * through); {@code head >= 0} one head, else
  * {@code fusion}; row and column the queried patch for "patch".
  */
 public record MapLabel(String kind, int layer, HeadFusion fusion, int head, int row, int col) {
@@ -26,12 +27,12 @@ public record MapLabel(String kind, int layer, HeadFusion fusion, int head, int 
         return CaptionWords.get(locale, "map." + kind);
     }
 
-    /** The caption's part: "rollout, mean of heads", "class token, layer 6, head 3". */
+    /** The caption's part: "rollout of layers 1–12, mean of heads", "class token, layer 6, head 3". */
     public String describe(Locale locale) {
         String heads = head >= 0 ? CaptionWords.format(locale, "head.single", head + 1)
                 : CaptionWords.get(locale, "head." + fusion.name().toLowerCase(Locale.ROOT));
         return switch (kind) {
-            case ROLLOUT -> CaptionWords.format(locale, "describe.rollout", heads);
+            case ROLLOUT -> CaptionWords.format(locale, "describe.rollout", heads, layer);
             case CLASS_TOKEN -> CaptionWords.format(locale, "describe.cls", layer, heads);
             default -> CaptionWords.format(locale, "describe.patch", row, col, layer, heads);
         };

@@ -23,7 +23,7 @@ public record ViewLayout(int imageWidth, int imageHeight, boolean legend, List<S
     private static final FontRenderContext METRICS = new FontRenderContext(null, true, true);
 
     public static ViewLayout of(ViewScene scene) {
-        String text = scene.caption() + (scene.heat() == null ? "" : String.valueOf(scene.heat().name()) + "0123456789.-e");
+        String text = scene.caption() + (scene.heat() == null ? "" : String.valueOf(scene.heat().name()) + "0123456789.-e\u2264\u2265");
         Font font = ViewFonts.forText(text, FONT_SIZE);
         int w = scene.working().width();
         return new ViewLayout(w, scene.working().height(), scene.heat() != null,

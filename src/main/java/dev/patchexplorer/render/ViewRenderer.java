@@ -26,6 +26,9 @@ public final class ViewRenderer {
     static final Color BAND = new Color(0x1f1f1f);
     static final Color TEXT = new Color(0xf2f2f2);
     static final Color MUTED = new Color(0xc8c8c8);
+    /** The artifact patches' outline: the window's colour and width (working pixels at 1x). */
+    public static final int OUTLINE_RGB = 0xff2d78;
+    public static final int OUTLINE_WIDTH = 2;
 
     private ViewRenderer() {}
 
@@ -39,6 +42,7 @@ public final class ViewRenderer {
         out.setRGB(0, 0, w, scene.working().height() * scale, picture, 0, w);
         Graphics2D g = out.createGraphics();
         try {
+            boxes(g, scene, scale);
             band(g, scene, layout, scale);
         } finally {
             g.dispose();
@@ -61,7 +65,26 @@ public final class ViewRenderer {
         }
         GridLook look = scene.gridLook();
         if (look.visible() && !scene.grid().isEmpty()) paintGrid(px, pw, ph, scene.grid(), look, k);
+        if (heat != null) paintOutlines(px, pw, ph, heat, k);
         return px;
+    }
+
+    /** The outlined (artifact) cells: an opaque frame {@link #OUTLINE_WIDTH} px wide at 1x inside each cell's footprint, over the grid. */
+    private static void paintOutlines(int[] px, int pw, int ph, HeatLayer heat, int k) {
+        int lw = OUTLINE_WIDTH * k;
+        int colour = 0xff000000 | OUTLINE_RGB;
+        for (int i = 0; i < heat.grid().patchCount(); i++) {
+            if (!heat.isOutlined(i)) continue;
+            CellFootprint f = CellFootprint.of(heat.grid(), i);
+            int x0 = f.x() * k, y0 = f.y() * k;
+            int x1 = Math.min(pw, (f.x() + f.width()) * k), y1 = Math.min(ph, (f.y() + f.height()) * k);
+            for (int y = y0; y < y1; y++) {
+                for (int x = x0; x < x1; x++) {
+                    boolean edge = x < x0 + lw || x >= x1 - lw || y < y0 + lw || y >= y1 - lw;
+                    if (edge) px[y * pw + x] = colour;
+                }
+            }
+        }
     }
 
     private static void paintHeat(int[] base, int ww, int wh, HeatLayer heat) {
@@ -118,6 +141,35 @@ public final class ViewRenderer {
         return Math.max(0, Math.min(size - width, at - width / 2));
     }
 
+    /** The objects' boxes over the grid: a dark halo under the outline, the label on a dark tab above it. */
+    private static void boxes(Graphics2D g, ViewScene scene, int k) {
+        if (scene.boxes().isEmpty()) return;
+        g.setClip(0, 0, scene.working().width() * k, scene.working().height() * k);
+        g.setRenderingHint(RenderingHints.KEY_ANTIALIASING, RenderingHints.VALUE_ANTIALIAS_ON);
+        g.setRenderingHint(RenderingHints.KEY_TEXT_ANTIALIASING, RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
+        for (SceneBox b : scene.boxes()) {
+            int x = (int) Math.round(b.x() * k), y = (int) Math.round(b.y() * k);
+            int w = (int) Math.round(b.width() * k), h = (int) Math.round(b.height() * k);
+            g.setColor(new Color(0, 0, 0, 166));
+            g.setStroke(new java.awt.BasicStroke(4f * k));
+            g.drawRect(x, y, w, h);
+            g.setColor(new Color(b.rgb()));
+            g.setStroke(new java.awt.BasicStroke(2f * k));
+            g.drawRect(x, y, w, h);
+            if (b.label().isEmpty()) continue;
+            g.setFont(ViewFonts.forText(b.label(), ViewLayout.FONT_SIZE).deriveFont(ViewLayout.FONT_SIZE * k));
+            var fm = g.getFontMetrics();
+            int tw = fm.stringWidth(b.label()) + 6 * k, th = fm.getHeight() + 2 * k;
+            int ty = y - th - k < 0 ? y + k : y - th - k;
+            g.setColor(new Color(0, 0, 0, 178));
+            g.fillRect(x, ty, tw, th);
+            g.setColor(new Color(b.rgb()));
+            g.drawString(b.label(), x + 3 * k, ty + k + fm.getAscent());
+        }
+        g.setClip(null);
+        g.setStroke(new java.awt.BasicStroke(1f));
+    }
+
     private static void band(Graphics2D g, ViewScene scene, ViewLayout layout, int k) {
         int top = layout.imageHeight() * k;
         int w = layout.width(k);
@@ -137,14 +189,20 @@ public final class ViewRenderer {
                 g.fillRect(x, y, 1, ViewLayout.BAR_HEIGHT * k);
             }
             int baseline = y + (ViewLayout.BAR_HEIGHT + 2) * k + fm.getAscent();
-            String min = number(heat.min()), max = number(heat.max());
+            // ticks at the scale's ends and middle, labelled with the values there (a log scale's middle is the geometric mean)
+            String min = heat.scale().tickLabel(0, ViewRenderer::number), max = heat.scale().tickLabel(1, ViewRenderer::number);
+            String mid = heat.scale().tickLabel(0.5, ViewRenderer::number);
+            int midX = (bx0 + bx1 - fm.stringWidth(mid)) / 2;
             g.setColor(TEXT);
             g.drawString(min, bx0, baseline);
             g.drawString(max, bx1 - fm.stringWidth(max), baseline);
+            boolean midFits = midX > bx0 + fm.stringWidth(min) + 4 * k && midX + fm.stringWidth(mid) < bx1 - fm.stringWidth(max) - 4 * k;
+            if (midFits) g.drawString(mid, midX, baseline);
             if (heat.name() != null && !heat.name().isEmpty()) {
+                // the map's name between the left label and the middle one, where it fits
                 g.setColor(MUTED);
-                int room = bx1 - bx0 - fm.stringWidth(min) - fm.stringWidth(max) - 8 * k;
-                if (fm.stringWidth(heat.name()) <= room) g.drawString(heat.name(), (w - fm.stringWidth(heat.name())) / 2, baseline);
+                int from = bx0 + fm.stringWidth(min) + 8 * k, to = midFits ? midX - 8 * k : bx1 - fm.stringWidth(max) - 8 * k;
+                if (fm.stringWidth(heat.name()) <= to - from) g.drawString(heat.name(), (from + to - fm.stringWidth(heat.name())) / 2, baseline);
             }
             y += ViewLayout.LEGEND_HEIGHT * k;
         }

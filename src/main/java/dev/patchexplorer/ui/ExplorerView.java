@@ -119,6 +119,8 @@ public final class ExplorerView extends BorderPane {
     private CatalogViewModel catalog;
     private final MenuBar menuBar;
     private final ObjectProperty<Theme> theme = new SimpleObjectProperty<>(this, "theme", Theme.LIGHT);
+    private final dev.patchexplorer.ui.objects.ObjectBoxes boxes;
+    private dev.patchexplorer.ui.session.SessionActions sessions;
 
     public ExplorerView(ExplorerViewModel model, SessionPersistence session) {
         this(model, session, AppInfo.unknown());
@@ -178,6 +180,11 @@ public final class ExplorerView extends BorderPane {
                 gradients.showMapProperty().and(gradients.mapKindProperty().isEqualTo(GradientMapKind.ERF)));
         viewer.addOverlay(rfOverlay);
         viewer.addOverlay(new HeatmapCaption(attention, gradients));
+        boxes = new dev.patchexplorer.ui.objects.ObjectBoxes(model);
+        viewer.addOverlay(new dev.patchexplorer.ui.viewer.BoxOverlay(boxes));
+        viewer.setDragTool(new dev.patchexplorer.ui.objects.BoxDrawing(boxes));
+        boxes.boxes().addListener((javafx.beans.InvalidationListener) x -> viewer.requestRepaint());
+        boxes.draftProperty().addListener(x -> viewer.requestRepaint());
         viewer.imageProperty().bind(javafx.beans.binding.Bindings.createObjectBinding(
                 () -> model.getImage() == null ? null : model.getImage().image(), model.imageProperty()));
         viewer.setOnImageHover((x, y) -> {
@@ -471,6 +478,13 @@ public final class ExplorerView extends BorderPane {
         if (exports == null) exports = new dev.patchexplorer.ui.export.ExportActions(this);
         return exports;
     }
+    /** File > Save / Open Session's actions (created on first use). */
+    public dev.patchexplorer.ui.session.SessionActions sessions() {
+        if (sessions == null) sessions = new dev.patchexplorer.ui.session.SessionActions(this);
+        return sessions;
+    }
+    /** The objects of interest drawn on the image. */
+    public dev.patchexplorer.ui.objects.ObjectBoxes boxes() { return boxes; }
     public AppInfo appInfo() { return appInfo; }
     public SessionPersistence session() { return session; }
     public ImageViewer viewer() { return viewer; }

@@ -19,6 +19,7 @@ import java.util.List;
 final class MainMenu {
     private final ExplorerView view;
     private final Menu recent = new Menu(Messages.get("menu.file.recent"));
+    private final Menu recentSessions = new Menu(Messages.get("menu.file.recentSessions"));
     private final Menu help = new Menu(Messages.get("menu.help"));
 
     MainMenu(ExplorerView view) {
@@ -50,12 +51,21 @@ final class MainMenu {
         }
         recent.setId("menu-recent");
         Menu m = new Menu(Messages.get("menu.file"));
-        m.setOnShowing(e -> fillRecent());
+        recentSessions.setId("menu-recent-sessions");
+        m.setOnShowing(e -> {
+            fillRecent();
+            fillRecentSessions();
+        });
         fillRecent();
+        fillRecentSessions();
         m.getItems().addAll(
                 item("menu.file.open", "Shortcut+O", view::chooseAndOpen),
                 recent, samples,
                 item("menu.file.paste", "Shortcut+V", view::paste),
+                new SeparatorMenuItem(),
+                item("menu.file.openSession", "Shortcut+Shift+O", () -> view.sessions().chooseAndOpen()),
+                recentSessions,
+                item("menu.file.saveSession", "Shortcut+S", () -> view.sessions().chooseAndSave()),
                 new SeparatorMenuItem(),
                 item("menu.file.exportView", "Shortcut+E", () -> view.exports().exportView()),
                 item("menu.file.exportGrid", null, () -> view.exports().exportGridSvg()),
@@ -76,6 +86,18 @@ final class MainMenu {
             recent.getItems().add(i);
         }
         recent.setDisable(files.isEmpty());
+    }
+
+    private void fillRecentSessions() {
+        recentSessions.getItems().clear();
+        List<Path> files = view.sessions().recent().list();
+        for (Path p : files) {
+            MenuItem i = new MenuItem(p.getFileName() + "  \u2014  " + p.getParent());
+            i.setMnemonicParsing(false);
+            i.setOnAction(e -> view.sessions().open(p));
+            recentSessions.getItems().add(i);
+        }
+        recentSessions.setDisable(files.isEmpty());
     }
 
     private Menu viewMenu() {

@@ -22,8 +22,12 @@ public final class Messages {
         return bundle;
     }
 
-    /** For tests and a future language menu. */
+    /**
+     * For tests and a future language menu. The language asked for, or English: never the default
+     * locale's, which {@code getBundle} would otherwise fall back to when no bundle matches.
+     */
     public static void useLocale(Locale locale) {
-        bundle = ResourceBundle.getBundle("dev.patchexplorer.ui.messages", locale);
+        bundle = ResourceBundle.getBundle("dev.patchexplorer.ui.messages", locale,
+                ResourceBundle.Control.getNoFallbackControl(ResourceBundle.Control.FORMAT_PROPERTIES));
     }
 }

@@ -1,9 +1,8 @@
 package dev.patchexplorer.ui;
 
-import dev.patchexplorer.core.grid.AspectMode;
-import dev.patchexplorer.core.grid.EdgePolicy;
-import dev.patchexplorer.core.tradeoff.VitPresets;
 import dev.patchexplorer.ui.help.TourMemory;
+import dev.patchexplorer.ui.session.SessionSettings;
+import dev.patchexplorer.ui.session.Setting;
 import javafx.stage.Stage;
 
 import java.nio.file.Files;
@@ -21,13 +20,10 @@ public final class SessionPersistence {
     }
 
     public void restore(ExplorerViewModel m) {
-        VitPresets.byName(settings.get("architecture", "")).ifPresent(m.architectureProperty()::set);
-        int size = settings.getInt("workingSize", 224);
-        if (size >= 16 && size <= 4096) m.workingSizeProperty().set(size);
-        m.aspectModeProperty().set(parse(AspectMode.class, settings.get("aspect", ""), AspectMode.SQUASH));
-        m.edgePolicyProperty().set(parse(EdgePolicy.class, settings.get("edge", ""), EdgePolicy.CROP));
-        m.snapToDivisorsProperty().set(settings.getBoolean("snap", false));
-        m.setPatch(settings.getInt("patch", m.getPatch()));
+        // the same settings, parsed the same way, as a session file's grid section
+        for (Setting<ExplorerViewModel> s : SessionSettings.GRID) {
+            if (s.remembered()) settings.get(s.key()).ifPresent(v -> s.apply(m, v));
+        }
     }
 
     /** The last image the user opened from a file, if it still exists. */
@@ -50,12 +46,9 @@ public final class SessionPersistence {
     }
 
     public void save(ExplorerViewModel m, Stage stage, Theme theme) {
-        settings.put("architecture", m.architectureProperty().get().name());
-        settings.put("workingSize", m.workingSizeProperty().get());
-        settings.put("aspect", m.aspectModeProperty().get());
-        settings.put("edge", m.edgePolicyProperty().get());
-        settings.put("snap", m.snapToDivisorsProperty().get());
-        settings.put("patch", m.getPatch());
+        for (Setting<ExplorerViewModel> s : SessionSettings.GRID) {
+            if (s.remembered()) settings.put(s.key(), s.read().apply(m));
+        }
         settings.put("theme", theme);
         if (m.getImage() != null && m.getImage().source() != null) settings.put("lastImage", m.getImage().source());
         if (stage != null) {
@@ -94,13 +87,5 @@ public final class SessionPersistence {
 
     public Settings settings() {
         return settings;
-    }
-
-    private static <E extends Enum<E>> E parse(Class<E> type, String value, E fallback) {
-        try {
-            return Enum.valueOf(type, value);
-        } catch (IllegalArgumentException e) {
-            return fallback;
-        }
     }
 }

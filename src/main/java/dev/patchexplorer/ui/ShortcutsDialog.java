@@ -8,8 +8,8 @@ import javafx.stage.Window;
 
 /** Lists the keyboard shortcuts, so a classroom demo never needs the mouse. */
 final class ShortcutsDialog {
-    private static final String[] KEYS = {"open", "paste", "export", "zoom", "fit", "actual", "patch", "grid", "labels", "select",
-            "theme", "pan"};
+    private static final String[] KEYS = {"open", "paste", "session", "export", "zoom", "fit", "actual", "patch", "grid", "labels", "select",
+            "theme", "pan", "box"};
 
     private ShortcutsDialog() {}
 

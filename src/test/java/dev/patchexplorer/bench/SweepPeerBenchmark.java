@@ -42,8 +42,13 @@ import java.util.stream.Stream;
  * kernel, forward with every attention map, attention entropy, mean attention distance, rollout
  * and its 60 %-mass mask), with the ratio ours / PyTorch. Both sides start from the same model
  * inputs (our crop, resize, grid cut and normalisation, handed to python as .npy files), and
- * alternate image by image. The first round is a warm-up whose top-1 per (image, patch) must agree
- * between the two (the mismatch count is printed); the throughput is the median of the rounds after it.
+ * alternate image by image. The first round is a warm-up in which both sides' top-1, mean attention
+ * entropy and distance, and 60 %-mask size per (image, patch) are compared (mismatch counts and the
+ * largest differences are printed); the throughput is the median of the rounds after it.
+ * The peer's interpreter is the first of {@code -Dpatchexplorer.python}, {@code python3} and
+ * {@code /usr/bin/python3} that imports torch and numpy (Debian's python3-torch is installed for
+ * /usr/bin/python3, which a pyenv {@code python3} on the PATH hides); Debian's torch needs
+ * libopenblas0-pthread, or it runs on the reference BLAS, many times slower.
  * It installs nothing: without torch it says so and times Java alone.
  * <pre>
  * ./mvnw -q test-compile exec:java -Dexec.classpathScope=test -Dexec.mainClass=dev.patchexplorer.bench.SweepPeerBenchmark \
@@ -70,6 +75,7 @@ public final class SweepPeerBenchmark {
         System.out.println(python.map(p -> "PyTorch peer: " + p + " " + SCRIPT)
                 .orElse("PyTorch peer: no python3 with torch and numpy found (Debian: apt-get install python3-torch python3-numpy);"
                         + " timing Java alone"));
+        System.out.println(OpenMpPolicy.describe());
         Path inputs = Files.createTempDirectory("sweep-peer");
         List<String> rows = new ArrayList<>();
         int imageCount;
@@ -105,6 +111,7 @@ public final class SweepPeerBenchmark {
         double[] forwardShare = new double[rounds];
         double[] torch = new double[rounds];
         int mismatches = 0;
+        int maskMismatches = 0;
         double worstEntropy = 0;
         double worstDistance = 0;
         for (int round = -1; round < rounds; round++) {
@@ -128,6 +135,8 @@ public final class SweepPeerBenchmark {
                     if (c != null) {
                         worstEntropy = Math.max(worstEntropy, Math.abs(c.entropy() - r.attentionEntropy()));
                         worstDistance = Math.max(worstDistance, Math.abs(c.distance() - r.meanAttentionDistancePx()));
+                        int cell = runner.settings().plan(r.patch()).cellPixels();
+                        if (c.kept() != Math.round(r.rolloutArea60Px2() / ((double) cell * cell))) maskMismatches++;
                     }
                 }
             }
@@ -140,8 +149,10 @@ public final class SweepPeerBenchmark {
         String share = String.format(Locale.ROOT, "%.0f %%", 100 * median(forwardShare));
         if (peer == null) return String.format(Locale.ROOT, "%-8d %-14.2f %-18s", threads, j, share);
         double p = median(torch);
-        return String.format(Locale.ROOT, "%-8d %-14.2f %-18s %-16.2f %-10s %d of %d (|d entropy| <= %.1e, |d distance| <= %.1e px)",
-                threads, j, share, p, String.format(Locale.ROOT, "%.2fx", j / p), mismatches, cells, worstEntropy, worstDistance);
+        return String.format(Locale.ROOT, "%-8d %-14.2f %-18s %-16.2f %-10s %d of %d (|d entropy| <= %.1e, |d distance| <= %.1e px,"
+                        + " 60 %% rollout masks of another size: %d)",
+                threads, j, share, p, String.format(Locale.ROOT, "%.2fx", j / p), mismatches, cells, worstEntropy, worstDistance,
+                maskMismatches);
     }
 
     /** What a sweep worker does for one image (SweepJob.runImage without the listener): the reference pass reused for its row. */
@@ -239,7 +250,8 @@ public final class SweepPeerBenchmark {
 
     /** sweep_eager.py serving "run THREADS IMAGE": one image's cells per request, timed on its side. */
     private static final class SweepPeer implements AutoCloseable {
-        record Cell(int top1, double entropy, double distance) {}
+        /** @param kept the cells in the 60 %-mass rollout mask */
+        record Cell(int top1, double entropy, double distance, int kept) {}
 
         record Result(double ms, Map<Integer, Cell> cells) {}
 
@@ -257,7 +269,6 @@ public final class SweepPeerBenchmark {
             if (!Files.isRegularFile(Path.of(SCRIPT))) throw new IOException(SCRIPT + " not found: run from the project folder");
             ProcessBuilder pb = new ProcessBuilder(python, SCRIPT, "--model", model.toString(), "--inputs", inputs.toString())
                     .redirectErrorStream(true);
-            pb.environment().put("OMP_WAIT_POLICY", "PASSIVE"); // idle workers sleep instead of spinning on the Java side's cores
             SweepPeer peer = new SweepPeer(pb.start());
             for (String line; (line = peer.in.readLine()) != null; ) {
                 if (line.equals("READY")) return peer;
@@ -276,8 +287,9 @@ public final class SweepPeerBenchmark {
             for (int i = Integer.parseInt(head[2]); i > 0; i--) {
                 String c = in.readLine();
                 if (c == null || !c.startsWith("CELL ")) throw new IOException("python peer answered: " + c);
-                String[] f = c.split(" "); // CELL patch top1 entropy distance
-                cells.put(Integer.parseInt(f[1]), new Cell(Integer.parseInt(f[2]), Double.parseDouble(f[3]), Double.parseDouble(f[4])));
+                String[] f = c.split(" "); // CELL patch top1 entropy distance kept
+                cells.put(Integer.parseInt(f[1]), new Cell(Integer.parseInt(f[2]), Double.parseDouble(f[3]), Double.parseDouble(f[4]),
+                        Integer.parseInt(f[5])));
             }
             return new Result(ms, cells);
         }

@@ -53,6 +53,7 @@ public final class VitPeerBenchmark {
         System.out.println(python.map(p -> "PyTorch peer: " + p + " " + SCRIPT)
                 .orElse("PyTorch peer: no python3 with torch and numpy found (Debian: apt-get install python3-torch python3-numpy);"
                         + " timing Java alone"));
+        System.out.println(OpenMpPolicy.describe());
         List<String> rows = new ArrayList<>();
         try (ViTModel vit = (ViTModel) ModelLoader.load(dir);
              PythonPeer peer = python.isPresent() ? PythonPeer.start(python.get(), dir, golden) : null) {
@@ -153,7 +154,6 @@ public final class VitPeerBenchmark {
             if (!Files.isRegularFile(Path.of(SCRIPT))) throw new IOException(SCRIPT + " not found: run from the project folder");
             ProcessBuilder pb = new ProcessBuilder(python, SCRIPT, "--serve", "--model", model.toString(),
                     "--golden", golden.toString()).redirectErrorStream(true);
-            pb.environment().put("OMP_WAIT_POLICY", "PASSIVE"); // idle workers sleep instead of spinning on the Java side's cores
             PythonPeer peer = new PythonPeer(pb.start());
             for (String line; (line = peer.in.readLine()) != null; ) {
                 if (line.equals("READY")) return peer;

@@ -68,7 +68,7 @@ class ExplorerWindowTest {
         assertEquals("768 → 192  (4 : 1)", readout(robot, "compression"));
         // ViT-Ti/16 at 224: 1.25 GMACs in PATCH_MATH.md
         // By hand (N = 197): embed 196*768*192 = 28,901,376; linear 12*12*197*192^2 = 1,045,757,952;
-        //   attention 12*2*197^2*192 = 178,827,264; head 192,000; total 1,253,678,592 MACs.
+        //   attention 12*2*197^2*192 = 178,831,872; head 192,000; total 1,253,683,200 MACs.
         assertEquals("1.25 GMACs  (2.51 GFLOPs)", readout(robot, "compute"));
         // 3 heads x 197^2 x 4 bytes = 465,708 B = 454.8 KiB
         assertEquals("455 KiB", readout(robot, "attentionLayer"));

@@ -92,4 +92,18 @@ class MessagesTranslationTest {
         out.sort(null);
         return out;
     }
+
+    @Test
+    void englishAskedForIsEnglishWhateverTheDefaultLocale() {
+        Locale before = Locale.getDefault();
+        try {
+            Locale.setDefault(Locale.SIMPLIFIED_CHINESE);
+            Messages.useLocale(Locale.ENGLISH);
+            assertEquals("Explore", Messages.get("view.explore"));
+            Messages.useLocale(Locale.SIMPLIFIED_CHINESE);
+            assertEquals("探索", Messages.get("view.explore"));
+        } finally {
+            Locale.setDefault(before);
+        }
+    }
 }

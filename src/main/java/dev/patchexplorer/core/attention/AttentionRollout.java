@@ -14,6 +14,14 @@ public final class AttentionRollout {
         return forQuery(attention, layout, fusion, 0);
     }
 
+    /** The class token's rollout with the keys {@code keys} drops discounted in every layer ({@link KeptKeys}). */
+    public static double[] classToken(float[][] attention, AttentionLayout layout, HeadFusion fusion, KeptKeys keys) {
+        double[] full = fullRow(attention, layout, fusion, 0, keys);
+        double[] map = new double[layout.patches()];
+        System.arraycopy(full, layout.prefixTokens(), map, 0, map.length);
+        return map;
+    }
+
     /** Row {@code query} of R restricted to the patch columns (prefix tokens keep their place in R). */
     public static double[] forQuery(float[][] attention, AttentionLayout layout, HeadFusion fusion, int query) {
         double[] full = fullRow(attention, layout, fusion, query);
@@ -24,6 +32,14 @@ public final class AttentionRollout {
 
     /** Row {@code query} of R over all N tokens, prefix tokens included. */
     public static double[] fullRow(float[][] attention, AttentionLayout layout, HeadFusion fusion, int query) {
+        return fullRow(attention, layout, fusion, query, KeptKeys.ALL);
+    }
+
+    /**
+     * Row {@code query} of R over all N tokens, with the keys {@code keys} drops discounted in every layer:
+     * each head's row renormalised over the kept keys before the heads are fused and the residual added.
+     */
+    public static double[] fullRow(float[][] attention, AttentionLayout layout, HeadFusion fusion, int query, KeptKeys keys) {
         if (attention.length == 0) throw new IllegalArgumentException("no attention layers");
         int n = layout.tokens();
         if (query < 0 || query >= n) throw new IndexOutOfBoundsException("token " + query + " of " + n);
@@ -36,7 +52,7 @@ public final class AttentionRollout {
             for (int i = 0; i < n; i++) {
                 double ri = r[i];
                 if (ri == 0) continue;
-                residualFusedRow(attention[l], n, layout.heads(), fusion, i, fused);
+                residualFusedRow(attention[l], n, layout.heads(), fusion, keys, i, fused);
                 for (int j = 0; j < n; j++) next[j] += ri * fused[j];
             }
             r = next;
@@ -45,14 +61,17 @@ public final class AttentionRollout {
     }
 
     /** Row {@code i} of {@link #residualFused}'s matrix, the same operations in the same order. */
-    private static void residualFusedRow(float[] layer, int n, int heads, HeadFusion fusion, int i, double[] out) {
+    private static void residualFusedRow(float[] layer, int n, int heads, HeadFusion fusion, KeptKeys keys, int i, double[] out) {
         int nn = n * n;
         int base = i * n;
+        double[] scale = new double[heads];
+        for (int h = 0; h < heads; h++) scale[h] = keys.rowScale(layer, h * nn + base);
         for (int j = 0; j < n; j++) {
             double acc = 0;
-            for (int h = 0; h < heads; h++) acc = fusion.combine(acc, layer[h * nn + base + j], h);
+            for (int h = 0; h < heads; h++) acc = fusion.combine(acc, layer[h * nn + base + j] * scale[h], h);
             out[j] = 0.5 * fusion.finish(acc, heads);
         }
+        keys.clear(out, 0);
         out[i] += 0.5;
         double sum = 0;
         for (int j = 0; j < n; j++) sum += out[j];

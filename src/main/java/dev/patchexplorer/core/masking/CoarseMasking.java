@@ -26,7 +26,19 @@ public final class CoarseMasking {
             throw new IllegalArgumentException("the mask unit " + unit + " must be a multiple of the patch " + patch);
         }
         if (size < unit || size % unit != 0) throw new IllegalArgumentException("the image side " + size + " must be a multiple of the mask unit " + unit);
-        int unitsPerSide = size / unit, units = unitsPerSide * unitsPerSide, scale = unit / patch, side = size / patch;
+        return generateOnGrid(size / patch, size / patch, unit / patch, ratio, seed);
+    }
+
+    /**
+     * The same masking on any rows x cols patch grid, with mask units of {@code unitPatches} x
+     * {@code unitPatches} patches laid from the top-left corner; units at the right and bottom edges
+     * may be cut short by the grid and still count as one unit each. On a square grid that is a whole
+     * number of units this is {@link #generate}.
+     */
+    public static PatchMask generateOnGrid(int rows, int cols, int unitPatches, double ratio, long seed) {
+        if (rows <= 0 || cols <= 0) throw new IllegalArgumentException("empty grid " + rows + "x" + cols);
+        if (unitPatches < 1) throw new IllegalArgumentException("a mask unit needs at least one patch, got " + unitPatches);
+        int unitRows = (rows + unitPatches - 1) / unitPatches, unitCols = (cols + unitPatches - 1) / unitPatches, units = unitRows * unitCols;
         int masked = maskedUnits(units, ratio);
         // a seeded Fisher–Yates shuffle; its first `masked` entries are the masked units
         int[] order = new int[units];
@@ -38,11 +50,13 @@ public final class CoarseMasking {
             order[i] = order[j];
             order[j] = t;
         }
-        boolean[] flags = new boolean[side * side];
+        boolean[] flags = new boolean[rows * cols];
         for (int k = 0; k < masked; k++) {
-            int ur = order[k] / unitsPerSide, uc = order[k] % unitsPerSide;
-            for (int y = ur * scale; y < (ur + 1) * scale; y++) for (int x = uc * scale; x < (uc + 1) * scale; x++) flags[y * side + x] = true;
+            int ur = order[k] / unitCols, uc = order[k] % unitCols;
+            for (int y = ur * unitPatches; y < Math.min(rows, (ur + 1) * unitPatches); y++) {
+                for (int x = uc * unitPatches; x < Math.min(cols, (uc + 1) * unitPatches); x++) flags[y * cols + x] = true;
+            }
         }
-        return new PatchMask(side, side, flags);
+        return new PatchMask(rows, cols, flags);
     }
 }

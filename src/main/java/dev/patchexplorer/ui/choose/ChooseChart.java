@@ -76,6 +76,7 @@ final class ChooseChart extends LineChart<Number, Number> {
             @Override
             public String toString(Number n) {
                 double v = n.doubleValue();
+                if (!Double.isFinite(v)) return ""; // an axis being laid out before it has a range
                 double unit = ((NumberAxis) getYAxis()).getTickUnit();
                 if (v < labelLow - 1e-9 * unit || v > labelHigh + 1e-9 * unit) return "";
                 // percent metrics: a label every 20 (ticks every 10)

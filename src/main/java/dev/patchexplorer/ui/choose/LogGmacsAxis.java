@@ -83,8 +83,7 @@ final class LogGmacsAxis extends ValueAxis<Number> {
 
     /** A cost as a tick shows it: 0.05, 0.2, 1, 10, three significant digits at most. */
     static String label(double gmacs) {
-        // the axis may measure a tick at an infinite position while its bounds are still unset
-        if (!Double.isFinite(gmacs)) return "";
+        if (!Double.isFinite(gmacs)) return ""; // an axis being laid out before it has a range
         return new BigDecimal(String.format(Locale.ROOT, "%.3g", gmacs)).stripTrailingZeros().toPlainString();
     }
 

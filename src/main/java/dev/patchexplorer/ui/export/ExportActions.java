@@ -101,7 +101,9 @@ public final class ExportActions {
             model.reportProblem(Messages.get("export.error.noImage"));
             return;
         }
-        String svg = GridSvg.of(grid, ViewCapture.look(model.gridStyleProperty().get())).text();
+        var doc = GridSvg.of(grid, ViewCapture.look(model.gridStyleProperty().get()));
+        dev.patchexplorer.render.BoxSvg.add(doc, ViewCapture.boxes(view.boxes(), model.getWorking()));
+        String svg = doc.text();
         Path file = chooser.saveFile(window(), "menu.file.exportGrid", baseName() + "-grid.svg", List.of(SVG));
         if (file != null) inBackground(file, () -> Files.writeString(file, svg, StandardCharsets.UTF_8));
     }

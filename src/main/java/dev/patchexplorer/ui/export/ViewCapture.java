@@ -21,13 +21,24 @@ import dev.patchexplorer.ui.inference.Heatmap;
 import dev.patchexplorer.ui.io.LoadedImage;
 import javafx.scene.paint.Color;
 
+import dev.patchexplorer.core.objects.Box;
+import dev.patchexplorer.core.objects.BoxMeasure;
+import dev.patchexplorer.core.objects.BoxWarning;
+import dev.patchexplorer.render.SceneBox;
+import dev.patchexplorer.ui.objects.ObjectBoxes;
+import dev.patchexplorer.ui.objects.ObjectText;
+import dev.patchexplorer.ui.viewer.BoxOverlay;
+
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 
 /**
  * What the window shows, taken on the FX thread (references and small values only), turned into a
  * {@link ViewScene} off it: the working image is resized there, since at 4000 px that takes a while.
  */
-record ViewCapture(RgbImage original, WorkingResolution working, PatchGrid grid, GridLook look, HeatLayer heat, String caption) {
+record ViewCapture(RgbImage original, WorkingResolution working, PatchGrid grid, GridLook look, HeatLayer heat, String caption,
+                   List<SceneBox> boxes) {
 
     /** Why there is nothing to export yet: a message for the problem banner. */
     static final class NotReady extends Exception {
@@ -57,19 +68,32 @@ record ViewCapture(RgbImage original, WorkingResolution working, PatchGrid grid,
             label = label(view, vit, h);
             boolean[] shown = new boolean[h.values().length];
             for (int i = 0; i < shown.length; i++) shown[i] = h.shown(i);
-            heat = new HeatLayer(h.values(), h.grid(), h.min(), h.max(), shown, job.colorMapProperty().get(),
+            boolean[] outlined = job.markArtifactsProperty().get() && h.artifacts() != null ? h.artifacts().clone() : null;
+            heat = new HeatLayer(h.values(), h.grid(), h.scale(), shown, outlined, job.colorMapProperty().get(),
                     Math.max(0, Math.min(1, job.opacityProperty().get())), label.name(locale));
             caption = new Caption(image.name(), vit.config().architecture(), job.modeProperty().get(), grid.patch(), label,
-                    h.plan().inputW(), h.plan().inputH());
+                    h.plan().inputW(), h.plan().inputH(), h.scale().kind(), h.artifactCount(), h.discounted());
         } else {
             caption = new Caption(image.name(), null, null, grid.patch(), null, 0, 0);
         }
-        return new ViewCapture(image.pixels(), w, grid, look(model.gridStyleProperty().get()), heat, caption.text(locale));
+        return new ViewCapture(image.pixels(), w, grid, look(model.gridStyleProperty().get()), heat, caption.text(locale),
+                boxes(view.boxes(), w));
     }
 
     /** Any thread: the scene to draw. */
     ViewScene scene() {
-        return new ViewScene(WorkingImage.of(original, working), grid, look, heat, caption);
+        return new ViewScene(WorkingImage.of(original, working), grid, look, heat, caption, boxes);
+    }
+
+    /** The objects' boxes in working pixels, labelled and coloured as on screen. FX thread. */
+    static List<SceneBox> boxes(ObjectBoxes boxes, WorkingResolution w) {
+        List<SceneBox> out = new ArrayList<>();
+        for (Box b : boxes.boxes()) {
+            BoxMeasure m = boxes.measure(b);
+            out.add(new SceneBox(ObjectText.label(b, m), b.x() / w.scaleX(), b.y() / w.scaleY(), b.width() / w.scaleX(),
+                    b.height() / w.scaleY(), BoxOverlay.rgb(m == null ? BoxWarning.NONE : m.warning())));
+        }
+        return out;
     }
 
     /** The window's grid style as the renderer's: the same colour, width and opacity. */
@@ -92,7 +116,7 @@ record ViewCapture(RgbImage original, WorkingResolution working, PatchGrid grid,
         HeadFusion fusion = head.isSingle() ? null : head.fusion();
         int index = head.isSingle() ? head.head() : -1;
         return switch (job.mapKindProperty().get()) {
-            case ROLLOUT -> new MapLabel(MapLabel.ROLLOUT, layer, fusion, index, -1, -1);
+            case ROLLOUT -> new MapLabel(MapLabel.ROLLOUT, vit.spec().depth(), fusion, index, -1, -1);
             case CLASS_TOKEN -> new MapLabel(MapLabel.CLASS_TOKEN, layer, fusion, index, -1, -1);
             case SELECTED_PATCH -> {
                 int selected = view.model().selectedPatchProperty().get();

@@ -3,6 +3,7 @@ package dev.patchexplorer.ui.inference;
 import dev.patchexplorer.core.classify.Prediction;
 import dev.patchexplorer.core.classify.TopK;
 import dev.patchexplorer.core.color.ColorMap;
+import dev.patchexplorer.core.color.HeatScale;
 import dev.patchexplorer.core.grid.EdgePolicy;
 import dev.patchexplorer.core.grid.PatchGrid;
 import dev.patchexplorer.core.grid.WorkingResolution;
@@ -74,6 +75,13 @@ public final class AttentionJob {
     private final BooleanProperty showHeatmap = new SimpleBooleanProperty(this, "showHeatmap", true);
     private final BooleanProperty massThreshold = new SimpleBooleanProperty(this, "massThreshold", false);
     private final IntegerProperty massPercent = new SimpleIntegerProperty(this, "massPercent", 60);
+    /*
+     * By default the artifact patches (ArtifactTokens) are outlined and discounted: on ViT-Ti plain rollout
+     * puts its brightest cells on the four corner patches, discounted it lights the cat's eyes (ArtifactDefaultTest).
+     */
+    private final BooleanProperty markArtifacts = new SimpleBooleanProperty(this, "markArtifacts", true);
+    private final BooleanProperty discountArtifacts = new SimpleBooleanProperty(this, "discountArtifacts", true);
+    private final ObjectProperty<HeatScale.Kind> colorScale = new SimpleObjectProperty<>(this, "colorScale", HeatScale.Kind.LINEAR);
 
     private final ReadOnlyObjectWrapper<Heatmap> heatmap = new ReadOnlyObjectWrapper<>(this, "heatmap");
     private final ReadOnlyObjectWrapper<HeadMaps> headMaps = new ReadOnlyObjectWrapper<>(this, "headMaps");
@@ -106,7 +114,8 @@ public final class AttentionJob {
         explorer.gridProperty().addListener((o, was, now) -> {
             if (!Objects.equals(was, now)) schedule();
         });
-        for (Observable o : new Observable[] {mapKind, layer, head, explorer.selectedPatchProperty(), massThreshold, massPercent}) {
+        for (Observable o : new Observable[] {mapKind, layer, head, explorer.selectedPatchProperty(), massThreshold, massPercent,
+                markArtifacts, discountArtifacts, colorScale}) {
             o.addListener(x -> remap());
         }
         models.modelProperty().addListener((o, was, now) -> {
@@ -272,7 +281,8 @@ public final class AttentionJob {
             col = g.column(selected);
         }
         double fraction = massThreshold.get() ? Math.max(0, Math.min(100, massPercent.get())) / 100.0 : Double.NaN;
-        return new MapMaker.Settings(mapKind.get(), layer.get(), head.get(), row, col, fraction);
+        return new MapMaker.Settings(mapKind.get(), layer.get(), head.get(), row, col, fraction, markArtifacts.get(),
+                discountArtifacts.get(), colorScale.get() == null ? HeatScale.Kind.LINEAR : colorScale.get());
     }
 
     /**
@@ -297,6 +307,11 @@ public final class AttentionJob {
     public ReadOnlyBooleanProperty deferredProperty() { return job.deferredProperty(); }
     public BooleanProperty massThresholdProperty() { return massThreshold; }
     public IntegerProperty massPercentProperty() { return massPercent; }
+    /** Outline the artifact patches on the viewer. */
+    public BooleanProperty markArtifactsProperty() { return markArtifacts; }
+    /** Drop the artifact patches as keys: their attention columns set to 0, rows renormalised. */
+    public BooleanProperty discountArtifactsProperty() { return discountArtifacts; }
+    public ObjectProperty<HeatScale.Kind> colorScaleProperty() { return colorScale; }
     public ReadOnlyObjectProperty<Heatmap> heatmapProperty() { return heatmap.getReadOnlyProperty(); }
     public ReadOnlyObjectProperty<HeadMaps> headMapsProperty() { return headMaps.getReadOnlyProperty(); }
     public HeadMaps getHeadMaps() { return headMaps.get(); }

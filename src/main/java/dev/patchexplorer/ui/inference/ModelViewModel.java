@@ -38,6 +38,9 @@ public final class ModelViewModel {
     private final ReadOnlyObjectWrapper<ViTModel> model = new ReadOnlyObjectWrapper<>(this, "model");
     private final ReadOnlyObjectWrapper<CnnModel> cnn = new ReadOnlyObjectWrapper<>(this, "cnn");
     private final ReadOnlyBooleanWrapper loading = new ReadOnlyBooleanWrapper(this, "loading");
+    /** The checkpoint folder of the loaded model (a session names it), or null. */
+    private final javafx.beans.property.ReadOnlyObjectWrapper<Path> loadedFolder =
+            new javafx.beans.property.ReadOnlyObjectWrapper<>(this, "loadedFolder");
     private final AtomicLong generation = new AtomicLong();
     private VitArchitecture architectureBefore;
 
@@ -54,7 +57,7 @@ public final class ModelViewModel {
         executor.execute(() -> {
             try {
                 VisionModel loaded = ModelLoader.load(folder);
-                Platform.runLater(() -> loaded(gen, loaded));
+                Platform.runLater(() -> loaded(gen, loaded, folder));
             } catch (ModelLoadException e) {
                 Platform.runLater(() -> failed(gen, Messages.format("model.error.load", folder.getFileName(), e.getMessage())));
             } catch (RuntimeException | LinkageError e) {
@@ -63,7 +66,7 @@ public final class ModelViewModel {
         });
     }
 
-    private void loaded(long gen, VisionModel now) {
+    private void loaded(long gen, VisionModel now, Path folder) {
         if (gen != generation.get()) { // superseded by a newer load or a close
             executor.execute(now::close);
             return;
@@ -76,6 +79,7 @@ public final class ModelViewModel {
         } else {
             restoreArchitecture(old);
         }
+        loadedFolder.set(folder.toAbsolutePath().normalize());
         // The general property first: listeners of the specific ones may ask what else is loaded.
         loadedModel.set(now);
         model.set(now instanceof ViTModel vit ? vit : null);
@@ -102,6 +106,7 @@ public final class ModelViewModel {
         VisionModel old = loadedModel.get();
         if (old == null) return;
         restoreArchitecture(old);
+        loadedFolder.set(null);
         loadedModel.set(null);
         model.set(null);
         cnn.set(null);
@@ -145,6 +150,7 @@ public final class ModelViewModel {
     /** The loaded CNN, or null. */
     public ReadOnlyObjectProperty<CnnModel> cnnProperty() { return cnn.getReadOnlyProperty(); }
     public CnnModel getCnn() { return cnn.get(); }
+    public ReadOnlyObjectProperty<Path> loadedFolderProperty() { return loadedFolder.getReadOnlyProperty(); }
     public ReadOnlyBooleanProperty loadingProperty() { return loading.getReadOnlyProperty(); }
     public ExplorerViewModel explorer() { return explorer; }
 }

@@ -2,6 +2,7 @@ package dev.patchexplorer.ui.panels;
 
 import dev.patchexplorer.core.classify.Prediction;
 import dev.patchexplorer.core.color.ColorMap;
+import dev.patchexplorer.core.color.HeatScale;
 import dev.patchexplorer.core.vit.PatchMode;
 import dev.patchexplorer.model.ViTModel;
 import dev.patchexplorer.ui.Messages;
@@ -42,6 +43,8 @@ public final class AttentionPane extends VBox {
     private final Label legendTitle = new Label();
     private final Label legendMin = new Label();
     private final Label legendMax = new Label();
+    private final Label legendMid = new Label();
+    private final Label artifactCount = new Label();
     private final Label legendMass = new Label();
     private final Label staleLabel = new Label(Messages.get("attention.stale"));
     private final Label modelName = new Label();
@@ -94,6 +97,11 @@ public final class AttentionPane extends VBox {
                 c -> Messages.get("attention.colors." + c.name().toLowerCase(Locale.ROOT)));
         colors.valueProperty().bindBidirectional(job.colorMapProperty());
 
+        ComboBox<HeatScale.Kind> scaleKind = combo("attention-scale", List.of(HeatScale.Kind.values()), job.colorScaleProperty().get(),
+                k -> Messages.get("attention.scale." + k.name().toLowerCase(Locale.ROOT)));
+        scaleKind.valueProperty().bindBidirectional(job.colorScaleProperty());
+        scaleKind.setTooltip(new Tooltip(Messages.get("attention.scale.tip")));
+
         Slider opacity = new Slider(0, 1, job.opacityProperty().get());
         opacity.setId("attention-opacity");
         opacity.valueProperty().bindBidirectional(job.opacityProperty());
@@ -117,9 +125,11 @@ public final class AttentionPane extends VBox {
         form.addRow(r++, new Label(Messages.get("attention.layer")), layer);
         form.addRow(r++, new Label(Messages.get("attention.head")), head);
         form.addRow(r++, new Label(Messages.get("attention.colors")), colors);
+        form.addRow(r++, new Label(Messages.get("attention.scale")), scaleKind);
         form.addRow(r++, new Label(Messages.get("attention.opacity")), opacity);
         form.addRow(r++, new Label(Messages.get("attention.mass")), mass);
-        form.add(show, 0, r, 2, 1);
+        form.add(show, 0, r++, 2, 1);
+        form.add(artifacts(), 0, r, 2, 1);
 
         gradient.setId("attention-gradient");
         gradient.setPrefHeight(12);
@@ -131,10 +141,14 @@ public final class AttentionPane extends VBox {
         staleLabel.setId("attention-stale");
         staleLabel.getStyleClass().add("hint");
         staleLabel.visibleProperty().bind(job.staleProperty());
+        staleLabel.managedProperty().bind(job.staleProperty()); // else its empty room pushes the middle tick off centre
+        legendMid.setId("attention-legend-mid");
         BorderPane scale = new BorderPane();
         scale.setLeft(legendMin);
         scale.setRight(legendMax);
-        scale.setCenter(staleLabel);
+        HBox middle = new HBox(8, legendMid, staleLabel);
+        middle.setAlignment(javafx.geometry.Pos.CENTER);
+        scale.setCenter(middle);
         Label note = new Label();
         note.setId("attention-note");
         note.setWrapText(true);
@@ -193,6 +207,34 @@ public final class AttentionPane extends VBox {
         if (headsWindow == null) headsWindow = HeadsWindow.create(getScene() == null ? null : getScene().getWindow(), job);
         headsWindow.show();
         headsWindow.toFront();
+    }
+
+    /**
+     * The artifact patches (Darcet et al. 2024): outline them, discount them, a one-line explanation and how
+     * many this pass has.
+     */
+    private VBox artifacts() {
+        CheckBox mark = new CheckBox(Messages.get("attention.artifacts.mark"));
+        mark.setId("attention-artifacts-mark");
+        mark.selectedProperty().bindBidirectional(job.markArtifactsProperty());
+        CheckBox discount = new CheckBox(Messages.get("attention.artifacts.discount"));
+        discount.setId("attention-artifacts-discount");
+        discount.selectedProperty().bindBidirectional(job.discountArtifactsProperty());
+        Label explain = new Label(Messages.get("attention.artifacts.explain"));
+        explain.setId("attention-artifacts-explain");
+        explain.setWrapText(true);
+        explain.getStyleClass().add("hint");
+        explain.setTooltip(new Tooltip(Messages.get("attention.artifacts.tip")));
+        mark.setTooltip(new Tooltip(Messages.get("attention.artifacts.tip")));
+        discount.setTooltip(new Tooltip(Messages.get("attention.artifacts.tip")));
+        artifactCount.setId("attention-artifacts-count");
+        artifactCount.setWrapText(true);
+        artifactCount.getStyleClass().add("hint");
+        artifactCount.managedProperty().bind(artifactCount.textProperty().isNotEmpty());
+        HBox toggles = new HBox(12, mark, discount);
+        VBox box = new VBox(4, toggles, explain, artifactCount);
+        box.setId("attention-artifacts");
+        return box;
     }
 
     /** DINO's threshold: a check box to switch it on and the share of the mass to keep, in percent. */
@@ -287,8 +329,13 @@ public final class AttentionPane extends VBox {
         gradient.setManaged(drawn);
         legendTitle.setText(!drawn ? Messages.get("attention.legend.hidden")
                 : h == null ? Messages.get("attention.legend.none") : h.title());
-        legendMin.setText(h == null ? "" : ColorScale.value(h.min()));
-        legendMax.setText(h == null ? "" : ColorScale.value(h.max()));
+        // the ticks follow the scale: a log scale's middle tick is the geometric mean, a percentile scale's ends clip
+        legendMin.setText(h == null ? "" : h.scale().tickLabel(0, ColorScale::value));
+        legendMid.setText(h == null ? "" : h.scale().tickLabel(0.5, ColorScale::value));
+        legendMax.setText(h == null ? "" : h.scale().tickLabel(1, ColorScale::value));
+        artifactCount.setText(h == null || h.artifacts() == null ? ""
+                : h.artifactCount() == 0 ? Messages.get("attention.artifacts.none")
+                : Messages.format("attention.artifacts.found", h.artifactCount()));
         legendMass.setText(massText(h));
         legendMass.setManaged(!legendMass.getText().isEmpty());
     }

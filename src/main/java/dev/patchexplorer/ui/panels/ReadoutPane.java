@@ -6,7 +6,12 @@ import dev.patchexplorer.core.grid.WorkingResolution;
 import dev.patchexplorer.core.tradeoff.TradeOffs;
 import dev.patchexplorer.core.tradeoff.VitArchitecture;
 import dev.patchexplorer.ui.ExplorerViewModel;
+import dev.patchexplorer.core.vit.GridInput;
+import dev.patchexplorer.core.vit.InputPlan;
+import dev.patchexplorer.core.vit.PatchMode;
+import dev.patchexplorer.model.ViTModel;
 import dev.patchexplorer.ui.Messages;
+import dev.patchexplorer.ui.inference.AttentionJob;
 import javafx.geometry.Insets;
 import javafx.scene.control.Label;
 import javafx.scene.control.ProgressBar;
@@ -24,7 +29,7 @@ import java.util.Map;
  * {@code readout-<name>} so tests (and screen readers) can find it; each name has a one-sentence tooltip.
  */
 public final class ReadoutPane extends VBox {
-    static final String[] ROWS = {"working", "grid", "tokens", "sequence", "dropped", "padded", "values", "compression",
+    static final String[] ROWS = {"working", "modelInput", "grid", "tokens", "sequence", "dropped", "padded", "values", "compression",
             "embedParams", "modelParams", "compute", "computeEmbed", "computeLinear", "computeAttention",
             "attentionShare", "attentionLayer", "attentionAll", "activations"};
 
@@ -33,6 +38,7 @@ public final class ReadoutPane extends VBox {
     private final ProgressBar attentionShareBar = new ProgressBar(0);
     private final Label warning = new Label();
     private final Label modelNote = new Label();
+    private AttentionJob attention; // the mode and model that decide the model input; null until followed
 
     public ReadoutPane(ExplorerViewModel model) {
         this.model = model;
@@ -83,6 +89,26 @@ public final class ReadoutPane extends VBox {
         refresh();
     }
 
+    /**
+     * Shows the image the ViT of {@code job} really receives, in its mode: resize mode feeds grid x the model's own
+     * patch (224 px at patch 32: 112 px), FlexiViT the working image.
+     */
+    public void followModelInput(AttentionJob job) {
+        attention = job;
+        job.modeProperty().addListener((o, was, now) -> refresh());
+        job.models().modelProperty().addListener((o, was, now) -> refresh());
+        refresh();
+    }
+
+    private String modelInput(PatchGrid g) {
+        ViTModel vit = attention == null ? null : attention.models().getModel();
+        if (vit == null) return Messages.get("readout.modelInput.none");
+        PatchMode mode = attention.modeProperty().get();
+        InputPlan plan = GridInput.plan(mode, g, vit.spec().nativePatch());
+        return Messages.format("readout.modelInput.value", plan.inputW(), plan.inputH(),
+                Messages.get("attention.mode." + mode.name().toLowerCase(java.util.Locale.ROOT)));
+    }
+
     public String value(String name) {
         return values.get(name).getText();
     }
@@ -105,6 +131,7 @@ public final class ReadoutPane extends VBox {
             showWarning(Messages.format("readout.warning.noGrid", g == null ? 0 : g.patch()));
             return;
         }
+        set("modelInput", modelInput(g));
         set("grid", Messages.format("readout.grid.value", t.gridRows(), t.gridCols()));
         set("tokens", Units.count(t.patchTokens()));
         set("sequence", Messages.format("readout.sequence.value", Units.count(t.sequenceLength()), t.prefixTokens()));

@@ -34,9 +34,27 @@ public final class HeatmapCaption implements Overlay {
         }
         Heatmap h = attention.getHeatmap();
         if (h != null && attention.showHeatmapProperty().get()) {
-            return Messages.format("heatmap.caption", h.title()) + (attention.staleProperty().get() ? "  " + Messages.get("attention.stale") : "");
+            return Messages.format("heatmap.caption", describe(h)) + (attention.staleProperty().get() ? "  " + Messages.get("attention.stale") : "");
         }
         return null;
+    }
+
+    /**
+     * The map (its title names kind, layer and heads), the mode, the real model input (resize mode at patch 32 feeds
+     * the model a 112 px image), the artifact patches and a colour scale other than linear.
+     */
+    static String describe(Heatmap h) {
+        StringBuilder s = new StringBuilder(h.title());
+        String sep = Messages.get("heatmap.caption.separator");
+        s.append(sep).append(Messages.get("attention.mode." + h.plan().mode().name().toLowerCase(java.util.Locale.ROOT)));
+        s.append(sep).append(Messages.format("heatmap.caption.input", h.plan().inputW(), h.plan().inputH()));
+        if (h.artifactCount() > 0) {
+            s.append(sep).append(Messages.format(h.discounted() ? "heatmap.caption.discounted" : "heatmap.caption.marked", h.artifactCount()));
+        }
+        if (h.scale().kind() != dev.patchexplorer.core.color.HeatScale.Kind.LINEAR) {
+            s.append(sep).append(Messages.get("attention.scale." + h.scale().kind().name().toLowerCase(java.util.Locale.ROOT)));
+        }
+        return s.toString();
     }
 
     @Override

@@ -4,6 +4,7 @@ import dev.patchexplorer.core.color.ColorMap;
 import dev.patchexplorer.core.grid.CellFootprint;
 import dev.patchexplorer.core.grid.PatchGrid;
 import dev.patchexplorer.core.grid.WorkingResolution;
+import dev.patchexplorer.render.ViewRenderer;
 import dev.patchexplorer.ui.ExplorerViewModel;
 import dev.patchexplorer.ui.inference.AttentionJob;
 import dev.patchexplorer.ui.inference.Heatmap;
@@ -19,7 +20,8 @@ import java.util.List;
  * changes (never while painting) and drawn without smoothing so each value covers exactly its grid
  * cell ({@link CellFootprint}: offset, stride and padding included), mapped from working pixels to
  * the original image and the screen the same way as {@link GridOverlay}. Cells a mass threshold
- * drops are transparent. A stale map (a newer one is being computed) is drawn faded.
+ * drops, and discounted artifact patches, are transparent. With "Mark artifact tokens" on, the artifact
+ * patches are outlined in the export's colour. A stale map (a newer one is being computed) is drawn faded.
  */
 public final class HeatmapOverlay implements Overlay {
     static final double STALE_FADE = 0.35;
@@ -80,6 +82,30 @@ public final class HeatmapOverlay implements Overlay {
         }
         g.setImageSmoothing(true);
         g.setGlobalAlpha(1);
+        if (job.markArtifactsProperty().get() && h.artifacts() != null) outline(g, h, w, view);
+    }
+
+    /** A frame inside each artifact patch's cell, as the export draws it (2 working pixels wide, at least 2 on screen). */
+    private static void outline(GraphicsContext g, Heatmap h, WorkingResolution w, ViewTransform view) {
+        int rgb = ViewRenderer.OUTLINE_RGB;
+        g.setStroke(javafx.scene.paint.Color.rgb((rgb >> 16) & 0xff, (rgb >> 8) & 0xff, rgb & 0xff));
+        double width = Math.max(2, ViewRenderer.OUTLINE_WIDTH * (double) w.originalWidth() / h.grid().width() * view.scale());
+        g.setLineWidth(width);
+        for (int i = 0; i < h.grid().patchCount(); i++) {
+            if (!h.artifact(i)) continue;
+            ScreenRect r = screenCell(h.grid(), i, w, view);
+            g.strokeRect(r.x() + width / 2, r.y() + width / 2, Math.max(0, r.width() - width), Math.max(0, r.height() - width));
+        }
+    }
+
+    /** Screen rectangles of the artifact patches now outlined, row-major; empty when none are. */
+    public List<ScreenRect> outlinedCells(ViewTransform view) {
+        WorkingResolution w = model.getWorking();
+        Heatmap h = cachedFor;
+        List<ScreenRect> out = new ArrayList<>();
+        if (h == null || w == null || !job.markArtifactsProperty().get()) return out;
+        for (int i = 0; i < h.grid().patchCount(); i++) if (h.artifact(i)) out.add(screenCell(h.grid(), i, w, view));
+        return out;
     }
 
     /** Where cell {@code index} of the heatmap's grid lands on screen. */

@@ -52,6 +52,21 @@ public final class ImageViewer extends Region {
     private ImagePyramid pyramid;
     private BiConsumer<Double, Double> onImageClick = (x, y) -> { };
     private BiConsumer<Double, Double> onImageHover = (x, y) -> { };
+    private DragTool dragTool;
+    /** The press went to the drag tool: a drag draws with it instead of panning. */
+    private boolean toolDrag;
+
+    /**
+     * A drag that draws on the image (a box) instead of panning, when {@link #claims} says so for the
+     * press. A click without a drag still selects a patch. Points are in original-image pixels.
+     */
+    public interface DragTool {
+        boolean claims(MouseEvent press);
+
+        void dragged(double x0, double y0, double x1, double y1);
+
+        void released(double x0, double y0, double x1, double y1);
+    }
 
     public ImageViewer() {
         getStyleClass().add("image-viewer");
@@ -235,15 +250,18 @@ public final class ImageViewer extends Region {
         pressAt = new Point2D(e.getX(), e.getY());
         lastDrag = pressAt;
         dragging = false;
+        toolDrag = dragTool != null && e.getButton() == MouseButton.PRIMARY && image.get() != null && dragTool.claims(e);
     }
 
     private void onDragged(MouseEvent e) {
         if (pressAt == null) return;
         if (!dragging && pressAt.distance(e.getX(), e.getY()) > DRAG_THRESHOLD) {
             dragging = true;
-            setCursor(Cursor.CLOSED_HAND);
+            setCursor(toolDrag ? Cursor.CROSSHAIR : Cursor.CLOSED_HAND);
         }
-        if (dragging) {
+        if (dragging && toolDrag) {
+            dragTool.dragged(toImageX(pressAt.getX()), toImageY(pressAt.getY()), toImageX(e.getX()), toImageY(e.getY()));
+        } else if (dragging) {
             panBy(e.getX() - lastDrag.getX(), e.getY() - lastDrag.getY());
             lastDrag = new Point2D(e.getX(), e.getY());
         }
@@ -252,7 +270,10 @@ public final class ImageViewer extends Region {
     private void onReleased(MouseEvent e) {
         if (pressAt != null && !dragging && e.getButton() == MouseButton.PRIMARY) {
             onImageClick.accept(toImageX(e.getX()), toImageY(e.getY()));
+        } else if (pressAt != null && dragging && toolDrag) {
+            dragTool.released(toImageX(pressAt.getX()), toImageY(pressAt.getY()), toImageX(e.getX()), toImageY(e.getY()));
         }
+        toolDrag = false;
         setCursor(Cursor.DEFAULT);
         pressAt = null;
         dragging = false;
@@ -268,6 +289,27 @@ public final class ImageViewer extends Region {
 
     public void setOnImageClick(BiConsumer<Double, Double> handler) {
         this.onImageClick = handler;
+    }
+
+    public void setDragTool(DragTool tool) {
+        this.dragTool = tool;
+    }
+
+    /** Whether the image is fitted to the window (it stays fitted as the window resizes). */
+    public boolean isFitted() {
+        return fitted;
+    }
+
+    /** Shows the image at {@code newScale} with image point (cx, cy) at the viewer's centre. */
+    public void showAt(double newScale, double cx, double cy) {
+        if (image.get() == null) return;
+        double s = clampScale(newScale);
+        scale.set(s);
+        translateX = getWidth() / 2 - cx * s;
+        translateY = getHeight() / 2 - cy * s;
+        fitted = false;
+        placeImage();
+        requestRepaint();
     }
 
     public void setOnImageHover(BiConsumer<Double, Double> handler) {

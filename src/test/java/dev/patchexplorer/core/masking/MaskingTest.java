@@ -96,6 +96,38 @@ class MaskingTest {
         assertThrows(IllegalArgumentException.class, () -> CoarseMasking.generate(200, 32, 16, 0.6, 1));
     }
 
+    /**
+     * A 13 x 10 grid in 2 x 2 units: 7 x 5 = 35 units, the last row of units one patch high and the
+     * last column whole; ceil(0.75 x 35) = 27 units masked, each unit all masked or all visible.
+     */
+    @Test
+    void simMimOnAGridThatIsNoWholeNumberOfUnits() {
+        PatchMask m = CoarseMasking.generateOnGrid(13, 10, 2, 0.75, 9);
+        assertEquals(13, m.rows());
+        assertEquals(10, m.cols());
+        int maskedUnits = 0, maskedPatches = 0;
+        for (int ur = 0; ur < 7; ur++) {
+            for (int uc = 0; uc < 5; uc++) {
+                boolean first = m.isMasked(ur * 2, uc * 2);
+                int size = 0;
+                for (int y = ur * 2; y < Math.min(13, ur * 2 + 2); y++) {
+                    for (int x = uc * 2; x < uc * 2 + 2; x++, size++) assertEquals(first, m.isMasked(y, x));
+                }
+                assertEquals(ur == 6 ? 2 : 4, size);
+                if (first) {
+                    maskedUnits++;
+                    maskedPatches += size;
+                }
+            }
+        }
+        assertEquals(27, maskedUnits);
+        assertEquals(maskedPatches, m.maskedCount());
+        // square and whole: the pixel form and the grid form are one masking
+        assertEquals(CoarseMasking.generate(224, 32, 16, 0.6, 5), CoarseMasking.generateOnGrid(14, 14, 2, 0.6, 5));
+        assertEquals(CoarseMasking.generateOnGrid(13, 10, 2, 0.75, 9), m);
+        assertThrows(IllegalArgumentException.class, () -> CoarseMasking.generateOnGrid(13, 10, 0, 0.75, 9));
+    }
+
     @Test
     void encoderComputeSavedByDroppingMaskedTokens() {
         var vitB = VitPresets.byName("vit_base_patch16_224").orElseThrow();

@@ -1,10 +1,15 @@
 package dev.patchexplorer.ui.views.concepts;
 
 import dev.patchexplorer.ui.Messages;
+import dev.patchexplorer.ui.jobs.LatestJob;
 import javafx.beans.Observable;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.SimpleBooleanProperty;
 import javafx.scene.layout.Region;
+import javafx.util.Duration;
+
+import java.util.concurrent.Executor;
+import java.util.function.Consumer;
 
 /**
  * One concept: a stable id, its texts from the bundle ({@code concept.<id>.title}, {@code .explain},
@@ -60,6 +65,17 @@ public abstract class ConceptPage {
     protected final void changed() {
         if (shown.get() && body != null) refreshNow();
         else stale = true;
+    }
+
+    /**
+     * A latest-wins job for this page's background work, started with {@link LatestJob#runNow}: no
+     * debounce (a page asks only on a change it shows) and no viewers of its own, because the page
+     * itself asks only while shown. {@code onFailure} gets the latest request's failure on the FX thread.
+     */
+    protected final LatestJob backgroundJob(Executor executor, Consumer<Throwable> onFailure) {
+        LatestJob job = new LatestJob("concept " + id, executor, Duration.ZERO, () -> { });
+        job.onFailure(onFailure);
+        return job;
     }
 
     private void refreshNow() {

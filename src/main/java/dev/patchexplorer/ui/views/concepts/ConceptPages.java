@@ -16,6 +16,10 @@ final class ConceptPages {
                 new TilingPage(frame),
                 new FeaturesPage(frame),
                 new PositionPage(frame),
-                new TomePage(frame));
+                new TomePage(frame),
+                new MaskingPage(frame),
+                new ScalesPage(frame),
+                new AdaptivePage(frame),
+                new TextSegmentsPage(frame));
     }
 }

@@ -18,6 +18,7 @@ import dev.patchexplorer.ui.ExplorerViewModel;
 import dev.patchexplorer.ui.Messages;
 import dev.patchexplorer.ui.inference.ModelViewModel;
 import dev.patchexplorer.ui.io.LoadedImage;
+import dev.patchexplorer.ui.jobs.LatestJob;
 import javafx.beans.property.ObjectProperty;
 import javafx.scene.control.Label;
 import javafx.scene.layout.Region;
@@ -36,7 +37,7 @@ final class LocalityPage extends ConceptPage {
     private final ExplorerViewModel explorer;
     private final ModelViewModel models;
     private final ObjectProperty<PatchMode> mode;
-    private final LatestJob<double[][]> job;
+    private final LatestJob job;
     private final DistanceChart chart = new DistanceChart(360, 210,
             Messages.get("concept.locality.axis.layer"), Messages.get("concept.locality.axis.distance"));
     private final Label status = new Label();
@@ -47,7 +48,8 @@ final class LocalityPage extends ConceptPage {
         this.explorer = frame.model();
         this.models = frame.models();
         this.mode = frame.attention().modeProperty();
-        this.job = new LatestJob<>(frame.inference());
+        this.job = backgroundJob(frame.inference().interactive(),
+                e -> clear(Messages.format("concept.error", String.valueOf(e.getMessage()))));
         follow(explorer.gridProperty(), explorer.imageProperty(), models.modelProperty(), mode);
     }
 
@@ -79,8 +81,7 @@ final class LocalityPage extends ConceptPage {
         RgbImage pixels = image.pixels();
         status.setText(Messages.get("concept.working"));
         readouts.set("grid", Messages.format("concept.locality.gridOf", grid.cols(), grid.rows(), grid.stride()));
-        job.submit(() -> distances(vit, pixels, w, grid, m), r -> show(r, grid),
-                e -> clear(Messages.format("concept.error", String.valueOf(e.getMessage()))));
+        job.runNow(false, superseded -> distances(vit, pixels, w, grid, m), r -> show(r, grid));
     }
 
     /** [layer][head] mean attention distance in working-image pixels; off the FX thread. */

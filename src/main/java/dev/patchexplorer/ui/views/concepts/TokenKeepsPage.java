@@ -12,6 +12,7 @@ import dev.patchexplorer.ui.ExplorerViewModel;
 import dev.patchexplorer.ui.Messages;
 import dev.patchexplorer.ui.inference.ModelViewModel;
 import dev.patchexplorer.ui.io.LoadedImage;
+import dev.patchexplorer.ui.jobs.LatestJob;
 import javafx.geometry.Pos;
 import javafx.scene.control.Label;
 import javafx.scene.image.ImageView;
@@ -37,7 +38,7 @@ final class TokenKeepsPage extends ConceptPage {
 
     private final ExplorerViewModel explorer;
     private final ModelViewModel models;
-    private final LatestJob<Result> job;
+    private final LatestJob job;
     /** Inverses by patch size for the model they were made from; read and written on the inference thread. */
     private final Map<Integer, EmbeddingInverse> inverses = new ConcurrentHashMap<>();
     private volatile ViTModel inversesOf;
@@ -52,7 +53,8 @@ final class TokenKeepsPage extends ConceptPage {
         super(ID);
         this.explorer = frame.model();
         this.models = frame.models();
-        this.job = new LatestJob<>(frame.inference());
+        this.job = backgroundJob(frame.inference().interactive(),
+                e -> clear(Messages.format("concept.error", String.valueOf(e.getMessage()))));
         follow(explorer.gridProperty(), explorer.imageProperty(), models.modelProperty());
     }
 
@@ -96,8 +98,7 @@ final class TokenKeepsPage extends ConceptPage {
         ViTModel vit = models.getModel();
         RgbImage pixels = image.pixels();
         status.setText(Messages.get("concept.working"));
-        job.submit(() -> compute(vit, pixels, w, grid), this::show,
-                e -> clear(Messages.format("concept.error", String.valueOf(e.getMessage()))));
+        job.runNow(original.getImage() != null, superseded -> compute(vit, pixels, w, grid), this::show);
     }
 
     /** Off the FX thread. */

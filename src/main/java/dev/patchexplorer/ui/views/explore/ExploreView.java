@@ -2,6 +2,7 @@ package dev.patchexplorer.ui.views.explore;
 
 import dev.patchexplorer.ui.ExplorerView;
 import dev.patchexplorer.ui.Messages;
+import dev.patchexplorer.ui.objects.ObjectsPane;
 import dev.patchexplorer.ui.panels.ChartsPane;
 import dev.patchexplorer.ui.panels.ControlsPane;
 import dev.patchexplorer.ui.panels.ReadoutPane;
@@ -35,7 +36,9 @@ public final class ExploreView extends BasicView {
         TitledPane readoutSection = new TitledPane(Messages.get("readout.title"), readouts());
         readoutSection.setCollapsible(false);
         // the readouts first: they are what changes as the slider under the image moves
-        ScrollPane top = new ScrollPane(new VBox(readoutSection, controls));
+        TitledPane objectsSection = new TitledPane(Messages.get("objects.title"), new ObjectsPane(frame.boxes()));
+        objectsSection.setId("objects-section");
+        ScrollPane top = new ScrollPane(new VBox(readoutSection, controls, objectsSection));
         top.setId("controls-scroll");
         top.setFitToWidth(true);
         // The charts' axes, series and CSS cost some 350 ms of CPU: in the app they arrive a frame later.
@@ -65,7 +68,10 @@ public final class ExploreView extends BasicView {
     }
 
     public ReadoutPane readouts() {
-        if (readouts == null) readouts = new ReadoutPane(frame.model());
+        if (readouts == null) {
+            readouts = new ReadoutPane(frame.model());
+            readouts.followModelInput(frame.attention());
+        }
         return readouts;
     }
 
