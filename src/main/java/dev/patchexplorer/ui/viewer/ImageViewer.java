@@ -215,17 +215,6 @@ public final class ImageViewer extends Region {
         requestRepaint();
     }
 
-    /** Shows the image at this scale and offset (another viewer's view, say); no longer fitted to the window. */
-    public void showView(double newScale, double newTranslateX, double newTranslateY) {
-        if (image.get() == null) return;
-        scale.set(clampScale(newScale));
-        translateX = newTranslateX;
-        translateY = newTranslateY;
-        fitted = false;
-        placeImage();
-        requestRepaint();
-    }
-
     public void panBy(double dx, double dy) {
         translateX += dx;
         translateY += dy;
@@ -318,11 +307,6 @@ public final class ImageViewer extends Region {
 
     public ObjectProperty<Image> imageProperty() {
         return image;
-    }
-
-    /** Whether the image is fitted to the window (and refits when the viewer is resized). */
-    public boolean isFitted() {
-        return fitted;
     }
 
     public ReadOnlyObjectProperty<ViewTransform> viewportProperty() {

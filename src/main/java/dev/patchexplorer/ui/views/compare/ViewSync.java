@@ -35,7 +35,7 @@ public final class ViewSync {
                     if (!other.isFitted()) other.fitToWindow();
                     continue;
                 }
-                other.showView(t.scale(), other.getWidth() / 2 - cx * t.scale(), other.getHeight() / 2 - cy * t.scale());
+                other.showAt(t.scale(), cx, cy);
             }
         } finally {
             following = false;
