@@ -228,6 +228,18 @@ class CompareWindowTest {
         assertTrue(kl > 0, "different grids, different distributions: " + kl);
         assertEquals(Messages.format("compare.kl.value", String.format(Locale.ROOT, "%.3f", kl)), onFx(() -> pane.tableText("kl")));
 
+        // B's map answers A's question: its settings follow A's
+        onFx(() -> {
+            view.attention().discountArtifactsProperty().set(!view.attention().discountArtifactsProperty().get());
+            view.attention().layerProperty().set(6);
+            return null;
+        });
+        assertEquals(onFx(() -> view.attention().discountArtifactsProperty().get()), onFx(() -> compare().jobB().discountArtifactsProperty().get()));
+        assertEquals(6, onFx(() -> compare().jobB().layerProperty().get()));
+        assertEquals(onFx(() -> view.attention().mapKindProperty().get()), onFx(() -> compare().jobB().mapKindProperty().get()));
+        waitForMap(view.attention(), 14, PatchMode.RESIZE);
+        waitForMap(compare().jobB(), 7, PatchMode.RESIZE);
+
         // B at A's own settings: the very same pass, so full agreement and no divergence
         onFx(() -> {
             compare().patchBProperty().set(16);

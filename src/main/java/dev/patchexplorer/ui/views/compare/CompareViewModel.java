@@ -64,6 +64,9 @@ public final class CompareViewModel {
         jobB.showHeatmapProperty().bind(jobA.showHeatmapProperty());
         jobB.massThresholdProperty().bind(jobA.massThresholdProperty());
         jobB.massPercentProperty().bind(jobA.massPercentProperty());
+        jobB.markArtifactsProperty().bind(jobA.markArtifactsProperty());
+        jobB.discountArtifactsProperty().bind(jobA.discountArtifactsProperty());
+        jobB.colorScaleProperty().bind(jobA.colorScaleProperty());
         // both jobs set these themselves when a model loads, so they are linked both ways
         jobB.layerProperty().bindBidirectional(jobA.layerProperty());
         jobB.headProperty().bindBidirectional(jobA.headProperty());
