@@ -237,6 +237,9 @@ public final class ExplorerView extends BorderPane {
             due.forEach(Runnable::run);
         });
         navigator = new Navigator(Views.standard(this), sideHost, session.settings());
+        // a view with its own image area (Compare) swaps it in while active; the others share the viewer
+        navigator.activeProperty().addListener((o, was, now) ->
+                viewerBox.getChildren().setAll(now.centre().orElse(viewer)));
         navigator.restore();
         openedView = navigator.getActive();
         SplitPane main = new SplitPane(sideHost, centre);
@@ -505,6 +508,8 @@ public final class ExplorerView extends BorderPane {
     public AppInfo appInfo() { return appInfo; }
     public SessionPersistence session() { return session; }
     public ImageViewer viewer() { return viewer; }
+    /** The viewer the View menu's zoom acts on: the active view's own when it shows one (Compare), else the shared one. */
+    public ImageViewer zoomTarget() { return navigator.getActive().zoomTarget().orElse(viewer); }
     public ModelViewModel models() { return models; }
     /** The one thread that loads models and runs passes; views queue their jobs on its lanes. */
     public InferenceThread inference() { return inference; }

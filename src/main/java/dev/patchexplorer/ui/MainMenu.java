@@ -119,10 +119,10 @@ final class MainMenu {
         }
         m.getItems().add(new SeparatorMenuItem());
         m.getItems().addAll(
-                item("menu.view.zoomIn", "Shortcut+Equals", view.viewer()::zoomIn),
-                item("menu.view.zoomOut", "Shortcut+Minus", view.viewer()::zoomOut),
-                item("menu.view.fit", "Shortcut+0", view.viewer()::fitToWindow),
-                item("menu.view.actual", "Shortcut+1", view.viewer()::actualSize),
+                item("menu.view.zoomIn", "Shortcut+Equals", () -> view.zoomTarget().zoomIn()),
+                item("menu.view.zoomOut", "Shortcut+Minus", () -> view.zoomTarget().zoomOut()),
+                item("menu.view.fit", "Shortcut+0", () -> view.zoomTarget().fitToWindow()),
+                item("menu.view.actual", "Shortcut+1", () -> view.zoomTarget().actualSize()),
                 new SeparatorMenuItem(),
                 item("menu.view.grid", "Shortcut+G", view::toggleGrid),
                 item("menu.view.labels", "Shortcut+L", view::toggleLabels),

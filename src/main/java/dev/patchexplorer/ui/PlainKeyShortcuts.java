@@ -18,10 +18,10 @@ final class PlainKeyShortcuts {
         if (e.isShortcutDown() || e.isAltDown() || e.getTarget() instanceof TextInputControl) return;
         boolean handled = true;
         switch (e.getCode()) {
-            case PLUS, ADD, EQUALS -> view.viewer().zoomIn();
-            case MINUS, SUBTRACT -> view.viewer().zoomOut();
-            case DIGIT0, NUMPAD0 -> view.viewer().fitToWindow();
-            case DIGIT1, NUMPAD1 -> view.viewer().actualSize();
+            case PLUS, ADD, EQUALS -> view.zoomTarget().zoomIn();
+            case MINUS, SUBTRACT -> view.zoomTarget().zoomOut();
+            case DIGIT0, NUMPAD0 -> view.zoomTarget().fitToWindow();
+            case DIGIT1, NUMPAD1 -> view.zoomTarget().actualSize();
             case CLOSE_BRACKET, PAGE_UP -> view.model().stepPatch(1);
             case OPEN_BRACKET, PAGE_DOWN -> view.model().stepPatch(-1);
             case G -> view.toggleGrid();

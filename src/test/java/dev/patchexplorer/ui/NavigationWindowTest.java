@@ -87,7 +87,7 @@ class NavigationWindowTest {
     @Test
     void theRailListsEveryViewInOrderAndStartsOnExplore(FxRobot robot) {
         List<String> rail = onFx(() -> ((javafx.scene.Parent) view.lookup("#nav-rail")).getChildrenUnmodifiable().stream().map(Node::getId).toList());
-        assertEquals(List.of("nav-explore", "nav-attention", "nav-rf", "nav-choose", "nav-concepts"), rail);
+        assertEquals(List.of("nav-explore", "nav-attention", "nav-rf", "nav-choose", "nav-concepts", "nav-compare"), rail);
         assertEquals("explore", active());
         assertTrue(onFx(() -> robot.lookup("#nav-explore").queryAs(ToggleButton.class).isSelected()));
         assertTrue(inScene(robot, "readout-tokens"));

@@ -287,6 +287,15 @@ public final class AttentionJob {
                 discountArtifacts.get(), colorScale.get() == null ? HeatScale.Kind.LINEAR : colorScale.get());
     }
 
+    /**
+     * The class logits of the pass on screen (null before the first, or without a head); FX thread.
+     * Set before {@link #predictionsProperty()} changes, so its listeners read the matching logits.
+     */
+    public float[] logits() {
+        MapMaker.Inference shown = last;
+        return shown == null || shown.output().logits().length == 0 ? null : shown.output().logits();
+    }
+
     public ObjectProperty<PatchMode> modeProperty() { return mode; }
     public ObjectProperty<MapKind> mapKindProperty() { return mapKind; }
     public IntegerProperty layerProperty() { return layer; }

@@ -1,7 +1,11 @@
 package dev.patchexplorer.ui.shell;
 
+import dev.patchexplorer.ui.viewer.ImageViewer;
 import javafx.beans.property.BooleanProperty;
+import javafx.scene.Node;
 import javafx.scene.layout.Region;
+
+import java.util.Optional;
 
 /**
  * One view of the window (Explore, Attention, Receptive field, ...): a descriptor with a stable id
@@ -23,4 +27,17 @@ public interface AppView {
 
     /** Set by the {@link Navigator}: true while this view's panel is the one shown. */
     BooleanProperty activeProperty();
+
+    /**
+     * What the image area shows while this view is active, in place of the shared viewer (Compare
+     * shows two linked viewers); empty for the shared viewer. Built once and kept, like the panel.
+     */
+    default Optional<Node> centre() {
+        return Optional.empty();
+    }
+
+    /** The viewer in {@link #centre()} that the View menu's zoom and the zoom keys act on; empty for the shared one. */
+    default Optional<ImageViewer> zoomTarget() {
+        return Optional.empty();
+    }
 }

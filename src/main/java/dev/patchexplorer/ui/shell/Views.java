@@ -3,6 +3,7 @@ package dev.patchexplorer.ui.shell;
 import dev.patchexplorer.ui.ExplorerView;
 import dev.patchexplorer.ui.views.attention.AttentionView;
 import dev.patchexplorer.ui.views.choose.ChooseView;
+import dev.patchexplorer.ui.views.compare.CompareView;
 import dev.patchexplorer.ui.views.concepts.ConceptsView;
 import dev.patchexplorer.ui.views.explore.ExploreView;
 import dev.patchexplorer.ui.views.rf.ReceptiveFieldView;
@@ -22,6 +23,7 @@ public final class Views {
                 new AttentionView(frame),
                 new ReceptiveFieldView(frame),
                 new ChooseView(frame),
-                new ConceptsView(frame));
+                new ConceptsView(frame),
+                new CompareView(frame));
     }
 }

@@ -4,6 +4,8 @@ import javafx.application.Platform;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyDoubleProperty;
 import javafx.beans.property.ReadOnlyDoubleWrapper;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.geometry.Point2D;
 import javafx.scene.Cursor;
@@ -38,6 +40,8 @@ public final class ImageViewer extends Region {
     private final List<Overlay> overlays = new ArrayList<>();
     private final ObjectProperty<Image> image = new SimpleObjectProperty<>(this, "image");
     private final ReadOnlyDoubleWrapper scale = new ReadOnlyDoubleWrapper(this, "scale", 1);
+    /** The transform now shown, published after every zoom, pan, fit or resize (views linked by it follow). */
+    private final ReadOnlyObjectWrapper<ViewTransform> viewport = new ReadOnlyObjectWrapper<>(this, "viewport");
     private double translateX;
     private double translateY;
     private boolean fitted = true;
@@ -150,6 +154,8 @@ public final class ImageViewer extends Region {
         imageView.setFitHeight(img.getHeight() * scale.get());
         // Past 2x the user wants to see pixels, not a blur.
         imageView.setSmooth(scale.get() < 2);
+        ViewTransform now = transform();
+        if (!now.equals(viewport.get())) viewport.set(now);
     }
 
     private void buildPyramid(Image source) {
@@ -301,6 +307,10 @@ public final class ImageViewer extends Region {
 
     public ObjectProperty<Image> imageProperty() {
         return image;
+    }
+
+    public ReadOnlyObjectProperty<ViewTransform> viewportProperty() {
+        return viewport.getReadOnlyProperty();
     }
 
     public ReadOnlyDoubleProperty scaleProperty() {
