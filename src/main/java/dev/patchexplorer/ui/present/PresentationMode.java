@@ -64,6 +64,9 @@ public final class PresentationMode {
         if (!root.getStyleClass().contains(STYLE_CLASS)) root.getStyleClass().add(STYLE_CLASS);
         panelsShown.set(false);
         showPanels(false);
+        // the side panel may have held the focus: without an owner, keys reach only the scene and never
+        // this window's filter, so the arrows would do nothing
+        root.requestFocus();
         if (root.getScene() != null && root.getScene().getWindow() instanceof Stage stage) {
             stage.setFullScreenExitHint(Messages.get("presentation.exitHint"));
             fullScreened = stage;
