@@ -61,6 +61,10 @@ public final class ChoosePatchPane extends VBox {
         from.valueProperty().addListener((o, was, now) -> view.fromProperty().set(now));
         to.valueProperty().addListener((o, was, now) -> view.toProperty().set(now));
         step.valueProperty().addListener((o, was, now) -> view.stepProperty().set(now));
+        // and back, for a session that sets the range
+        view.fromProperty().addListener((o, was, now) -> from.getValueFactory().setValue(now.intValue()));
+        view.toProperty().addListener((o, was, now) -> to.getValueFactory().setValue(now.intValue()));
+        view.stepProperty().addListener((o, was, now) -> step.getValueFactory().setValue(now.intValue()));
         Button run = new Button(Messages.get("choose.run"));
         run.setId("choose-run");
         run.setTooltip(new Tooltip(Messages.get("choose.run.tooltip")));
@@ -98,6 +102,8 @@ public final class ChoosePatchPane extends VBox {
         Spinner<Double> y = doubleSpinner("choose-max-kl", 0, 100, view.maxKlProperty().get(), 0.05, "choose.y.tooltip");
         x.valueProperty().addListener((o, was, now) -> view.minAgreementProperty().set(now));
         y.valueProperty().addListener((o, was, now) -> view.maxKlProperty().set(now));
+        view.minAgreementProperty().addListener((o, was, now) -> x.getValueFactory().setValue(now.doubleValue()));
+        view.maxKlProperty().addListener((o, was, now) -> y.getValueFactory().setValue(now.doubleValue()));
         FlowPane thresholds = new FlowPane(10, 6, row(wrapping(Messages.get("choose.x")), x), row(wrapping(Messages.get("choose.y")), y));
         thresholds.setAlignment(Pos.CENTER_LEFT);
         Label recommendation = new Label();
