@@ -39,6 +39,7 @@ public final class ChoosePatchPane extends VBox {
     private final ModelViewModel models;
     private final ChooseChart chart;
     private final ThumbnailStrip thumbnails;
+    private final SweepResultsExport export;
 
     public ChoosePatchPane(ExplorerViewModel explorer, ModelViewModel models, Executor inference) {
         super(8);
@@ -74,6 +75,14 @@ public final class ChoosePatchPane extends VBox {
         cancel.setId("choose-cancel");
         cancel.setOnAction(e -> sweep.cancel());
         cancel.disableProperty().bind(view.runningProperty().not());
+        export = new SweepResultsExport(view, explorer, models, () -> getScene() == null ? null : getScene().getWindow());
+        Button exportButton = new Button(Messages.get("choose.export"));
+        exportButton.setId("choose-export");
+        exportButton.setTooltip(new Tooltip(Messages.get("choose.export.tooltip")));
+        exportButton.setOnAction(e -> export.export());
+        exportButton.disableProperty().bind(javafx.beans.binding.Bindings.createBooleanBinding(() -> view.runningProperty().get()
+                        || (view.imagesProperty().get() == ChooseImages.FILES ? view.aggregates().isEmpty() : view.results().isEmpty()),
+                view.runningProperty(), view.imagesProperty(), view.results(), view.aggregates()));
         // every row fits the panel at its narrowest: long choices shrink (their text ends in "..."),
         // and a label wraps with the field it names
         mode.setMinWidth(80);
@@ -91,7 +100,7 @@ public final class ChoosePatchPane extends VBox {
         progress.setMinWidth(40);
         progress.setMaxWidth(Double.MAX_VALUE);
         HBox.setHgrow(progress, Priority.ALWAYS);
-        HBox runRow = row(run, cancel, progress);
+        HBox runRow = row(run, cancel, exportButton, progress);
         Label status = new Label();
         status.setId("choose-status");
         status.setWrapText(true);
@@ -204,6 +213,10 @@ public final class ChoosePatchPane extends VBox {
 
     public ChooseSweep sweep() {
         return sweep;
+    }
+
+    public SweepResultsExport export() {
+        return export;
     }
 
     private static <T> StringConverter<T> names(java.util.function.Function<T, String> name) {
