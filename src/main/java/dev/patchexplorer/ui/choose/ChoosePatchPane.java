@@ -75,7 +75,7 @@ public final class ChoosePatchPane extends VBox {
         cancel.setId("choose-cancel");
         cancel.setOnAction(e -> sweep.cancel());
         cancel.disableProperty().bind(view.runningProperty().not());
-        export = new SweepResultsExport(view, explorer, models, () -> getScene() == null ? null : getScene().getWindow());
+        export = new SweepResultsExport(view, explorer, models, sweep::labelledFiles, () -> getScene() == null ? null : getScene().getWindow());
         Button exportButton = new Button(Messages.get("choose.export"));
         exportButton.setId("choose-export");
         exportButton.setTooltip(new Tooltip(Messages.get("choose.export.tooltip")));

@@ -36,12 +36,16 @@ public final class SweepResultsExport {
     private final ChooseViewModel view;
     private final ExplorerViewModel explorer;
     private final ModelViewModel models;
+    private final java.util.function.IntSupplier labelledFiles;
     private final Supplier<Window> window;
     private ExportChooser chooser = new FxExportChooser();
     private Executor executor = ForkJoinPool.commonPool();
 
-    public SweepResultsExport(ChooseViewModel view, ExplorerViewModel explorer, ModelViewModel models, Supplier<Window> window) {
+    /** @param labelledFiles how many files of a sweep over several images have a true class */
+    public SweepResultsExport(ChooseViewModel view, ExplorerViewModel explorer, ModelViewModel models,
+                              java.util.function.IntSupplier labelledFiles, Supplier<Window> window) {
         this.view = view;
+        this.labelledFiles = labelledFiles;
         this.explorer = explorer;
         this.models = models;
         this.window = window;
@@ -68,7 +72,8 @@ public final class SweepResultsExport {
         if (file == null) return CompletableFuture.completedFuture(null);
         Path folder = models.loadedFolderProperty().get();
         String model = folder == null ? vit.spec().architecture() : folder.getFileName().toString();
-        int labelled = means.stream().mapToInt(PatchAggregate::labelledImages).max().orElse(0);
+        // as the command counts: images given a true class (one that could not be read too)
+        int labelled = files ? labelledFiles.getAsInt() : (int) rows.stream().filter(SweepRow::labelled).map(SweepRow::image).distinct().count();
         Path summaryFile = files ? file : SweepResultFiles.summaryFileOf(file);
         String summary = SweepResultFiles.summaryJson(model, vit.spec().architecture(), view.modeProperty().get(),
                 explorer.workingSizeProperty().get(), view.referencePatchProperty().get(), files ? null : file, means, labelled,
