@@ -45,6 +45,7 @@ import java.util.concurrent.Executors;
 
 import static dev.patchexplorer.ui.FxTestSupport.onFx;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
@@ -174,6 +175,42 @@ class ChooseFolderSweepWindowTest {
         // a point still moves the slider
         click(onFx(() -> robot.lookup("#choose-point-24").query()));
         assertEquals(24, onFx(() -> model.getPatch()));
+
+        // Export results...: the means only, as the sweep command's summary (the rows are not kept)
+        Path exported = dir.resolve("folder.summary.json");
+        onFx(() -> {
+            pane.export().useChooser(new dev.patchexplorer.ui.export.ExportChooser() {
+                @Override
+                public Path saveFile(javafx.stage.Window owner, String titleKey, String suggestedName, List<FileType> types) {
+                    return types.get(0).extensions().equals(List.of("json")) ? exported : null;
+                }
+
+                @Override
+                public java.util.OptionalInt scale(javafx.stage.Window owner) {
+                    return java.util.OptionalInt.empty();
+                }
+            });
+            robot.lookup("#choose-export").queryAs(Button.class).fire();
+            return null;
+        });
+        String done = Messages.format("choose.export.doneSummary", "folder.summary.json");
+        FxTestSupport.waitUntil(30, () -> onFx(() -> pane.viewModel().statusProperty().get().equals(done)));
+        JsonObject summary = com.google.gson.JsonParser.parseString(java.nio.file.Files.readString(exported)).getAsJsonObject();
+        assertFalse(summary.has("csv"), "no rows were written");
+        for (String key : List.of("architecture", "mode", "size", "reference_patch", "labelled_images")) {
+            assertEquals(cli.get(key), summary.get(key), key);
+        }
+        JsonArray patches = summary.getAsJsonArray("patches");
+        assertEquals(expected.size(), patches.size());
+        for (int i = 0; i < patches.size(); i++) {
+            JsonObject w = patches.get(i).getAsJsonObject(), e = expected.get(i).getAsJsonObject();
+            assertEquals(e.keySet(), w.keySet());
+            for (String key : List.of("patch", "images", "tokens", "labelled_images")) assertEquals(e.get(key), w.get(key), key);
+            for (SweepQuantity q : SweepQuantity.values()) {
+                if (q != SweepQuantity.MS) assertClose(e.get(q.jsonName()).getAsDouble(), w.get(q.jsonName()).getAsDouble(), q.jsonName());
+            }
+        }
+        assertEquals(cli.getAsJsonObject("recommendation").get("patch"), summary.getAsJsonObject("recommendation").get("patch"));
     }
 
     /** Proportions are counts over the same images, so they match to rounding; the command reads its CSV's 6 digits back. */

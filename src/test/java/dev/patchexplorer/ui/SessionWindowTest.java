@@ -130,6 +130,18 @@ class SessionWindowTest {
             view.boxes().boxes().setAll(new Box("Cat", 40, 30, 120, 90), new Box("Ear", 60, 10, 12, 9));
             view.fields().vitBlockProperty().set(view.fields().vitBlockProperty().get() == 3 ? 4 : 3);
             view.fields().click(123.5, 67.25);
+            model.swinProperty().set(dev.patchexplorer.core.tradeoff.SwinPresets.all().get(0));
+            var choose = view.view(dev.patchexplorer.ui.views.choose.ChooseView.ID, dev.patchexplorer.ui.views.choose.ChooseView.class)
+                    .pane().viewModel();
+            choose.modeProperty().set(dev.patchexplorer.core.sweep.SweepMode.RESIZE);
+            choose.fromProperty().set(10);
+            choose.toProperty().set(24);
+            choose.stepProperty().set(2);
+            choose.minAgreementProperty().set(75);
+            choose.maxKlProperty().set(0.25);
+            var concepts = view.view(dev.patchexplorer.ui.views.concepts.ConceptsView.ID,
+                    dev.patchexplorer.ui.views.concepts.ConceptsView.class).pane();
+            concepts.select(concepts.pages().get(2).id());
             view.navigator().navigate("rf");
             view.viewer().showAt(2.0, 100, 80);
             return SessionState.capture(view);
@@ -168,6 +180,13 @@ class SessionWindowTest {
             assertEquals(before.section(section), after.section(section), section);
         }
         assertEquals(before.boxes(), after.boxes());
+        // the Choose view's spinners show the restored range and thresholds, not only its model
+        List<Object> shown = onFx(() -> {
+            var pane = view.view(dev.patchexplorer.ui.views.choose.ChooseView.ID, dev.patchexplorer.ui.views.choose.ChooseView.class).pane();
+            return java.util.stream.Stream.of("#choose-from", "#choose-to", "#choose-step", "#choose-min-agreement", "#choose-max-kl")
+                    .map(id -> (Object) ((javafx.scene.control.Spinner<?>) pane.lookup(id)).getValue()).toList();
+        });
+        assertEquals(List.of(10, 24, 2, 75.0, 0.25), shown);
         assertEquals("rf", after.viewId());
         assertEquals(before.place().scale(), after.place().scale(), 1e-9);
         assertEquals(100, after.place().centreX(), 1e-6);

@@ -39,6 +39,7 @@ public final class ChoosePatchPane extends VBox {
     private final ModelViewModel models;
     private final ChooseChart chart;
     private final ThumbnailStrip thumbnails;
+    private final SweepResultsExport export;
 
     public ChoosePatchPane(ExplorerViewModel explorer, ModelViewModel models, Executor inference) {
         super(8);
@@ -61,6 +62,10 @@ public final class ChoosePatchPane extends VBox {
         from.valueProperty().addListener((o, was, now) -> view.fromProperty().set(now));
         to.valueProperty().addListener((o, was, now) -> view.toProperty().set(now));
         step.valueProperty().addListener((o, was, now) -> view.stepProperty().set(now));
+        // and back, for a session that sets the range
+        view.fromProperty().addListener((o, was, now) -> from.getValueFactory().setValue(now.intValue()));
+        view.toProperty().addListener((o, was, now) -> to.getValueFactory().setValue(now.intValue()));
+        view.stepProperty().addListener((o, was, now) -> step.getValueFactory().setValue(now.intValue()));
         Button run = new Button(Messages.get("choose.run"));
         run.setId("choose-run");
         run.setTooltip(new Tooltip(Messages.get("choose.run.tooltip")));
@@ -70,6 +75,14 @@ public final class ChoosePatchPane extends VBox {
         cancel.setId("choose-cancel");
         cancel.setOnAction(e -> sweep.cancel());
         cancel.disableProperty().bind(view.runningProperty().not());
+        export = new SweepResultsExport(view, explorer, models, sweep::labelledFiles, () -> getScene() == null ? null : getScene().getWindow());
+        Button exportButton = new Button(Messages.get("choose.export"));
+        exportButton.setId("choose-export");
+        exportButton.setTooltip(new Tooltip(Messages.get("choose.export.tooltip")));
+        exportButton.setOnAction(e -> export.export());
+        exportButton.disableProperty().bind(javafx.beans.binding.Bindings.createBooleanBinding(() -> view.runningProperty().get()
+                        || (view.imagesProperty().get() == ChooseImages.FILES ? view.aggregates().isEmpty() : view.results().isEmpty()),
+                view.runningProperty(), view.imagesProperty(), view.results(), view.aggregates()));
         // every row fits the panel at its narrowest: long choices shrink (their text ends in "..."),
         // and a label wraps with the field it names
         mode.setMinWidth(80);
@@ -87,7 +100,7 @@ public final class ChoosePatchPane extends VBox {
         progress.setMinWidth(40);
         progress.setMaxWidth(Double.MAX_VALUE);
         HBox.setHgrow(progress, Priority.ALWAYS);
-        HBox runRow = row(run, cancel, progress);
+        HBox runRow = row(run, cancel, exportButton, progress);
         Label status = new Label();
         status.setId("choose-status");
         status.setWrapText(true);
@@ -98,6 +111,8 @@ public final class ChoosePatchPane extends VBox {
         Spinner<Double> y = doubleSpinner("choose-max-kl", 0, 100, view.maxKlProperty().get(), 0.05, "choose.y.tooltip");
         x.valueProperty().addListener((o, was, now) -> view.minAgreementProperty().set(now));
         y.valueProperty().addListener((o, was, now) -> view.maxKlProperty().set(now));
+        view.minAgreementProperty().addListener((o, was, now) -> x.getValueFactory().setValue(now.doubleValue()));
+        view.maxKlProperty().addListener((o, was, now) -> y.getValueFactory().setValue(now.doubleValue()));
         FlowPane thresholds = new FlowPane(10, 6, row(wrapping(Messages.get("choose.x")), x), row(wrapping(Messages.get("choose.y")), y));
         thresholds.setAlignment(Pos.CENTER_LEFT);
         Label recommendation = new Label();
@@ -198,6 +213,10 @@ public final class ChoosePatchPane extends VBox {
 
     public ChooseSweep sweep() {
         return sweep;
+    }
+
+    public SweepResultsExport export() {
+        return export;
     }
 
     private static <T> StringConverter<T> names(java.util.function.Function<T, String> name) {

@@ -318,6 +318,11 @@ public final class ChooseSweep {
         return a.result();
     }
 
+    /** The files of a sweep over several images that have a true class. */
+    int labelledFiles() {
+        return files.labelled();
+    }
+
     public SweepCache cache() {
         return cache;
     }

@@ -90,6 +90,16 @@ final class FilesSweep {
         }
     }
 
+    /** How many of the files chosen have a true class (as the sweep command counts them, unreadable ones too); 0 when the labels are bad. */
+    int labelled() {
+        List<Path> files = List.copyOf(view.files());
+        try {
+            return truth(files).labelled(files);
+        } catch (GroundTruth.LabelsException e) {
+            return 0;
+        }
+    }
+
     /** Runs every patch size of the range on every file chosen; the means replace those shown. */
     void run() {
         host.cancel();

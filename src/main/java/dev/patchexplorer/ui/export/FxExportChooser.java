@@ -13,7 +13,7 @@ import java.util.Locale;
 import java.util.OptionalInt;
 
 /** The native save dialog and a small scale chooser (1x, 2x, 4x). */
-final class FxExportChooser implements ExportChooser {
+public final class FxExportChooser implements ExportChooser {
     private File lastFolder;
 
     @Override

@@ -6,17 +6,21 @@ import dev.patchexplorer.core.color.HeatScale;
 import dev.patchexplorer.core.grid.AspectMode;
 import dev.patchexplorer.core.grid.EdgePolicy;
 import dev.patchexplorer.core.physical.PhysicalScale;
+import dev.patchexplorer.core.sweep.SweepMode;
+import dev.patchexplorer.core.tradeoff.SwinPresets;
 import dev.patchexplorer.core.tradeoff.VitPresets;
 import dev.patchexplorer.core.vit.PatchMode;
 import dev.patchexplorer.ui.ExplorerViewModel;
 import dev.patchexplorer.ui.GridStyle;
 import dev.patchexplorer.ui.PhysicalUnits;
+import dev.patchexplorer.ui.choose.ChooseViewModel;
 import dev.patchexplorer.ui.inference.AttentionJob;
 import dev.patchexplorer.ui.inference.GradientMapKind;
 import dev.patchexplorer.ui.inference.HeadChoice;
 import dev.patchexplorer.ui.inference.MapKind;
 import dev.patchexplorer.ui.inference.ReceptiveFieldJob;
 import dev.patchexplorer.ui.inference.ReceptiveFieldViewModel;
+import dev.patchexplorer.ui.views.concepts.ConceptsPane;
 import javafx.scene.paint.Color;
 
 import java.util.List;
@@ -38,11 +42,17 @@ public final class SessionSettings {
      */
     public static final java.util.Set<String> APPLIED_LAST = java.util.Set.of("show");
 
+    /** The value of "swin" when the readouts show the ViT. */
+    static final String NO_SWIN = "none";
+
     /** The grid and its look; the {@link Setting#remembered() remembered} ones are also in the settings file. */
     public static final List<Setting<ExplorerViewModel>> GRID = List.of(
             new Setting<ExplorerViewModel>("architecture", false, m -> m.architectureProperty().get().name(),
                     (m, s) -> VitPresets.byName(s).map(a -> { m.architectureProperty().set(a); return true; }).orElse(false))
                     .alsoInSettingsFile(),
+            new Setting<ExplorerViewModel>("swin", false, m -> m.swinProperty().get() == null ? NO_SWIN : m.swinProperty().get().name(),
+                    (m, s) -> s.equals(NO_SWIN) ? set(m.swinProperty(), null)
+                            : SwinPresets.byName(s).map(a -> set(m.swinProperty(), a)).orElse(false)),
             Setting.<ExplorerViewModel>ofInt("workingSize", ExplorerViewModel::workingSizeProperty,
                     PhysicalUnits.MIN_WORKING, PhysicalUnits.MAX_WORKING).alsoInSettingsFile(),
             Setting.ofEnum("aspect", AspectMode.class, ExplorerViewModel::aspectModeProperty).alsoInSettingsFile(),
@@ -60,6 +70,22 @@ public final class SessionSettings {
             style("gridColor", s -> colour(s.color()), (s, v) -> s.withColor(Color.web(v))),
             style("gridLineWidth", s -> s.lineWidth(), (s, v) -> s.withLineWidth(inRange(v, 0.1, 16))),
             style("gridOpacity", s -> s.opacity(), (s, v) -> s.withOpacity(inRange(v, 0, 1))));
+
+    /** The Choose view: what a sweep runs over and the recommendation's thresholds (its results are not kept). */
+    public static final List<Setting<ChooseViewModel>> CHOOSE = List.of(
+            Setting.ofEnum("mode", SweepMode.class, ChooseViewModel::modeProperty),
+            Setting.<ChooseViewModel>ofInt("from", ChooseViewModel::fromProperty, 1, 1024),
+            Setting.<ChooseViewModel>ofInt("to", ChooseViewModel::toProperty, 1, 1024),
+            Setting.<ChooseViewModel>ofInt("step", ChooseViewModel::stepProperty, 1, 1024),
+            Setting.<ChooseViewModel>ofDouble("minAgreement", ChooseViewModel::minAgreementProperty, 0, 100),
+            Setting.<ChooseViewModel>ofDouble("maxKl", ChooseViewModel::maxKlProperty, 0, 100));
+
+    /** The Concepts view's page, by id; an unknown id is refused. */
+    public static final List<Setting<ConceptsPane>> CONCEPTS = List.of(
+            new Setting<ConceptsPane>("page", false, p -> p.selected().id(), (p, s) -> {
+                p.select(s);
+                return true;
+            }));
 
     public static final List<Setting<AttentionJob>> ATTENTION = List.of(
             Setting.ofEnum("mode", PatchMode.class, AttentionJob::modeProperty),
@@ -114,6 +140,11 @@ public final class SessionSettings {
             }),
             Setting.<PhysicalUnits>ofBoolean("showMicrons", PhysicalUnits::showMicronsProperty),
             Setting.<PhysicalUnits>ofDouble("tissueMm2", PhysicalUnits::tissueMm2Property, 0, 1e9));
+
+    private static <V> boolean set(javafx.beans.property.ObjectProperty<V> p, V v) {
+        p.set(v);
+        return true;
+    }
 
     /** "mean", "max", "min", or a head's index from 0. */
     static String head(HeadChoice h) {

@@ -1,7 +1,11 @@
 package dev.patchexplorer.ui.session;
 
 import dev.patchexplorer.ui.ExplorerView;
+import dev.patchexplorer.ui.choose.ChooseViewModel;
 import dev.patchexplorer.ui.viewer.ImageViewer;
+import dev.patchexplorer.ui.views.choose.ChooseView;
+import dev.patchexplorer.ui.views.concepts.ConceptsPane;
+import dev.patchexplorer.ui.views.concepts.ConceptsView;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -21,6 +25,8 @@ public final class SessionState {
     static final String GRADIENTS = "gradients";
     static final String PHYSICAL = "physical";
     static final String RECEPTIVE_FIELD = "receptiveField";
+    static final String CHOOSE = "choose";
+    static final String CONCEPTS = "concepts";
 
     private SessionState() {}
 
@@ -33,6 +39,8 @@ public final class SessionState {
         sections.put(GRADIENTS, read(SessionSettings.GRADIENTS, view.gradients()));
         sections.put(PHYSICAL, read(SessionSettings.PHYSICAL, view.model().physicalUnits()));
         sections.put(RECEPTIVE_FIELD, read(SessionSettings.RECEPTIVE_FIELD, view.fields()));
+        sections.put(CHOOSE, read(SessionSettings.CHOOSE, choose(view)));
+        sections.put(CONCEPTS, read(SessionSettings.CONCEPTS, concepts(view)));
         ImageViewer v = view.viewer();
         Session.Place place = v.isFitted() || image == null ? Session.Place.FITTED
                 : new Session.Place(false, v.scaleProperty().get(), v.toImageX(v.getWidth() / 2), v.toImageY(v.getHeight() / 2));
@@ -54,6 +62,8 @@ public final class SessionState {
             write(SessionSettings.GRADIENTS, view.gradients(), s.section(GRADIENTS), GRADIENTS, late, refused);
             write(SessionSettings.PHYSICAL, view.model().physicalUnits(), s.section(PHYSICAL), PHYSICAL, late, refused);
             write(SessionSettings.RECEPTIVE_FIELD, view.fields(), s.section(RECEPTIVE_FIELD), RECEPTIVE_FIELD, late, refused);
+            write(SessionSettings.CHOOSE, choose(view), s.section(CHOOSE), CHOOSE, late, refused);
+            write(SessionSettings.CONCEPTS, concepts(view), s.section(CONCEPTS), CONCEPTS, late, refused);
         }
         view.boxes().boxes().setAll(s.boxes());
         if (s.viewId() != null && view.navigator().find(s.viewId()).isPresent()) view.navigator().navigate(s.viewId());
@@ -62,6 +72,15 @@ public final class SessionState {
         else view.viewer().showAt(p.scale(), p.centreX(), p.centreY());
         if (!refused.isEmpty()) LOG.info(() -> "Session values refused: " + refused);
         return refused;
+    }
+
+    /** The Choose view's state; its pane is built on first use, here if it has not been shown yet. */
+    private static ChooseViewModel choose(ExplorerView view) {
+        return view.view(ChooseView.ID, ChooseView.class).pane().viewModel();
+    }
+
+    private static ConceptsPane concepts(ExplorerView view) {
+        return view.view(ConceptsView.ID, ConceptsView.class).pane();
     }
 
     private static <T> Map<String, Object> read(List<Setting<T>> settings, T owner) {
