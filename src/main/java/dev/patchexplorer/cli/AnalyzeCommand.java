@@ -1,5 +1,6 @@
 package dev.patchexplorer.cli;
 
+import dev.patchexplorer.core.format.Json;
 import dev.patchexplorer.core.attention.AttentionLayout;
 import dev.patchexplorer.core.attention.AttentionMaps;
 import dev.patchexplorer.core.attention.AttentionRollout;

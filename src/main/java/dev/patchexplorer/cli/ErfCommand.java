@@ -1,5 +1,6 @@
 package dev.patchexplorer.cli;
 
+import dev.patchexplorer.core.format.Json;
 import com.google.gson.Gson;
 import com.google.gson.JsonObject;
 import dev.patchexplorer.core.image.Preprocess;

@@ -1,5 +1,6 @@
 package dev.patchexplorer.cli;
 
+import dev.patchexplorer.core.format.Json;
 import dev.patchexplorer.core.position.ImageShift;
 import dev.patchexplorer.model.probe.Logits;
 import dev.patchexplorer.model.probe.PermutationProbe;

@@ -1,5 +1,6 @@
 package dev.patchexplorer.cli;
 
+import dev.patchexplorer.core.format.Json;
 import dev.patchexplorer.core.adaptive.BlurScorer;
 import dev.patchexplorer.core.adaptive.CellOutlines;
 import dev.patchexplorer.core.adaptive.GreyEntropy;

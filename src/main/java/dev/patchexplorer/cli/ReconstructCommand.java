@@ -1,5 +1,6 @@
 package dev.patchexplorer.cli;
 
+import dev.patchexplorer.core.format.Json;
 import dev.patchexplorer.core.grid.GridSpec;
 import dev.patchexplorer.core.grid.PatchGrid;
 import dev.patchexplorer.core.image.Preprocess;

@@ -1,5 +1,6 @@
 package dev.patchexplorer.cli;
 
+import dev.patchexplorer.core.format.Json;
 import dev.patchexplorer.core.attention.ArtifactTokens;
 import dev.patchexplorer.core.attention.AttentionLayout;
 import dev.patchexplorer.core.attention.ChosenMap;

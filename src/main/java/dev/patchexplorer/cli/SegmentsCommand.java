@@ -1,5 +1,6 @@
 package dev.patchexplorer.cli;
 
+import dev.patchexplorer.core.format.Json;
 import dev.patchexplorer.core.text.TextSegments;
 import dev.patchexplorer.core.text.TokenUnit;
 

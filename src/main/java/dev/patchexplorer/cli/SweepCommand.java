@@ -1,5 +1,9 @@
 package dev.patchexplorer.cli;
 
+import dev.patchexplorer.model.sweep.SweepResultFiles;
+import dev.patchexplorer.model.sweep.SweepSummary;
+import dev.patchexplorer.model.sweep.SweepCsv;
+import dev.patchexplorer.core.format.Json;
 import dev.patchexplorer.core.sweep.ClassNames;
 import dev.patchexplorer.core.sweep.GroundTruth;
 import dev.patchexplorer.core.sweep.ImageFolder;
@@ -177,9 +181,7 @@ public final class SweepCommand implements Command {
     }
 
     static Path summaryFile(Path csv) {
-        String name = csv.getFileName().toString();
-        String stem = name.toLowerCase(Locale.ROOT).endsWith(".csv") ? name.substring(0, name.length() - 4) : name;
-        return csv.resolveSibling(stem + ".summary.json");
+        return SweepResultFiles.summaryFileOf(csv);
     }
 
     private static List<Integer> patches(String text) throws UsageException {

@@ -1,5 +1,6 @@
 package dev.patchexplorer.cli;
 
+import dev.patchexplorer.model.sweep.SweepCsv;
 import dev.patchexplorer.core.sweep.SweepKey;
 import dev.patchexplorer.core.sweep.SweepMode;
 import dev.patchexplorer.core.sweep.SweepRow;

@@ -1,5 +1,6 @@
 package dev.patchexplorer.cli;
 
+import dev.patchexplorer.core.format.Json;
 import dev.patchexplorer.model.probe.TokenProbe;
 
 import java.io.PrintStream;

@@ -1,5 +1,6 @@
 package dev.patchexplorer.cli;
 
+import dev.patchexplorer.core.format.Json;
 import dev.patchexplorer.core.tome.MergeSchedule;
 import dev.patchexplorer.core.tradeoff.VitArchitecture;
 import dev.patchexplorer.model.probe.Logits;

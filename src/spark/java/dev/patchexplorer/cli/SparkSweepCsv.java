@@ -1,5 +1,7 @@
 package dev.patchexplorer.cli;
 
+import dev.patchexplorer.model.sweep.SweepSummary;
+import dev.patchexplorer.model.sweep.SweepCsv;
 import dev.patchexplorer.core.sweep.ClassNames;
 import dev.patchexplorer.core.sweep.GroundTruth;
 import dev.patchexplorer.core.sweep.PatchAggregate;

@@ -1,6 +1,6 @@
 package dev.patchexplorer.spark;
 
-import dev.patchexplorer.cli.Json;
+import dev.patchexplorer.core.format.Json;
 import dev.patchexplorer.cli.OptionSpec;
 import dev.patchexplorer.cli.Options;
 import dev.patchexplorer.cli.SparkSweepCsv;

@@ -1,5 +1,6 @@
 package dev.patchexplorer.spark;
 
+import dev.patchexplorer.core.format.Json;
 import dev.patchexplorer.cli.SparkSweepCsv;
 import dev.patchexplorer.cli.UsageException;
 import dev.patchexplorer.core.sweep.GroundTruth;
@@ -72,7 +73,7 @@ final class SparkSweepJob {
         }
         int labelled = (int) images.stream().filter(i -> ImageList.trueClass(truth, i) != SweepRow.UNKNOWN).count();
         Map<String, Object> summary = summary(spark, spec, vit, settings, truth, labelled, pending.size());
-        writeSummary(spark, spec.out(), dev.patchexplorer.cli.Json.text(summary));
+        writeSummary(spark, spec.out(), dev.patchexplorer.core.format.Json.text(summary));
         return summary;
     }
 

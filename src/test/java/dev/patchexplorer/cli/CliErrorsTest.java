@@ -1,5 +1,6 @@
 package dev.patchexplorer.cli;
 
+import dev.patchexplorer.core.format.Json;
 import dev.patchexplorer.testing.TestAssets;
 import dev.patchexplorer.testing.TinyCheckpoints;
 import org.junit.jupiter.api.Test;

@@ -1,5 +1,6 @@
 package dev.patchexplorer.cli;
 
+import dev.patchexplorer.model.sweep.SweepCsv;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
 import dev.patchexplorer.testing.TestAssets;

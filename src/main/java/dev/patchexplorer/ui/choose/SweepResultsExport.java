@@ -1,6 +1,6 @@
 package dev.patchexplorer.ui.choose;
 
-import dev.patchexplorer.cli.SweepResultFiles;
+import dev.patchexplorer.model.sweep.SweepResultFiles;
 import dev.patchexplorer.core.sweep.PatchAggregate;
 import dev.patchexplorer.core.sweep.SweepRow;
 import dev.patchexplorer.model.ViTModel;

@@ -1,4 +1,4 @@
-package dev.patchexplorer.cli;
+package dev.patchexplorer.core.format;
 
 import com.google.gson.Gson;
 import com.google.gson.GsonBuilder;
@@ -41,11 +41,11 @@ public final class Json {
         return GSON.toJson(tree);
     }
 
-    static void print(PrintStream out, Object value) {
+    public static void print(PrintStream out, Object value) {
         out.println(text(value));
     }
 
-    static void write(Path file, Object value) throws IOException {
+    public static void write(Path file, Object value) throws IOException {
         Files.writeString(file, text(value) + "\n", StandardCharsets.UTF_8);
     }
 

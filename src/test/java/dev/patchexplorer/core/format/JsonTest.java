@@ -1,4 +1,4 @@
-package dev.patchexplorer.cli;
+package dev.patchexplorer.core.format;
 
 import com.google.gson.JsonArray;
 import com.google.gson.JsonObject;

@@ -1,4 +1,4 @@
-package dev.patchexplorer.cli;
+package dev.patchexplorer.model.sweep;
 
 import dev.patchexplorer.core.sweep.Estimate;
 import dev.patchexplorer.core.sweep.PatchAggregate;
@@ -17,14 +17,14 @@ import java.util.Map;
  * images have a true class), then the recommendation. One builder for the {@code sweep} command and the
  * Spark job, so the two summaries cannot drift apart; each caller appends its own fields after it.
  */
-final class SweepSummary {
+public final class SweepSummary {
     /** What the rows were run with, and where they are ({@code outputKey}: "csv", "parquet"). */
-    record Run(String model, String architecture, SweepMode mode, int size, int referencePatch, String outputKey, String output) {}
+    public record Run(String model, String architecture, SweepMode mode, int size, int referencePatch, String outputKey, String output) {}
 
     private SweepSummary() {}
 
     /** @param labelled the images of this run that have a true class */
-    static Map<String, Object> of(Run run, List<PatchAggregate> aggregates, int labelled, double minAgreement, double maxKl) {
+    public static Map<String, Object> of(Run run, List<PatchAggregate> aggregates, int labelled, double minAgreement, double maxKl) {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("model", run.model());
         m.put("architecture", run.architecture());
@@ -78,7 +78,7 @@ final class SweepSummary {
         return rec;
     }
 
-    static String recommendationText(Recommendation r, int reference) {
+    public static String recommendationText(Recommendation r, int reference) {
         String rule = String.format(Locale.ROOT, "top-1 agreement with P%d at least %s %% and KL at most %s",
                 reference, SweepCsv.num(r.minAgreement() * 100), SweepCsv.num(r.maxKl()));
         String choice = r.choice().map(c -> String.format(Locale.ROOT,

@@ -1,4 +1,4 @@
-package dev.patchexplorer.cli;
+package dev.patchexplorer.model.sweep;
 
 import dev.patchexplorer.core.sweep.CsvLine;
 import dev.patchexplorer.core.sweep.SweepMode;
@@ -16,17 +16,17 @@ import java.util.stream.Collectors;
  * space-separated inside one field. Numbers keep 6 significant digits, so a row reads back exactly.
  * New columns only ever go at the end; correct_top1 and correct_top5 are empty for an image without a true class.
  */
-final class SweepCsv {
-    static final List<String> COLUMNS = List.of("image", "patch", "mode", "size", "tokens", "gmacs",
+public final class SweepCsv {
+    public static final List<String> COLUMNS = List.of("image", "patch", "mode", "size", "tokens", "gmacs",
             "top1_index", "top1_label", "top1_prob", "top5_indices", "agree_top1", "agree_top5", "kl", "entropy",
             "attention_entropy", "mean_attention_distance_px", "rollout_area60_px2", "ms",
             "reference_patch", "grid_h", "grid_w", "margin", "heatmap_iou60",
             "attention_entropy_by_layer", "mean_attention_distance_px_by_layer", "correct_top1", "correct_top5");
-    static final String HEADER = String.join(",", COLUMNS);
+    public static final String HEADER = String.join(",", COLUMNS);
 
     private SweepCsv() {}
 
-    static String format(SweepRow r) {
+    public static String format(SweepRow r) {
         List<String> f = List.of(r.image(), Integer.toString(r.patch()), r.mode().word(), Integer.toString(r.size()),
                 Integer.toString(r.tokens()), num(r.gmacs()), Integer.toString(r.top1Index()), r.top1Label(), num(r.top1Prob()),
                 Arrays.stream(r.top5Indices()).mapToObj(Integer::toString).collect(Collectors.joining(" ")),
@@ -39,7 +39,7 @@ final class SweepCsv {
     }
 
     /** @throws IllegalArgumentException for a line that is not a sweep row */
-    static SweepRow parse(String line) {
+    public static SweepRow parse(String line) {
         List<String> f = fields(line);
         if (f.size() != COLUMNS.size()) throw new IllegalArgumentException("has " + f.size() + " fields, expected " + COLUMNS.size());
         try {
@@ -55,17 +55,17 @@ final class SweepCsv {
     }
 
     /** The fields of one CSV line (quotes removed, doubled quotes undone). */
-    static List<String> fields(String line) {
+    public static List<String> fields(String line) {
         return CsvLine.fields(line);
     }
 
-    static String quote(String s) {
+    public static String quote(String s) {
         String one = s.replace('\r', ' ').replace('\n', ' '); // a row is one line, so it can be repaired by lines
         return one.contains(",") || one.contains("\"") ? '"' + one.replace("\"", "\"\"") + '"' : one;
     }
 
     /** 6 significant digits, plain notation. */
-    static String num(double v) {
+    public static String num(double v) {
         if (!Double.isFinite(v)) throw new IllegalArgumentException("a sweep value is " + v);
         if (v == 0) return "0";
         return new BigDecimal(v).round(new MathContext(6)).stripTrailingZeros().toPlainString();

@@ -1,5 +1,6 @@
-package dev.patchexplorer.cli;
+package dev.patchexplorer.model.sweep;
 
+import dev.patchexplorer.core.format.Json;
 import dev.patchexplorer.core.sweep.PatchAggregate;
 import dev.patchexplorer.core.sweep.SweepAggregator;
 import dev.patchexplorer.core.sweep.SweepRow;
@@ -25,7 +26,9 @@ public final class SweepResultFiles {
 
     /** Where {@code sweep} puts the summary of {@code csv}: beside it, {@code NAME.summary.json}. */
     public static Path summaryFileOf(Path csv) {
-        return SweepCommand.summaryFile(csv);
+        String name = csv.getFileName().toString();
+        String stem = name.toLowerCase(java.util.Locale.ROOT).endsWith(".csv") ? name.substring(0, name.length() - 4) : name;
+        return csv.resolveSibling(stem + ".summary.json");
     }
 
     /** Means per patch size over rows as {@code sweep} takes them: each as it reads back from the CSV (6 digits). */
