@@ -53,7 +53,9 @@ import java.util.Map;
 public final class RenderCommand implements Command {
     private static final int DEFAULT_SIZE = 224;
     private static final int DEFAULT_PATCH = 16;
-    private static final List<OptionSpec> OPTIONS = List.of(CommonOptions.IMAGE, CommonOptions.MODEL, CommonOptions.MODELS,
+    private static final List<OptionSpec> OPTIONS = List.of(new OptionSpec("image", "FILE",
+                    "picture (PNG, JPEG, TIFF, WebP, BMP, GIF; over 100 megapixels read subsampled), brought to --size as --aspect says (required)"),
+            CommonOptions.MODEL, CommonOptions.MODELS,
             new OptionSpec("map", "rollout|cls|patch", "attention map drawn over the image (default rollout; needs a ViT --model)"),
             new OptionSpec("layer", "L", "layer of the cls and patch maps, 1-based (default: the last)"),
             new OptionSpec("head", "mean|max|min|N", "heads fused, or head N (1-based); default mean"),
