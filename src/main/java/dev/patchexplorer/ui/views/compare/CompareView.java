@@ -33,7 +33,7 @@ public final class CompareView extends BasicView {
     private CompareViewModel compare() {
         if (compare == null) {
             compare = new CompareViewModel(frame.model(), frame.attention(), frame.models(),
-                    frame.inference().interactive(), activeProperty());
+                    frame.inference().interactive(), frame.inference(), activeProperty());
         }
         return compare;
     }
