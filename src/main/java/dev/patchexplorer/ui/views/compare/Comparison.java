@@ -14,7 +14,8 @@ import java.util.stream.Collectors;
  * each pane's {@link TradeOffs} (the readouts' own figures); a prediction figure is absent (null,
  * NaN or -1) until both panes have one.
  *
- * @param top1Same    whether both top-1 classes are the same; null until both panes have predictions
+ * @param top1Same    whether both top-1 classes are the same (by label when the heads' class counts
+ *                    differ); null until both panes have predictions
  * @param top5Overlap how many classes both top-5 lists hold, -1 until both have predictions
  * @param kl          KL(A || B) of the two softmax distributions in nats, NaN until both have logits
  *                    and when their class counts differ
