@@ -35,6 +35,7 @@ import java.util.concurrent.Executors;
 
 import static dev.patchexplorer.ui.FxTestSupport.onFx;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -147,6 +148,7 @@ class CompareTwoModelsTest {
         assertEquals(Messages.format("compare.kl.value", String.format(Locale.ROOT, "%.3f", klByHand(shownA, shownB))),
                 onFx(() -> table.tableText("kl")));
         assertEquals(Messages.format("compare.model.own", VIT_TI, SHALLOW), onFx(() -> robot.lookup("#compare-model").queryAs(Label.class).getText()));
+        assertTrue(onFx(() -> robot.lookup("#compare-title-b").queryAs(Label.class).getText()).endsWith(SHALLOW), "B's title names its model");
 
         // a head over 10 classes: no KL, and the tooltip says why
         Path ten = TinyCheckpoints.vitDraft(6, 10).write(models.resolve(TEN_CLASSES));
@@ -168,6 +170,7 @@ class CompareTwoModelsTest {
         FxTestSupport.waitUntil(() -> onFx(() -> table.tableText("model-b").equals(VIT_TI)
                 && table.tableText("kl").equals(Messages.format("compare.kl.value", "0.000"))));
         assertEquals(12, onFx(() -> compare().jobB().layerProperty().get()), "B follows A's layer again");
+        assertFalse(onFx(() -> robot.lookup("#compare-title-b").queryAs(Label.class).getText()).contains(TEN_CLASSES), "B's title names no model of its own");
         onFx(() -> {
             view.attention().layerProperty().set(5);
             return null;
