@@ -199,9 +199,23 @@ class CompareTwoModelsTest {
 
         // a folder that holds no checkpoint: the loader's message, B still on A's model
         chooseForB(robot, ComparePane.ModelChoice.OPEN_FOLDER, models);
-        FxTestSupport.waitUntil(90, () -> onFx(() -> note.getText().startsWith(
-                Messages.format("model.error.load", models.getFileName(), "").trim())));
+        String failed = Messages.format("model.error.load", models.getFileName(), "").trim();
+        FxTestSupport.waitUntil(90, () -> onFx(() -> note.getText().startsWith(failed)));
         assertSame(onFx(() -> view.models().getModel()), onFx(() -> compare().modelB().getModel()));
+
+        // the same failure again is reported again: the new load clears the note, the failure sets it back
+        FxTestSupport.waitUntil(() -> onFx(() -> robot.lookup("#compare-model-b").queryAs(ComboBox.class).getValue()
+                == ComparePane.ModelChoice.SAME_AS_A));
+        java.util.concurrent.atomic.AtomicInteger reported = new java.util.concurrent.atomic.AtomicInteger();
+        onFx(() -> {
+            note.textProperty().addListener((o, was, now) -> {
+                if (now.startsWith(failed)) reported.incrementAndGet();
+            });
+            return null;
+        });
+        chooseForB(robot, ComparePane.ModelChoice.OPEN_FOLDER, models);
+        FxTestSupport.waitUntil(90, () -> reported.get() == 1);
+        assertTrue(onFx(note::isVisible));
     }
 
     private static void waitForMap(AttentionJob job, int grid) {

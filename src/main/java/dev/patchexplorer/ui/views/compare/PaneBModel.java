@@ -4,6 +4,7 @@ import dev.patchexplorer.model.ViTModel;
 import dev.patchexplorer.ui.ExplorerViewModel;
 import dev.patchexplorer.ui.Messages;
 import dev.patchexplorer.ui.inference.ModelViewModel;
+import javafx.beans.Observable;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
@@ -42,8 +43,10 @@ public final class PaneBModel {
         // has its architecture bound to A's, so this one only receives them; the failures come back as the note
         ExplorerViewModel receiver = new ExplorerViewModel(Runnable::run);
         this.own = new ModelViewModel(receiver, loads);
-        receiver.problemProperty().addListener((o, was, now) -> {
-            if (now != null) note.set(now.message());
+        // an invalidation listener: the same failure twice is two equal records, which a change listener would miss
+        receiver.problemProperty().addListener((Observable x) -> {
+            ExplorerViewModel.Problem p = receiver.problemProperty().get();
+            if (p != null) note.set(p.message());
         });
         own.modelProperty().addListener((o, was, now) -> switchTo(now));
         // the CNN property is set last, once the load is complete: only then can it be closed again
