@@ -68,6 +68,20 @@ class ComparePictures {
         Thread.sleep(300);
         FxTestSupport.waitUntil(() -> true);
         save(out.resolve("compare-swipe-" + lang + ".png"));
+
+        // pane B on a model of its own: the tests' 6-block tiny ViT, opened through the panel's chooser
+        Path own = dev.patchexplorer.testing.TinyCheckpoints.vitDraft(6, dev.patchexplorer.testing.TinyCheckpoints.IMAGENET_CLASSES)
+                .write(dir.resolve("vit_tiny_depth6"));
+        onFx(() -> {
+            compare.images().layoutProperty().set(CompareCentre.Layout.SIDE_BY_SIDE);
+            compare.pane().setFolderChooser(owner -> own.toFile());
+            ((javafx.scene.control.ComboBox<?>) view.lookup("#compare-model-b")).getSelectionModel().select(1);
+            return null;
+        });
+        FxTestSupport.waitUntil(120, () -> onFx(() -> compare.model().modelB().hasOwn()));
+        waitForMap(compare.model().jobB(), 7);
+        FxTestSupport.waitUntil(() -> true);
+        save(out.resolve("compare-two-models-" + lang + ".png"));
     }
 
     private static void waitForMap(AttentionJob job, int grid) {

@@ -38,6 +38,7 @@ import javafx.beans.property.SimpleDoubleProperty;
 import javafx.beans.property.SimpleIntegerProperty;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.beans.value.ObservableBooleanValue;
+import javafx.beans.value.ObservableObjectValue;
 import javafx.util.Duration;
 
 import java.util.List;
@@ -65,6 +66,8 @@ public final class AttentionJob {
 
     private final ExplorerViewModel explorer;
     private final ModelViewModel models;
+    /** The ViT this job runs: the window's, or for Compare's pane B maybe one of its own. */
+    private final ObservableObjectValue<ViTModel> model;
 
     private final ObjectProperty<PatchMode> mode = new SimpleObjectProperty<>(this, "mode", PatchMode.RESIZE);
     private final ObjectProperty<MapKind> mapKind = new SimpleObjectProperty<>(this, "mapKind", MapKind.ROLLOUT);
@@ -103,13 +106,19 @@ public final class AttentionJob {
     private record Pass(MapMaker.Inference inference, List<Prediction> top, MapMaker.Result map, PassTiming marks) {}
 
     public AttentionJob(ExplorerViewModel explorer, ModelViewModel models, Executor executor) {
+        this(explorer, models, models.modelProperty(), executor);
+    }
+
+    /** A job on {@code model} instead of the loaded one ({@code models} still answers {@link #models()}). */
+    public AttentionJob(ExplorerViewModel explorer, ModelViewModel models, ObservableObjectValue<ViTModel> model, Executor executor) {
         this.explorer = explorer;
         this.models = models;
+        this.model = model;
         this.executor = executor;
         this.job = new LatestJob("attention", executor, DEBOUNCE, this::runInference);
         job.onFailure(this::fail);
         job.onSeenAgain(this::schedule);
-        for (Observable o : new Observable[] {explorer.imageProperty(), mode, models.modelProperty()}) {
+        for (Observable o : new Observable[] {explorer.imageProperty(), mode, model}) {
             o.addListener(x -> schedule());
         }
         // the grid object is rebuilt on every input change; only a different grid needs a new pass
@@ -120,7 +129,7 @@ public final class AttentionJob {
                 markArtifacts, discountArtifacts, colorScale}) {
             o.addListener(x -> remap());
         }
-        models.modelProperty().addListener((o, was, now) -> {
+        model.addListener((o, was, now) -> {
             if (now != null) {
                 layer.set(now.spec().depth());
                 if (head.get().isSingle() && head.get().head() >= now.spec().heads()) head.set(HeadChoice.MEAN);
@@ -131,7 +140,7 @@ public final class AttentionJob {
     /** Restarts the debounce; the pass starts once the inputs have been still for {@link #DEBOUNCE}. */
     public void schedule() {
         changedAt = System.nanoTime();
-        if (models.getModel() == null || explorer.getImage() == null) {
+        if (model.get() == null || explorer.getImage() == null) {
             clear();
             return;
         }
@@ -163,7 +172,7 @@ public final class AttentionJob {
 
     /** Takes the inputs (FX thread, no copies) and starts the pass on the executor. */
     private void runInference() {
-        ViTModel model = models.getModel();
+        ViTModel model = this.model.get();
         LoadedImage image = explorer.getImage();
         WorkingResolution w = explorer.getWorking();
         PatchGrid grid = explorer.getGrid();

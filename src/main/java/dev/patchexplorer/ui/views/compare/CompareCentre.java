@@ -67,8 +67,9 @@ public final class CompareCentre extends StackPane {
         repaintOn(List.of(viewerB, swipe), b, compare.jobB());
         divider.addListener(x -> swipe.requestRepaint());
 
-        sideBySide = new HBox(4, pane(viewerA, "compare-title-a", compare.jobA(), a),
-                pane(viewerB, "compare-title-b", compare.jobB(), b));
+        PaneBModel modelB = compare.modelB();
+        sideBySide = new HBox(4, pane(viewerA, "compare-title-a", compare.jobA(), a, null),
+                pane(viewerB, "compare-title-b", compare.jobB(), b, modelB));
         sideBySide.setId("compare-side-by-side");
         swipeBox = new StackPane(swipe, handle());
         swipeBox.setId("compare-swipe");
@@ -80,15 +81,17 @@ public final class CompareCentre extends StackPane {
         getChildren().setAll(now == Layout.SWIPE ? swipeBox : sideBySide);
     }
 
-    /** One pane: a title naming its settings over its viewer. */
-    private static VBox pane(ImageViewer viewer, String titleId, AttentionJob job, ExplorerViewModel explorer) {
+    /** One pane: a title naming its settings (and B's own model, when it has one) over its viewer. */
+    private static VBox pane(ImageViewer viewer, String titleId, AttentionJob job, ExplorerViewModel explorer, PaneBModel modelB) {
         Label title = new Label();
         title.setId(titleId);
         title.getStyleClass().add("compare-title");
         // over the viewer box's dark ground in both themes
         title.setStyle("-fx-text-fill: #f0f0f0; -fx-font-weight: bold; -fx-padding: 2 6 2 6;");
-        title.textProperty().bind(Bindings.createStringBinding(() -> title(titleId.endsWith("a") ? "A" : "B",
-                explorer.getPatch(), job.modeProperty().get()), explorer.patchProperty(), job.modeProperty()));
+        title.textProperty().bind(Bindings.createStringBinding(() -> {
+            String settings = title(titleId.endsWith("a") ? "A" : "B", explorer.getPatch(), job.modeProperty().get());
+            return modelB != null && modelB.hasOwn() ? Messages.format("compare.pane.title.model", settings, modelB.nameB()) : settings;
+        }, explorer.patchProperty(), job.modeProperty(), modelB == null ? job.modeProperty() : modelB.modelProperty()));
         VBox box = new VBox(2, title, viewer);
         VBox.setVgrow(viewer, Priority.ALWAYS);
         HBox.setHgrow(box, Priority.ALWAYS);

@@ -6,6 +6,7 @@ import dev.patchexplorer.core.tradeoff.TradeOffs;
 import dev.patchexplorer.ui.Messages;
 import javafx.geometry.HPos;
 import javafx.scene.control.Label;
+import javafx.scene.control.Tooltip;
 import javafx.scene.layout.ColumnConstraints;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.Priority;
@@ -42,6 +43,7 @@ final class CompareTable extends GridPane {
         add(header(""), 0, row);
         add(header("A"), 1, row);
         add(header("B"), 2, row++);
+        pair("model", "compare.row.model");
         pair("tokens", "readout.tokens");
         pair("gmacs", "compare.row.gmacs");
         pair("memory", "readout.attentionAll");
@@ -101,7 +103,11 @@ final class CompareTable extends GridPane {
         set("top1-b", c.topB().isEmpty() ? NONE : prediction(c.topB().get(0)));
         set("same-top1", c.top1Same() == null ? NONE : Messages.get(c.top1Same() ? "compare.yes" : "compare.no"));
         set("top5-overlap", c.top5Overlap() < 0 ? NONE : Messages.format("compare.overlap.value", c.top5Overlap()));
+        set("model-a", c.modelA() == null ? NONE : c.modelA());
+        set("model-b", c.modelB() == null ? NONE : c.modelB());
         set("kl", Double.isNaN(c.kl()) ? NONE : Messages.format("compare.kl.value", String.format(Locale.ROOT, "%.3f", c.kl())));
+        // a dash alone would read as "not computed yet"
+        values.get("kl").setTooltip(c.classesDiffer() ? new Tooltip(Messages.get("compare.kl.classesDiffer")) : null);
         for (int i = 0; i < 5; i++) {
             set("top5-a-" + i, i < c.topA().size() ? prediction(c.topA().get(i)) : NONE);
             set("top5-b-" + i, i < c.topB().size() ? prediction(c.topB().get(i)) : NONE);
@@ -121,6 +127,12 @@ final class CompareTable extends GridPane {
 
     private void set(String id, String text) {
         values.get(id).setText(text);
+    }
+
+    /** For tests: the tooltip shown for {@code id}, or null. */
+    String tip(String id) {
+        Tooltip t = values.get(id).getTooltip();
+        return t == null ? null : t.getText();
     }
 
     /** For tests: the text shown for {@code id} (without the "compare-" prefix). */

@@ -10,8 +10,8 @@ import javafx.scene.layout.Region;
 import java.util.Optional;
 
 /**
- * "Compare": the image twice, pane A at the window's settings and pane B at its own patch size and
- * mode, side by side on one zoom and pan or split by a swipe divider, with a table of both panes'
+ * "Compare": the image twice, pane A at the window's settings and pane B at its own patch size,
+ * mode and (if chosen) model, side by side on one zoom and pan or split by a swipe divider, with a table of both panes'
  * readouts and how far their predictions agree. Pane B's state and job are built on the view's first
  * use; its job idles while the view is hidden. Pane A's map is the window's attention job, which
  * this view keeps running while shown even when the map is hidden elsewhere.
@@ -33,7 +33,7 @@ public final class CompareView extends BasicView {
     private CompareViewModel compare() {
         if (compare == null) {
             compare = new CompareViewModel(frame.model(), frame.attention(), frame.models(),
-                    frame.inference().interactive(), activeProperty());
+                    frame.inference().interactive(), frame.inference(), activeProperty());
         }
         return compare;
     }

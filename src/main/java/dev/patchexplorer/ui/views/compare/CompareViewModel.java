@@ -1,6 +1,7 @@
 package dev.patchexplorer.ui.views.compare;
 
 import dev.patchexplorer.core.vit.PatchMode;
+import dev.patchexplorer.model.ViTModel;
 import dev.patchexplorer.ui.ExplorerViewModel;
 import dev.patchexplorer.ui.inference.AttentionJob;
 import dev.patchexplorer.ui.inference.ModelViewModel;
@@ -16,8 +17,9 @@ import java.util.concurrent.Executor;
 /**
  * The two panes' state. Pane A is the window's own: its explorer (the patch slider, grid settings)
  * and its attention job. Pane B is a second explorer on the same image and grid settings with its
- * own patch size, and a second {@link AttentionJob} on the same model with its own mode; its map
- * settings (kind, layer, head, colours) follow A's so the two maps answer the same question. B's
+ * own patch size, and a second {@link AttentionJob} on the same model (or one of B's own,
+ * {@link PaneBModel}) with its own mode; its map settings (kind, layer, head, colours) follow A's so
+ * the two maps answer the same question (layer and head only while both run the same model). B's
  * job runs only while the Compare view is shown, latest request winning, like every job.
  */
 public final class CompareViewModel {
@@ -28,17 +30,22 @@ public final class CompareViewModel {
     private final AttentionJob jobA;
     private final ExplorerViewModel b;
     private final AttentionJob jobB;
+    private final ModelViewModel models;
+    private final PaneBModel modelB;
+    private boolean linkedLayers = true; // B's layer and head are A's (B runs A's model)
     private final IntegerProperty patchB = new SimpleIntegerProperty(this, "patchB", DEFAULT_PATCH_B);
     private final ReadOnlyObjectWrapper<Comparison> comparison = new ReadOnlyObjectWrapper<>(this, "comparison");
 
     /**
      * @param interactive the lane B's passes queue on (the window's interactive lane, as A's)
+     * @param loads       where B's own model loads and closes (the window's inference thread, as A's)
      * @param shown       true while the Compare view is on screen; B's job idles otherwise
      */
     public CompareViewModel(ExplorerViewModel a, AttentionJob jobA, ModelViewModel models, Executor interactive,
-                            ObservableBooleanValue shown) {
+                            Executor loads, ObservableBooleanValue shown) {
         this.a = a;
         this.jobA = jobA;
+        this.models = models;
         // B never opens a file itself (its image is A's), so its loader executor is never used
         this.b = new ExplorerViewModel(Runnable::run);
         b.imageProperty().bind(a.imageProperty());
@@ -56,7 +63,11 @@ public final class CompareViewModel {
         patchB.addListener((o, was, now) -> b.setPatch(now.intValue()));
         b.setPatch(patchB.get());
 
-        this.jobB = new AttentionJob(b, models, interactive);
+        this.modelB = new PaneBModel(models, loads, new PaneBModel.Switching() {
+            @Override public void before(ViTModel own) { beforeModelSwitch(own); }
+            @Override public void after(ViTModel own) { afterModelSwitch(own); }
+        });
+        this.jobB = new AttentionJob(b, models, modelB.modelProperty(), interactive);
         jobB.modeProperty().set(jobA.modeProperty().get());
         jobB.mapKindProperty().bind(jobA.mapKindProperty());
         jobB.colorMapProperty().bind(jobA.colorMapProperty());
@@ -77,20 +88,48 @@ public final class CompareViewModel {
         });
 
         for (Observable o : new Observable[] {a.tradeOffsProperty(), b.tradeOffsProperty(),
-                jobA.predictionsProperty(), jobB.predictionsProperty()}) {
+                jobA.predictionsProperty(), jobB.predictionsProperty(), models.loadedFolderProperty(), modelB.modelProperty()}) {
             o.addListener(x -> compare());
         }
         compare();
     }
 
+    /**
+     * With a model of its own, B's readouts describe that model's architecture and its map its own
+     * layers (their count may differ from A's); back on A's model, both follow A again. Runs before
+     * B's job sees the new model, so the job's own reset of the layer stays with B.
+     */
+    private void beforeModelSwitch(ViTModel own) {
+        if (own != null) {
+            linkedLayers = false;
+            jobB.layerProperty().unbindBidirectional(jobA.layerProperty());
+            jobB.headProperty().unbindBidirectional(jobA.headProperty());
+            b.architectureProperty().unbind();
+            b.architectureProperty().set(own.spec().readoutArchitecture());
+        } else if (!b.architectureProperty().isBound()) {
+            b.architectureProperty().bind(a.architectureProperty());
+        }
+    }
+
+    /** Back on A's model, after B's job has reset its layer: B takes A's layer and head, not A B's. */
+    private void afterModelSwitch(ViTModel own) {
+        if (own != null || linkedLayers) return;
+        jobB.layerProperty().bindBidirectional(jobA.layerProperty());
+        jobB.headProperty().bindBidirectional(jobA.headProperty());
+        linkedLayers = true;
+    }
+
     private void compare() {
         comparison.set(Comparison.of(a.getTradeOffs(), b.getTradeOffs(), jobA.predictionsProperty().get(),
-                jobB.predictionsProperty().get(), jobA.logits(), jobB.logits()));
+                jobB.predictionsProperty().get(), jobA.logits(), jobB.logits(),
+                PaneBModel.name(models), modelB.nameB()));
     }
 
     public ExplorerViewModel explorerA() { return a; }
     public AttentionJob jobA() { return jobA; }
     public ExplorerViewModel explorerB() { return b; }
+    /** Which model B runs: A's or its own. */
+    public PaneBModel modelB() { return modelB; }
     public AttentionJob jobB() { return jobB; }
     /** Pane B's patch size, as chosen (the explorer clamps it to the working image). */
     public IntegerProperty patchBProperty() { return patchB; }

@@ -42,4 +42,23 @@ class ComparisonTest {
         assertEquals(0, Comparison.of(null, null, top(0), top(0), a, a).kl(), 0);
         assertTrue(Double.isNaN(Comparison.of(null, null, top(0), top(0), a, new float[3]).kl()), "different heads: no KL");
     }
+
+    /** Two models' heads over different class lists: the same index means different classes, so labels are compared. */
+    @Test
+    void headsWithDifferentClassesAreComparedByLabelWithoutKl() {
+        List<Prediction> a = List.of(new Prediction(3, "cat", 0.6), new Prediction(7, "dog", 0.2), new Prediction(1, "fox", 0.1));
+        List<Prediction> b = List.of(new Prediction(0, "cat", 0.5), new Prediction(3, "owl", 0.3), new Prediction(9, "fox", 0.1));
+        Comparison c = Comparison.of(null, null, a, b, new float[1000], new float[10], "A", "B");
+        assertTrue(c.classesDiffer());
+        assertTrue(Double.isNaN(c.kl()));
+        assertTrue(c.top1Same(), "both say cat, at indices 3 and 0");
+        assertEquals(2, c.top5Overlap(), "cat and fox; index 3 is a cat in A and an owl in B");
+        assertEquals("A", c.modelA());
+        assertEquals("B", c.modelB());
+
+        Comparison same = Comparison.of(null, null, a, b, new float[10], new float[10]);
+        assertFalse(same.classesDiffer());
+        assertFalse(same.top1Same(), "one head: indices 3 and 0 are different classes");
+        assertEquals(1, same.top5Overlap(), "index 3");
+    }
 }
